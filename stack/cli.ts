@@ -1,0 +1,123 @@
+/**
+ * The local stack: real Apache Kafka (KRaft), a MongoDB wire server (FerretDB) and
+ * Prometheus, without Docker.
+ *
+ *   npm run stack -- up [kafka|mongo|prometheus…] [--kafka 4.1|3.9] [--brokers 1|3]
+ *   npm run stack -- down [kafka|mongo|prometheus…]
+ *   npm run stack -- status
+ *   npm run stack -- logs [kafka-1|mongo|prometheus] [--lines N]
+ *   npm run stack -- install [--browser]
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { ensureDebianPackage } from "./apt";
+import { installKafka, kafkaLogNames, kafkaStatus, startKafka, stopKafka } from "./kafka";
+import { installFerretdb, mongoStatus, startMongo, stopMongo } from "./mongo";
+import { logFile } from "./proc";
+import { prometheusStatus, startPrometheus, stopPrometheus } from "./prometheus";
+import { defaultKafkaLine, kafkaReleases, type KafkaLine } from "./settings";
+
+const components = ["kafka", "mongo", "prometheus"] as const;
+type Component = (typeof components)[number];
+
+function fail(message: string): never {
+  console.error(`stack: ${message}`);
+  process.exit(1);
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    kafka: { type: "string", default: process.env.EVENTDECK_KAFKA_LINE ?? defaultKafkaLine },
+    brokers: { type: "string", default: process.env.EVENTDECK_KAFKA_BROKERS ?? "1" },
+    lines: { type: "string", default: "60" },
+    browser: { type: "boolean", default: false },
+  },
+});
+
+const [command = "status", ...rest] = positionals;
+const line = values.kafka as KafkaLine;
+if (!(line in kafkaReleases)) fail(`--kafka must be one of ${Object.keys(kafkaReleases).join(", ")}, got "${values.kafka}"`);
+const brokers = Number(values.brokers);
+if (brokers !== 1 && brokers !== 3) fail(`--brokers must be 1 or 3, got "${values.brokers}"`);
+
+function selected(): Component[] {
+  if (command === "logs") return [];
+  const unknown = rest.filter((name) => !(components as readonly string[]).includes(name));
+  if (unknown.length) fail(`unknown component ${unknown.join(", ")}; choose from ${components.join(", ")}`);
+  return rest.length ? (rest as Component[]) : [...components];
+}
+
+async function up(which: Component[]): Promise<void> {
+  const starts: Record<Component, () => Promise<string>> = {
+    kafka: () => startKafka({ line, brokers }),
+    mongo: startMongo,
+    prometheus: startPrometheus,
+  };
+  // Mongo and Prometheus start in a second; Kafka's JVM takes longer, so all start together.
+  const results = await Promise.allSettled(which.map((name) => starts[name]()));
+  let failed = false;
+  results.forEach((result, i) => {
+    if (result.status === "fulfilled") console.log(`stack: ${result.value}`);
+    else {
+      failed = true;
+      console.error(`stack: ${which[i]} failed: ${result.reason instanceof Error ? result.reason.message : result.reason}`);
+    }
+  });
+  if (failed) process.exit(1);
+}
+
+async function down(which: Component[]): Promise<void> {
+  const stops: Record<Component, () => Promise<string[]>> = {
+    kafka: stopKafka,
+    mongo: async () => ((await stopMongo()) ? ["mongo"] : []),
+    prometheus: async () => ((await stopPrometheus()) ? ["prometheus"] : []),
+  };
+  const stopped = (await Promise.all(which.map((name) => stops[name]()))).flat();
+  console.log(stopped.length ? `stack: stopped ${stopped.join(", ")}` : "stack: nothing was running");
+}
+
+function logs(): void {
+  const names = rest.length ? rest : [...kafkaLogNames(), "mongo", "prometheus"];
+  for (const name of names) {
+    const file = logFile(name);
+    if (!existsSync(file)) {
+      console.log(`== ${name}: no log yet (${file})`);
+      continue;
+    }
+    const tail = readFileSync(file, "utf8").trimEnd().split("\n").slice(-Number(values.lines));
+    console.log(`== ${name} (${file})\n${tail.join("\n")}`);
+  }
+}
+
+function install(): void {
+  installKafka(line);
+  installFerretdb();
+  ensureDebianPackage("/usr/bin/prometheus", "prometheus");
+  if (values.browser) ensureDebianPackage("/usr/bin/chromium", "chromium");
+  console.log("stack: everything is installed");
+}
+
+try {
+  switch (command) {
+    case "up":
+      await up(selected());
+      break;
+    case "down":
+      await down(selected());
+      break;
+    case "status":
+      console.log([kafkaStatus(), mongoStatus(), prometheusStatus()].join("\n"));
+      break;
+    case "logs":
+      logs();
+      break;
+    case "install":
+      install();
+      break;
+    default:
+      fail(`unknown command "${command}"; use up, down, status, logs or install`);
+  }
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,203 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Kafka, logLevel } from "kafkajs";
+import { cacheDir, kafkaReleases, ports, readinessTimeoutMs, stackSourceDir, stateDir, type KafkaLine } from "./settings";
+import { ensureDir, logFile, run, runningPid, startDaemon, stopDaemon, waitUntil, writeFileEnsuringDir } from "./proc";
+
+export interface KafkaLayout {
+  line: KafkaLine;
+  brokers: number;
+}
+
+const stateFile = join(stateDir, "kafka.json");
+
+function libsDir(version: string): string {
+  return join(cacheDir, `kafka-${version}`, "libs");
+}
+
+/** Fetches the broker and tool jars from Maven Central once; later calls find them in the cache. */
+export function installKafka(line: KafkaLine): string {
+  const { version, profile } = kafkaReleases[line];
+  const libs = libsDir(version);
+  const marker = join(libs, ".complete");
+  if (existsSync(marker)) return libs;
+  console.log(`stack: fetching Apache Kafka ${version} jars from Maven Central…`);
+  rmSync(libs, { recursive: true, force: true });
+  run("mvn", [
+    "-B",
+    "-q",
+    `-Dmaven.repo.local=${join(cacheDir, "m2")}`,
+    "-f",
+    join(stackSourceDir, "kafka", "pom.xml"),
+    "-P",
+    profile,
+    `-Dkafka.version=${version}`,
+    "dependency:copy-dependencies",
+    "-DincludeScope=runtime",
+    `-DoutputDirectory=${libs}`,
+  ]);
+  writeFileSync(marker, `${version}\n`);
+  return libs;
+}
+
+export function brokerAddresses(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `127.0.0.1:${ports.kafka + 2 * i}`);
+}
+
+function controllerPort(nodeId: number): number {
+  return ports.kafka + 2 * (nodeId - 1) + 1;
+}
+
+function serverProperties(layout: KafkaLayout, nodeId: number, logDirPath: string): string {
+  const replication = layout.brokers >= 3 ? 3 : 1;
+  const voters = Array.from({ length: layout.brokers }, (_, i) => `${i + 1}@127.0.0.1:${controllerPort(i + 1)}`).join(",");
+  const clientPort = ports.kafka + 2 * (nodeId - 1);
+  return [
+    "process.roles=broker,controller",
+    `node.id=${nodeId}`,
+    `controller.quorum.voters=${voters}`,
+    `listeners=PLAINTEXT://127.0.0.1:${clientPort},CONTROLLER://127.0.0.1:${controllerPort(nodeId)}`,
+    `advertised.listeners=PLAINTEXT://127.0.0.1:${clientPort}`,
+    "controller.listener.names=CONTROLLER",
+    "inter.broker.listener.name=PLAINTEXT",
+    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+    `log.dirs=${logDirPath}`,
+    "num.partitions=3",
+    `default.replication.factor=${replication}`,
+    `min.insync.replicas=${replication === 3 ? 2 : 1}`,
+    `offsets.topic.replication.factor=${replication}`,
+    "offsets.topic.num.partitions=3",
+    `transaction.state.log.replication.factor=${replication}`,
+    `transaction.state.log.min.isr=${replication === 3 ? 2 : 1}`,
+    "transaction.state.log.num.partitions=3",
+    // Consumers in tests and demos join at once instead of after the default 3 s.
+    "group.initial.rebalance.delay.ms=0",
+    // Topics are created on purpose (by the console or a service), never by a typo.
+    "auto.create.topics.enable=false",
+    "delete.topic.enable=true",
+    "",
+  ].join("\n");
+}
+
+function runningLayout(): KafkaLayout | undefined {
+  if (!existsSync(stateFile)) return undefined;
+  const layout = JSON.parse(readFileSync(stateFile, "utf8")) as KafkaLayout;
+  const anyAlive = Array.from({ length: layout.brokers }, (_, i) => runningPid(`kafka-${i + 1}`)).some(Boolean);
+  return anyAlive ? layout : undefined;
+}
+
+function clusterDir(layout: KafkaLayout): string {
+  return join(stateDir, "kafka", `${kafkaReleases[layout.line].version}-x${layout.brokers}`);
+}
+
+/** A Kafka cluster id: 16 random bytes, base64url without padding (what `kafka-storage random-uuid` prints). */
+function newClusterId(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+/** Starts (or finds running) a KRaft cluster of combined broker+controller nodes and waits until its metadata answers. */
+export async function startKafka(layout: KafkaLayout): Promise<string> {
+  const { version } = kafkaReleases[layout.line];
+  const running = runningLayout();
+  if (running) {
+    if (running.line !== layout.line || running.brokers !== layout.brokers) {
+      throw new Error(
+        `Kafka ${kafkaReleases[running.line].version} with ${running.brokers} broker(s) is already running; ` +
+          "stop it first with `npm run stack -- down kafka`",
+      );
+    }
+    return `Kafka ${version} ×${layout.brokers} already running`;
+  }
+  const libs = installKafka(layout.line);
+  const dir = ensureDir(clusterDir(layout));
+  const idFile = join(dir, "cluster-id");
+  if (!existsSync(idFile)) writeFileSync(idFile, newClusterId());
+  const clusterId = readFileSync(idFile, "utf8").trim();
+  const classpath = `${libs}/*`;
+  const isKafka4 = layout.line !== "3.9";
+  const logging = isKafka4
+    ? `-Dlog4j2.configurationFile=${join(stackSourceDir, "kafka", "log4j2.properties")}`
+    : `-Dlog4j.configuration=file:${join(stackSourceDir, "kafka", "log4j.properties")}`;
+
+  for (let nodeId = 1; nodeId <= layout.brokers; nodeId++) {
+    const nodeDir = ensureDir(join(dir, `node-${nodeId}`));
+    const config = join(nodeDir, "server.properties");
+    writeFileEnsuringDir(config, serverProperties(layout, nodeId, join(nodeDir, "data")));
+    run("java", ["-Xmx256m", logging, "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config, "--ignore-formatted"]);
+    rmSync(logFile(`kafka-${nodeId}`), { force: true });
+    startDaemon(`kafka-${nodeId}`, "java", [
+      "-Xms256m",
+      "-Xmx512m",
+      "-XX:+UseG1GC",
+      "-Djava.awt.headless=true",
+      `-Dkafka.logs.dir=${nodeDir}`,
+      logging,
+      "-cp",
+      classpath,
+      "kafka.Kafka",
+      config,
+    ]);
+  }
+  writeFileSync(stateFile, JSON.stringify(layout));
+
+  for (let nodeId = 1; nodeId <= layout.brokers; nodeId++) {
+    const log = logFile(`kafka-${nodeId}`);
+    await waitUntil(
+      `Kafka broker ${nodeId}`,
+      async () => {
+        if (runningPid(`kafka-${nodeId}`) === undefined) throw new Error("process exited");
+        return readFileSync(log, "utf8").includes("Kafka Server started");
+      },
+      readinessTimeoutMs,
+      log,
+    );
+  }
+  await waitUntil(
+    `Kafka metadata (${layout.brokers} broker(s))`,
+    async () => (await describeBrokerCount(brokerAddresses(layout.brokers))) === layout.brokers,
+    readinessTimeoutMs,
+    logFile("kafka-1"),
+  );
+  return `Kafka ${version} ×${layout.brokers} on ${brokerAddresses(layout.brokers).join(",")}`;
+}
+
+/** How many brokers the cluster's metadata lists (one DescribeCluster round trip). */
+export async function describeBrokerCount(brokers: string[]): Promise<number> {
+  const admin = new Kafka({
+    clientId: "eventdeck-stack",
+    brokers,
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 2000,
+    retry: { retries: 0 },
+  }).admin();
+  try {
+    await admin.connect();
+    const cluster = await admin.describeCluster();
+    return cluster.brokers.length;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export async function stopKafka(): Promise<string[]> {
+  const stopped: string[] = [];
+  const layout = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, "utf8")) as KafkaLayout) : { brokers: 3 };
+  // Stop every node together: a KRaft quorum that loses its majority first waits for it before shutting down.
+  const names = Array.from({ length: Math.max(layout.brokers, 3) }, (_, i) => `kafka-${i + 1}`);
+  const results = await Promise.all(names.map(async (name) => ((await stopDaemon(name, 30_000)) ? name : undefined)));
+  for (const name of results) if (name) stopped.push(name);
+  rmSync(stateFile, { force: true });
+  return stopped;
+}
+
+export function kafkaStatus(): string {
+  const layout = runningLayout();
+  if (!layout) return "kafka: stopped";
+  return `kafka: running ${kafkaReleases[layout.line].version} ×${layout.brokers} on ${brokerAddresses(layout.brokers).join(",")}`;
+}
+
+export function kafkaLogNames(): string[] {
+  const layout = runningLayout();
+  return Array.from({ length: layout?.brokers ?? 1 }, (_, i) => `kafka-${i + 1}`);
+}
