@@ -39,7 +39,7 @@ export function runningPid(name: string): number | undefined {
 }
 
 /** Starts a detached daemon whose output goes to its log file and records its pid. */
-export function startDaemon(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+export function startDaemon(name: string, command: string, args: string[], env: Record<string, string> = {}): number {
   mkdirSync(runDir, { recursive: true });
   mkdirSync(logDir, { recursive: true });
   const out = openSync(logFile(name), "a");

@@ -1,0 +1,12 @@
+import { route } from "@/server/http/route";
+import { getConsoleMetrics } from "@/server/metrics/registry";
+
+export const dynamic = "force-dynamic";
+
+/** The console's own metrics in the Prometheus text format. */
+export const GET = route("/api/metrics", async () => {
+  const { registry } = getConsoleMetrics();
+  return new Response(await registry.metrics(), {
+    headers: { "content-type": registry.contentType, "cache-control": "no-store" },
+  });
+});

@@ -1,0 +1,54 @@
+"use client";
+
+import { RefreshCw } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useHealth } from "@/lib/queries/health";
+import { backendLabels, backendNames } from "@/lib/schemas/health";
+import { BackendCard } from "./backend-card";
+
+export function HealthOverview() {
+  const { data, error, isPending, isRefetchError, refetch, dataUpdatedAt } = useHealth();
+
+  if (isPending) {
+    return (
+      <div className="grid gap-4 md:grid-cols-3" aria-busy="true" aria-label="Loading backend health">
+        {backendNames.map((name) => (
+          <Card key={name} className="space-y-3">
+            <Skeleton className="h-4 w-24" />
+            <Skeleton className="h-3 w-40" />
+            <Skeleton className="h-3 w-32" />
+          </Card>
+        ))}
+      </div>
+    );
+  }
+
+  if (!data) {
+    return (
+      <Card role="alert" className="flex items-center justify-between gap-4 border-bad">
+        <p className="text-sm text-bad">Could not load backend health: {error?.message}</p>
+        <Button onClick={() => refetch()}>
+          <RefreshCw aria-hidden className="size-4" /> Retry
+        </Button>
+      </Card>
+    );
+  }
+
+  return (
+    <div className="space-y-3">
+      <div className="grid gap-4 md:grid-cols-3">
+        {backendNames.map((name) => (
+          <BackendCard key={name} label={backendLabels[name]} health={data.backends[name]} />
+        ))}
+      </div>
+      <p className="text-xs text-muted">
+        {isRefetchError ? (
+          <span className="text-bad">Stale: the last refresh failed ({error?.message}). </span>
+        ) : null}
+        Checked {new Date(dataUpdatedAt).toLocaleTimeString()} · refreshes every 5 s
+      </p>
+    </div>
+  );
+}

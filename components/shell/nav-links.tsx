@@ -1,0 +1,34 @@
+"use client";
+
+import { Activity } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/cn";
+
+const links = [{ href: "/", label: "Overview", icon: Activity }] as const;
+
+export function NavLinks() {
+  const pathname = usePathname();
+  return (
+    <ul className="space-y-0.5">
+      {links.map(({ href, label, icon: Icon }) => {
+        const active = href === "/" ? pathname === "/" : pathname.startsWith(href);
+        return (
+          <li key={href}>
+            <Link
+              href={href}
+              aria-current={active ? "page" : undefined}
+              className={cn(
+                "flex items-center gap-2 rounded-md px-2.5 py-1.5 text-sm text-muted hover:bg-canvas hover:text-ink",
+                active && "bg-canvas font-medium text-ink",
+              )}
+            >
+              <Icon aria-hidden className="size-4" />
+              {label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

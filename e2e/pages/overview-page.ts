@@ -1,0 +1,17 @@
+import type { Locator, Page } from "@playwright/test";
+
+export class OverviewPage {
+  constructor(private readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto("/");
+  }
+
+  card(label: "Kafka" | "MongoDB" | "Prometheus"): Locator {
+    return this.page.getByRole("region", { name: `${label} health` });
+  }
+
+  reason(label: "Kafka" | "MongoDB" | "Prometheus"): Locator {
+    return this.card(label).getByRole("status");
+  }
+}

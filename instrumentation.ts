@@ -1,0 +1,9 @@
+/**
+ * Runs once when the server starts: a bad setting stops the process with one
+ * line naming it, before any request is served.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { validateConfigOrExit } = await import("./server/startup");
+  validateConfigOrExit();
+}

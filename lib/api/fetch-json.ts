@@ -1,0 +1,27 @@
+/** An API answer that was not 2xx, carrying the server's error code and message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+/** Fetches JSON from the console's API; throws ApiError with the server's reason when the answer is not 2xx. */
+export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(input, { ...init, headers: { accept: "application/json", ...init?.headers } });
+  } catch {
+    throw new ApiError(0, "NETWORK", "The console's server cannot be reached");
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
+    throw new ApiError(response.status, error?.code ?? "HTTP_ERROR", error?.message ?? `HTTP ${response.status}`);
+  }
+  return body as T;
+}

@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { redactCredentials } from "./redact";
+
+describe("redactCredentials", () => {
+  it("hides user and password", () => {
+    expect(redactCredentials("mongodb://admin:s3cret@db:27017/app")).toBe("mongodb://***@db:27017/app");
+  });
+  it("keeps a URI without credentials as is", () => {
+    expect(redactCredentials("mongodb://127.0.0.1:27018/")).toBe("mongodb://127.0.0.1:27018/");
+  });
+  it("does not mistake an @ in the path for credentials", () => {
+    expect(redactCredentials("http://prom:9090/a@b")).toBe("http://prom:9090/a@b");
+  });
+});

@@ -1,0 +1,4 @@
+/** Removes the user:password part of a connection string so it can be shown or logged. */
+export function redactCredentials(uri: string): string {
+  return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1***@");
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { z } from "zod";
+
+const brokerList = z
+  .string()
+  .transform((value) => value.split(",").map((broker) => broker.trim()).filter(Boolean))
+  .pipe(
+    z
+      .array(z.string().regex(/^[^\s:/]+:\d{1,5}$/, "each broker must be host:port"))
+      .min(1, "needs at least one host:port"),
+  );
+
+const configSchema = z.object({
+  CLUSTER_NAME: z.string().min(1).max(64).default("local"),
+  KAFKA_BROKERS: brokerList.default(["127.0.0.1:19092"]),
+  KAFKA_CLIENT_ID: z.string().min(1).default("eventdeck"),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\/.+/, "must start with mongodb:// or mongodb+srv://")
+    .default("mongodb://127.0.0.1:27018/"),
+  PROMETHEUS_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("http://127.0.0.1:19090"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Budget for one backend call made while serving a request. */
+  BACKEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses settings from an env-like record; throws a ConfigError whose message names the first bad setting. */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const result = configSchema.safeParse(present);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const setting = String(issue?.path[0] ?? "config");
+  // The URI may carry credentials: name the setting, never echo its value.
+  throw new ConfigError(`Invalid setting ${setting}: ${issue?.message ?? "invalid value"}`);
+}
+
+const cache = globalThis as unknown as { eventdeckConfig?: AppConfig };
+
+/** The validated configuration of this process, read from the environment once. */
+export function getConfig(): AppConfig {
+  cache.eventdeckConfig ??= parseConfig(process.env);
+  return cache.eventdeckConfig;
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { ZodError } from "zod";
+import { getLogger } from "../log";
+import { getConsoleMetrics } from "../metrics/registry";
+import { AppError } from "./errors";
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown; requestId?: string };
+}
+
+export function errorResponse(status: number, body: ErrorBody): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+}
+
+/** Turns any thrown value into the one error shape: 400 for bad input, AppError's own status, else 500 with a request id. */
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof ZodError) {
+    const message = error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ");
+    return errorResponse(400, { error: { code: "BAD_REQUEST", message, details: error.issues } });
+  }
+  if (error instanceof AppError) {
+    return errorResponse(error.status, { error: { code: error.code, message: error.message, details: error.details } });
+  }
+  const requestId = randomUUID();
+  getLogger().error({ err: error, requestId }, "unhandled error in route handler");
+  return errorResponse(500, { error: { code: "INTERNAL", message: "Internal error; see the server log", requestId } });
+}
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+/**
+ * Wraps a route handler: shapes every error the same way and records the request
+ * in the console's own metrics under the route's pattern (`name`), never the raw URL.
+ */
+export function route<C = unknown>(name: string, handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    const metrics = getConsoleMetrics();
+    const end = metrics.httpDuration.startTimer({ route: name, method: request.method });
+    let response: Response;
+    try {
+      response = await handler(request, context);
+    } catch (error) {
+      response = toErrorResponse(error);
+    }
+    end();
+    metrics.httpRequests.inc({ route: name, method: request.method, status: String(response.status) });
+    return response;
+  };
+}

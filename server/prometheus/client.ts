@@ -1,0 +1,47 @@
+import "server-only";
+import { AppError, errorMessage } from "../http/errors";
+import { getConfig } from "../config";
+import { timedBackendCall } from "../metrics/registry";
+
+interface PrometheusEnvelope<T> {
+  status: "success" | "error";
+  data?: T;
+  errorType?: string;
+  error?: string;
+}
+
+/**
+ * One GET against the Prometheus HTTP API v1 (`path` below `/api/v1/`), with the
+ * configured timeout. Query errors become 400s; an unreachable server a 503.
+ */
+export async function prometheusGet<T>(path: string, params: Record<string, string> = {}): Promise<T> {
+  const { PROMETHEUS_URL, BACKEND_TIMEOUT_MS } = getConfig();
+  const url = new URL(`api/v1/${path}`, PROMETHEUS_URL.endsWith("/") ? PROMETHEUS_URL : `${PROMETHEUS_URL}/`);
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  return timedBackendCall("prometheus", path.split("/")[0] ?? path, async () => {
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: AbortSignal.timeout(BACKEND_TIMEOUT_MS), cache: "no-store" });
+    } catch (error) {
+      if (error instanceof Error && error.name === "TimeoutError") {
+        throw new AppError("TIMEOUT", `Prometheus did not answer within ${BACKEND_TIMEOUT_MS} ms`, 504);
+      }
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : errorMessage(error);
+      throw new AppError("PROMETHEUS_UNAVAILABLE", `Prometheus is unavailable: ${cause}`, 503);
+    }
+    const body = (await response.json().catch(() => undefined)) as PrometheusEnvelope<T> | undefined;
+    if (body?.status === "success" && body.data !== undefined) return body.data;
+    if (body?.errorType === "bad_data") throw new AppError("BAD_REQUEST", `Prometheus: ${body.error}`, 400);
+    throw new AppError(
+      "PROMETHEUS_UNAVAILABLE",
+      `Prometheus answered ${response.status}${body?.error ? `: ${body.error}` : ""}`,
+      502,
+    );
+  });
+}
+
+/** The server's version (one round trip). */
+export async function fetchPrometheusBuildInfo(): Promise<{ version: string }> {
+  const info = await prometheusGet<{ version: string }>("status/buildinfo");
+  return { version: info.version };
+}

@@ -1,0 +1,19 @@
+import "server-only";
+
+type Closer = () => Promise<unknown>;
+const state = globalThis as unknown as { eventdeckClosers?: Map<string, Closer> };
+
+/** Registers a backend client's close function to run once when the process is asked to stop. */
+export function closeOnShutdown(name: string, close: Closer): void {
+  if (!state.eventdeckClosers) {
+    state.eventdeckClosers = new Map();
+    const closeAll = () => {
+      const closers = [...(state.eventdeckClosers?.values() ?? [])];
+      state.eventdeckClosers?.clear();
+      void Promise.allSettled(closers.map((closer) => closer()));
+    };
+    process.once("SIGTERM", closeAll);
+    process.once("SIGINT", closeAll);
+  }
+  state.eventdeckClosers.set(name, close);
+}

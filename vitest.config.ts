@@ -1,0 +1,53 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+const resolve = {
+  alias: {
+    "@/": root,
+    // `server-only` throws outside a React Server Components build; tests import server modules directly.
+    "server-only": fileURLToPath(new URL("./test/support/server-only.ts", import.meta.url)),
+  },
+};
+
+export default defineConfig({
+  test: {
+    reporters: ["default", "json"],
+    outputFile: { json: "test-results/vitest.json" },
+    projects: [
+      {
+        resolve,
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts", "**/*.test.tsx"],
+          exclude: ["**/*.int.test.ts", "node_modules/**", ".next/**", ".stack/**", "e2e/**"],
+          environment: "node",
+        },
+      },
+      {
+        resolve,
+        test: {
+          name: "int",
+          include: ["test/**/*.int.test.ts", "server/**/*.int.test.ts", "services/**/*.int.test.ts"],
+          exclude: ["test/cluster/**", "node_modules/**"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One real stack: files run one after another so they never compete for it.
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve,
+        test: {
+          name: "cluster",
+          include: ["test/cluster/**/*.int.test.ts"],
+          environment: "node",
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
