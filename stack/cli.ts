@@ -4,16 +4,16 @@
  *
  *   npm run stack -- up [kafka|mongo|prometheus…] [--kafka 4.1|3.9] [--brokers 1|3]
  *   npm run stack -- down [kafka|mongo|prometheus…]
- *   npm run stack -- status
+ *   npm run stack -- status [--json]
  *   npm run stack -- logs [kafka-1|mongo|prometheus] [--lines N]
  *   npm run stack -- install [--browser]
  */
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { ensureDebianPackage } from "./apt";
-import { installKafka, kafkaLogNames, kafkaStatus, startKafka, stopKafka } from "./kafka";
+import { installKafka, kafkaLogNames, kafkaStatus, runningKafkaLayout, startKafka, stopKafka } from "./kafka";
 import { installFerretdb, mongoStatus, startMongo, stopMongo } from "./mongo";
-import { logFile } from "./proc";
+import { logFile, runningPid } from "./proc";
 import { prometheusStatus, startPrometheus, stopPrometheus } from "./prometheus";
 import { defaultKafkaLine, kafkaReleases, type KafkaLine } from "./settings";
 
@@ -32,6 +32,7 @@ const { values, positionals } = parseArgs({
     brokers: { type: "string", default: process.env.EVENTDECK_KAFKA_BROKERS ?? "1" },
     lines: { type: "string", default: "60" },
     browser: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
   },
 });
 
@@ -107,7 +108,12 @@ try {
       await down(selected());
       break;
     case "status":
-      console.log([kafkaStatus(), mongoStatus(), prometheusStatus()].join("\n"));
+      if (values.json) {
+        const kafka = runningKafkaLayout();
+        console.log(JSON.stringify({ kafka: kafka ?? null, mongo: !!runningPid("mongo"), prometheus: !!runningPid("prometheus") }));
+      } else {
+        console.log([kafkaStatus(), mongoStatus(), prometheusStatus()].join("\n"));
+      }
       break;
     case "logs":
       logs();

@@ -80,7 +80,8 @@ function serverProperties(layout: KafkaLayout, nodeId: number, logDirPath: strin
   ].join("\n");
 }
 
-function runningLayout(): KafkaLayout | undefined {
+/** The layout of the Kafka cluster this stack runs, if any node of it is alive. */
+export function runningKafkaLayout(): KafkaLayout | undefined {
   if (!existsSync(stateFile)) return undefined;
   const layout = JSON.parse(readFileSync(stateFile, "utf8")) as KafkaLayout;
   const anyAlive = Array.from({ length: layout.brokers }, (_, i) => runningPid(`kafka-${i + 1}`)).some(Boolean);
@@ -99,7 +100,7 @@ function newClusterId(): string {
 /** Starts (or finds running) a KRaft cluster of combined broker+controller nodes and waits until its metadata answers. */
 export async function startKafka(layout: KafkaLayout): Promise<string> {
   const { version } = kafkaReleases[layout.line];
-  const running = runningLayout();
+  const running = runningKafkaLayout();
   if (running) {
     if (running.line !== layout.line || running.brokers !== layout.brokers) {
       throw new Error(
@@ -192,12 +193,12 @@ export async function stopKafka(): Promise<string[]> {
 }
 
 export function kafkaStatus(): string {
-  const layout = runningLayout();
+  const layout = runningKafkaLayout();
   if (!layout) return "kafka: stopped";
   return `kafka: running ${kafkaReleases[layout.line].version} ×${layout.brokers} on ${brokerAddresses(layout.brokers).join(",")}`;
 }
 
 export function kafkaLogNames(): string[] {
-  const layout = runningLayout();
+  const layout = runningKafkaLayout();
   return Array.from({ length: layout?.brokers ?? 1 }, (_, i) => `kafka-${i + 1}`);
 }

@@ -22,7 +22,7 @@ describe("MongoDB wire server compatibility", () => {
   beforeAll(async () => {
     await client.connect();
     db = client.db(dbName);
-    await db.collection("orders").insertMany(orders);
+    await db.collection<(typeof orders)[number]>("orders").insertMany(orders);
   });
 
   afterAll(async () => {

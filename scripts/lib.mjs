@@ -1,0 +1,49 @@
+// Helpers shared by `npm test` and `npm run demo`. Plain Node, no dependencies:
+// these scripts run before `node_modules` exists.
+import { spawnSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+export const baseEnv = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
+};
+
+/** Runs a command in the repo with inherited output; returns its exit status. */
+export function sh(command, args, env = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...baseEnv, ...env } });
+  return result.status ?? 1;
+}
+
+/** Like sh, but returns stdout. */
+export function capture(command, args) {
+  const result = spawnSync(command, args, { cwd: root, encoding: "utf8", env: baseEnv });
+  return result.status === 0 ? result.stdout : undefined;
+}
+
+export function fail(message) {
+  console.error(`\n✖ ${message}`);
+  process.exit(1);
+}
+
+/** Installs npm packages from the lockfile when node_modules is missing or older than the lockfile. */
+export function ensureNodeModules() {
+  const installed = join(root, "node_modules", ".package-lock.json");
+  const lock = join(root, "package-lock.json");
+  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
+  console.log("▸ npm ci");
+  if (sh("npm", ["ci", "--no-audit", "--no-fund"]) !== 0) fail("npm ci failed");
+}
+
+export function stack(...args) {
+  return sh("npx", ["tsx", "stack/cli.ts", ...args]);
+}
+
+export function stackStatus() {
+  const out = capture("npx", ["tsx", "stack/cli.ts", "status", "--json"]);
+  return out ? JSON.parse(out) : { kafka: null, mongo: false, prometheus: false };
+}

@@ -1,0 +1,89 @@
+// `npm test`: installs what is missing, starts the real stack, runs lint, typecheck,
+// unit, integration and e2e tests, a Kafka 3.9 compatibility pass and a three-broker
+// pass, stops what it started, and ends with "N passed, N failed".
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { ensureNodeModules, fail, root, sh, stack, stackStatus } from "./lib.mjs";
+
+const started = Date.now();
+const steps = [];
+const counts = { passed: 0, failed: 0, skipped: 0 };
+
+function step(name, run) {
+  const t0 = Date.now();
+  console.log(`\n▸ ${name}`);
+  const status = run();
+  steps.push({ name, ok: status === 0, seconds: (Date.now() - t0) / 1000 });
+  return status === 0;
+}
+
+function vitest(name, args) {
+  const report = join(root, "test-results", `vitest-${name}.json`);
+  rmSync(report, { force: true });
+  const ok = step(`vitest ${name}`, () => sh("npx", ["vitest", "run", ...args, `--outputFile.json=${report}`]));
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, "utf8"));
+    counts.passed += json.numPassedTests;
+    counts.failed += json.numFailedTests;
+    counts.skipped += json.numPendingTests + json.numTodoTests;
+    if (json.numTotalTests === 0) counts.failed += 1; // a suite that ran nothing is a failure
+  } else if (!ok) counts.failed += 1;
+}
+
+function playwright() {
+  const report = join(root, "test-results", "e2e.json");
+  rmSync(report, { force: true });
+  const ok = step("playwright e2e", () => sh("npx", ["playwright", "test"], { CI: process.env.CI ?? "1" }));
+  if (existsSync(report)) {
+    const { stats } = JSON.parse(readFileSync(report, "utf8"));
+    counts.passed += stats.expected + stats.flaky;
+    counts.failed += stats.unexpected;
+    counts.skipped += stats.skipped;
+  } else if (!ok) counts.failed += 1;
+}
+
+function check(name, command, args) {
+  if (!step(name, () => sh(command, args))) counts.failed += 1;
+}
+
+ensureNodeModules();
+if (!step("install stack (Kafka 4.1 and 3.9 jars, FerretDB, Prometheus, Chromium)", () => stack("install", "--browser") || stack("install", "--kafka", "3.9"))) {
+  fail("installing the stack failed (see above)");
+}
+
+const before = stackStatus();
+let kafkaChanged = false;
+if (!step("stack up", () => stack("up"))) fail("the stack did not start; `npm run stack -- logs` shows why");
+
+try {
+  check("eslint", "npx", ["eslint", "."]);
+  check("typecheck", "npx", ["tsc", "--noEmit"]);
+  vitest("unit", ["--project", "unit"]);
+  vitest("int", ["--project", "int"]);
+  if (step("next build", () => sh("npx", ["next", "build"]))) playwright();
+  else counts.failed += 1;
+
+  // Kafka 3.9 compatibility: the Kafka-facing suites again, against a 3.9 broker.
+  kafkaChanged = true;
+  if (step("stack: Kafka 3.9", () => stack("down", "kafka") || stack("up", "kafka", "--kafka", "3.9"))) {
+    vitest("kafka-3.9", ["--project", "int", "test/kafka.int.test.ts", "test/health.int.test.ts"]);
+  } else counts.failed += 1;
+
+  // Three brokers: replication and metadata of a real cluster.
+  if (step("stack: three brokers", () => stack("down", "kafka") || stack("up", "kafka", "--brokers", "3"))) {
+    vitest("cluster", ["--project", "cluster"]);
+  } else counts.failed += 1;
+} finally {
+  // Stop what this run started; restore a Kafka that was running before it.
+  const stopNow = ["mongo", "prometheus"].filter((name) => !before[name]);
+  if (kafkaChanged || !before.kafka) stopNow.push("kafka");
+  if (stopNow.length) stack("down", ...stopNow);
+  if (before.kafka && kafkaChanged) stack("up", "kafka", "--kafka", before.kafka.line, "--brokers", String(before.kafka.brokers));
+}
+
+console.log("\nsteps:");
+for (const { name, ok, seconds } of steps) console.log(`  ${ok ? "✓" : "✖"} ${name.padEnd(72)} ${seconds.toFixed(1).padStart(6)} s`);
+console.log(`  total ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+const failedSteps = steps.filter((s) => !s.ok).length;
+console.log(`${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`);
+process.exit(counts.failed > 0 || failedSteps > 0 ? 1 : 0);

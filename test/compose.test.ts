@@ -1,0 +1,55 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { ports } from "@/stack/settings";
+
+const root = join(import.meta.dirname, "..");
+const compose = parse(readFileSync(join(root, "compose.yaml"), "utf8")) as {
+  services: Record<string, { image?: string; build?: string; ports?: string[]; environment?: Record<string, string>; volumes?: string[] }>;
+};
+
+function hostPort(service: string): number {
+  const mapping = compose.services[service]?.ports?.[0] ?? "";
+  return Number(mapping.split(":").at(-2));
+}
+
+describe("compose.yaml", () => {
+  it("runs the stack on official images plus the console built from this repo", () => {
+    expect(compose.services.kafka?.image).toMatch(/^apache\/kafka:4\./);
+    expect(compose.services.mongo?.image).toMatch(/^mongo:/);
+    expect(compose.services.prometheus?.image).toMatch(/^prom\/prometheus:/);
+    expect(compose.services.console?.build).toBe(".");
+  });
+
+  it("publishes the same host ports as the local stack", () => {
+    expect(hostPort("kafka")).toBe(ports.kafka);
+    expect(hostPort("mongo")).toBe(ports.mongo);
+    expect(hostPort("prometheus")).toBe(ports.prometheus);
+  });
+
+  it("points the console at the compose services", () => {
+    const env = compose.services.console?.environment ?? {};
+    expect(env.KAFKA_BROKERS).toBe("kafka:9092");
+    expect(env.MONGODB_URI).toBe("mongodb://mongo:27017/");
+    expect(env.PROMETHEUS_URL).toBe("http://prometheus:9090");
+  });
+
+  it("mounts a Prometheus config that scrapes the console", () => {
+    const mount = compose.services.prometheus?.volumes?.find((v) => v.endsWith(":/etc/prometheus/prometheus.yml:ro"));
+    const config = parse(readFileSync(join(root, mount!.split(":")[0]!), "utf8")) as {
+      scrape_configs: Array<{ metrics_path?: string; static_configs: Array<{ targets: string[] }> }>;
+    };
+    const job = config.scrape_configs.find((j) => j.metrics_path === "/api/metrics");
+    expect(job?.static_configs[0]?.targets).toEqual(["console:3000"]);
+  });
+
+  // Only where the docker client has the compose plugin; the checks above run everywhere.
+  const hasCompose = spawnSync("docker", ["compose", "version"], { stdio: "ignore" }).status === 0;
+  it.runIf(hasCompose)("is valid for `docker compose config`", () => {
+    const result = spawnSync("docker", ["compose", "-f", join(root, "compose.yaml"), "config", "-q"], { encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+});
