@@ -17,29 +17,48 @@ function step(name, run) {
   return status === 0;
 }
 
+/** Runs a test step and adds its report's counts; a failed step whose report shows no failure counts as one. */
+function testStep(name, run, readCounts) {
+  const failedBefore = counts.failed;
+  const ok = step(name, run);
+  const found = readCounts();
+  if (found) {
+    counts.passed += found.passed;
+    counts.failed += found.failed;
+    counts.skipped += found.skipped;
+    if (found.passed + found.failed === 0) counts.failed += 1; // a suite that ran nothing is a failure
+  }
+  if (!ok && counts.failed === failedBefore) counts.failed += 1;
+}
+
+function readJson(path) {
+  return existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : undefined;
+}
+
 function vitest(name, args) {
   const report = join(root, "test-results", `vitest-${name}.json`);
   rmSync(report, { force: true });
-  const ok = step(`vitest ${name}`, () => sh("npx", ["vitest", "run", ...args, `--outputFile.json=${report}`]));
-  if (existsSync(report)) {
-    const json = JSON.parse(readFileSync(report, "utf8"));
-    counts.passed += json.numPassedTests;
-    counts.failed += json.numFailedTests;
-    counts.skipped += json.numPendingTests + json.numTodoTests;
-    if (json.numTotalTests === 0) counts.failed += 1; // a suite that ran nothing is a failure
-  } else if (!ok) counts.failed += 1;
+  testStep(
+    `vitest ${name}`,
+    () => sh("npx", ["vitest", "run", ...args, `--outputFile.json=${report}`]),
+    () => {
+      const json = readJson(report);
+      return json && { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests };
+    },
+  );
 }
 
 function playwright() {
   const report = join(root, "test-results", "e2e.json");
   rmSync(report, { force: true });
-  const ok = step("playwright e2e", () => sh("npx", ["playwright", "test"], { CI: process.env.CI ?? "1" }));
-  if (existsSync(report)) {
-    const { stats } = JSON.parse(readFileSync(report, "utf8"));
-    counts.passed += stats.expected + stats.flaky;
-    counts.failed += stats.unexpected;
-    counts.skipped += stats.skipped;
-  } else if (!ok) counts.failed += 1;
+  testStep(
+    "playwright e2e",
+    () => sh("npx", ["playwright", "test"], { CI: process.env.CI ?? "1" }),
+    () => {
+      const stats = readJson(report)?.stats;
+      return stats && { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+    },
+  );
 }
 
 function check(name, command, args) {
