@@ -35,8 +35,12 @@ export function ensureNodeModules() {
   const installed = join(root, "node_modules", ".package-lock.json");
   const lock = join(root, "package-lock.json");
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
-  console.log("▸ npm ci");
-  if (sh("npm", ["ci", "--no-audit", "--no-fund"]) !== 0) fail("npm ci failed");
+  // `npm install` rather than `npm ci`: the registry these machines reach serves
+  // only this platform's optional binaries (@next/swc-*, lightningcss-*, …), so
+  // the lockfile lacks the other platforms' entries and `npm ci` refuses it.
+  // With the lockfile present, `npm install` installs exactly the locked versions.
+  console.log("▸ npm install (from package-lock.json)");
+  if (sh("npm", ["install", "--no-audit", "--no-fund"]) !== 0) fail("npm install failed");
 }
 
 export function stack(...args) {
