@@ -1,0 +1,111 @@
+import type { Collection } from "mongodb";
+import type { Producer } from "kafkajs";
+import type { Logger } from "pino";
+import { toKafkaMessage, type OutboxEntry } from "./events";
+import type { ServiceMetrics } from "./metrics";
+
+/**
+ * An aggregate document that carries its own outbox. A change and the events it
+ * causes are written in one single-document update — atomic without multi-document
+ * transactions, which the local MongoDB wire server does not have — and the relay
+ * publishes them afterwards (at least once; consumers are idempotent).
+ */
+export interface OutboxDocument {
+  _id: string;
+  version: number;
+  outbox: OutboxEntry[];
+  hasOutbox: boolean;
+}
+
+/** The update fragment that queues `entries` on a document's outbox. */
+export function queueEvents(entries: OutboxEntry[]) {
+  return { $push: { outbox: { $each: entries } }, $set: { hasOutbox: true } } as const;
+}
+
+interface RelayOptions {
+  collection: Collection<OutboxDocument>;
+  producer: Producer;
+  topic: string;
+  metrics: ServiceMetrics;
+  log: Logger;
+  /** How often documents not kicked by this process (after a crash, say) are looked for. */
+  sweepIntervalMs?: number;
+}
+
+/** Publishes the outboxes of documents this process changed at once, and sweeps for leftovers. */
+export class OutboxRelay {
+  private readonly kicked = new Set<string>();
+  private wake?: () => void;
+  private running = false;
+  private loop?: Promise<void>;
+  private lastSweep = 0;
+
+  constructor(private readonly options: RelayOptions) {}
+
+  /** Asks the relay to publish this document's outbox soon. */
+  kick(id: string): void {
+    this.kicked.add(id);
+    this.wake?.();
+  }
+
+  start(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops after publishing what is queued. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.flush(true).catch((error: unknown) => this.options.log.error({ err: error }, "final outbox flush failed"));
+  }
+
+  private async run(): Promise<void> {
+    const sweepEvery = this.options.sweepIntervalMs ?? 5_000;
+    while (this.running) {
+      try {
+        const sweep = Date.now() - this.lastSweep >= sweepEvery;
+        const published = await this.flush(sweep);
+        if (published > 0) continue;
+      } catch (error) {
+        this.options.log.error({ err: error }, "outbox flush failed; retrying");
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(sweepEvery, 1000));
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+
+  /** Publishes one round of outboxes; returns how many events went out. */
+  async flush(sweep: boolean): Promise<number> {
+    const { collection, producer, topic, metrics } = this.options;
+    const ids = [...this.kicked].slice(0, 500);
+    for (const id of ids) this.kicked.delete(id);
+    if (sweep) this.lastSweep = Date.now();
+    const filter = sweep ? { hasOutbox: true } : { _id: { $in: ids }, hasOutbox: true };
+    if (!sweep && ids.length === 0) return 0;
+    const documents = await collection
+      .find(filter, { projection: { _id: 1, version: 1, outbox: 1 } })
+      .limit(500)
+      .toArray();
+    const entries = documents.flatMap((doc) => doc.outbox);
+    if (entries.length === 0) return 0;
+    // One batch keeps each aggregate's events in order: same key, same partition, in array order.
+    await producer.send({ topic, messages: entries.map(toKafkaMessage) });
+    for (const { event } of entries) metrics.eventsProduced.inc({ topic, type: event.type });
+    // Clear only what was published: a document changed meanwhile keeps its outbox for the next round.
+    await collection.bulkWrite(
+      documents.map((doc) => ({
+        updateOne: { filter: { _id: doc._id, version: doc.version }, update: { $set: { outbox: [], hasOutbox: false } } },
+      })),
+      { ordered: false },
+    );
+    return entries.length;
+  }
+}

@@ -1,0 +1,116 @@
+import { Kafka, logLevel, type Admin, type Consumer, type Producer } from "kafkajs";
+import { MongoClient, type Db } from "mongodb";
+import pino, { type Logger } from "pino";
+import type { FastifyInstance } from "fastify";
+import { names, type StorefrontNames } from "./config";
+import { createServiceMetrics, type ServiceMetrics } from "./metrics";
+import type { OutboxRelay } from "./outbox";
+
+export interface ServiceRuntime {
+  service: string;
+  log: Logger;
+  metrics: ServiceMetrics;
+  kafka: Kafka;
+  producer: Producer;
+  mongo: MongoClient;
+  db: Db;
+  names: StorefrontNames;
+  /** Consumers, relays and the HTTP app to stop, in that order, on SIGTERM. */
+  track(part: { consumer?: Consumer; relay?: OutboxRelay; http?: FastifyInstance }): void;
+  shutdown(): Promise<void>;
+}
+
+interface RuntimeConfig {
+  KAFKA_BROKERS: string[];
+  MONGODB_URI: string;
+  STOREFRONT_NAMESPACE: string;
+  LOG_LEVEL: string;
+}
+
+/** Connects a service to Kafka and its own database and wires graceful shutdown. */
+export async function createRuntime(service: string, config: RuntimeConfig): Promise<ServiceRuntime> {
+  const log = pino({ name: service, level: config.LOG_LEVEL });
+  const metrics = createServiceMetrics(service);
+  const storefront = names(config.STOREFRONT_NAMESPACE);
+  const kafka = new Kafka({ clientId: service, brokers: config.KAFKA_BROKERS, logLevel: logLevel.WARN, logCreator: kafkaLogCreator(log) });
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  const mongo = new MongoClient(config.MONGODB_URI, { appName: service, serverSelectionTimeoutMS: 5000 });
+  await mongo.connect();
+  const db = mongo.db(storefront.database(service));
+
+  const consumers: Consumer[] = [];
+  const relays: OutboxRelay[] = [];
+  const apps: FastifyInstance[] = [];
+  let stopping: Promise<void> | undefined;
+
+  const runtime: ServiceRuntime = {
+    service,
+    log,
+    metrics,
+    kafka,
+    producer,
+    mongo,
+    db,
+    names: storefront,
+    track(part) {
+      if (part.consumer) consumers.push(part.consumer);
+      if (part.relay) relays.push(part.relay);
+      if (part.http) apps.push(part.http);
+    },
+    shutdown() {
+      stopping ??= (async () => {
+        log.info("stopping: no new requests or messages; finishing the ones in hand");
+        await Promise.all(apps.map((app) => app.close()));
+        // disconnect() lets the message in hand finish and commits what was processed.
+        await Promise.all(consumers.map((consumer) => consumer.disconnect()));
+        await Promise.all(relays.map((relay) => relay.stop()));
+        await producer.disconnect();
+        await mongo.close();
+        log.info("stopped");
+      })();
+      return stopping;
+    },
+  };
+
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      runtime.shutdown().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error({ err: error }, "shutdown failed");
+          process.exit(1);
+        },
+      );
+    });
+  }
+  return runtime;
+}
+
+/** Creates the topics a service publishes to or reads, if missing (3 partitions each). */
+export async function ensureTopics(kafka: Kafka, topics: string[]): Promise<void> {
+  const admin: Admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((topic) => !existing.has(topic));
+    if (missing.length) {
+      await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: 3 })), waitForLeaders: true });
+    }
+  } catch (error) {
+    // Another service may have created it at the same moment.
+    if (!String((error as Error).message).includes("already exists")) throw error;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+function kafkaLogCreator(log: Logger) {
+  return () =>
+    ({ level, log: entry }: { level: number; log: { message: string } & Record<string, unknown> }) => {
+      const { message, ...rest } = entry;
+      if (level <= logLevel.ERROR) log.error(rest, message);
+      else if (level === logLevel.WARN) log.warn(rest, message);
+      else log.debug(rest, message);
+    };
+}
