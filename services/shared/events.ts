@@ -21,8 +21,9 @@ export interface OutboxEntry {
   traceId: string;
 }
 
-export function newEvent<P extends object>(type: string, aggregateId: string, version: number, payload: P): EventEnvelope<P> {
-  return { eventId: randomUUID(), type, aggregateId, occurredAt: new Date().toISOString(), version, payload };
+/** A new event carrying the aggregate's full state after the change as its payload. */
+export function newEvent(type: string, aggregateId: string, version: number, payload: object): EventEnvelope {
+  return { eventId: randomUUID(), type, aggregateId, occurredAt: new Date().toISOString(), version, payload: { ...payload } };
 }
 
 export function newTraceId(): string {

@@ -22,8 +22,8 @@ export function queueEvents(entries: OutboxEntry[]) {
   return { $push: { outbox: { $each: entries } }, $set: { hasOutbox: true } } as const;
 }
 
-interface RelayOptions {
-  collection: Collection<OutboxDocument>;
+interface RelayOptions<T extends OutboxDocument> {
+  collection: Collection<T>;
   producer: Producer;
   topic: string;
   metrics: ServiceMetrics;
@@ -33,14 +33,19 @@ interface RelayOptions {
 }
 
 /** Publishes the outboxes of documents this process changed at once, and sweeps for leftovers. */
-export class OutboxRelay {
+export class OutboxRelay<T extends OutboxDocument = OutboxDocument> {
   private readonly kicked = new Set<string>();
   private wake?: () => void;
   private running = false;
   private loop?: Promise<void>;
   private lastSweep = 0;
 
-  constructor(private readonly options: RelayOptions) {}
+  private readonly collection: Collection<OutboxDocument>;
+
+  constructor(private readonly options: RelayOptions<T>) {
+    // The relay only touches the outbox fields every such document has.
+    this.collection = options.collection as unknown as Collection<OutboxDocument>;
+  }
 
   /** Asks the relay to publish this document's outbox soon. */
   kick(id: string): void {
@@ -84,7 +89,8 @@ export class OutboxRelay {
 
   /** Publishes one round of outboxes; returns how many events went out. */
   async flush(sweep: boolean): Promise<number> {
-    const { collection, producer, topic, metrics } = this.options;
+    const { producer, topic, metrics } = this.options;
+    const collection = this.collection;
     const ids = [...this.kicked].slice(0, 500);
     for (const id of ids) this.kicked.delete(id);
     if (sweep) this.lastSweep = Date.now();
@@ -99,13 +105,14 @@ export class OutboxRelay {
     // One batch keeps each aggregate's events in order: same key, same partition, in array order.
     await producer.send({ topic, messages: entries.map(toKafkaMessage) });
     for (const { event } of entries) metrics.eventsProduced.inc({ topic, type: event.type });
-    // Clear only what was published: a document changed meanwhile keeps its outbox for the next round.
+    // Remove exactly the published entries (whatever was queued meanwhile stays), then
+    // lower the flag where nothing is left. `$pullAll` with the entries as read: the
+    // local wire server ignores `$pull` conditions on embedded fields.
     await collection.bulkWrite(
-      documents.map((doc) => ({
-        updateOne: { filter: { _id: doc._id, version: doc.version }, update: { $set: { outbox: [], hasOutbox: false } } },
-      })),
+      documents.map((doc) => ({ updateOne: { filter: { _id: doc._id }, update: { $pullAll: { outbox: doc.outbox } } } })),
       { ordered: false },
     );
+    await collection.updateMany({ _id: { $in: documents.map((doc) => doc._id) }, outbox: { $size: 0 } }, { $set: { hasOutbox: false } });
     return entries.length;
   }
 }

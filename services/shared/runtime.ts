@@ -1,10 +1,9 @@
-import { Kafka, logLevel, type Admin, type Consumer, type Producer } from "kafkajs";
+import { Kafka, Partitioners, logLevel, type Admin, type Consumer, type Producer } from "kafkajs";
 import { MongoClient, type Db } from "mongodb";
 import pino, { type Logger } from "pino";
 import type { FastifyInstance } from "fastify";
 import { names, type StorefrontNames } from "./config";
 import { createServiceMetrics, type ServiceMetrics } from "./metrics";
-import type { OutboxRelay } from "./outbox";
 
 export interface ServiceRuntime {
   service: string;
@@ -16,7 +15,7 @@ export interface ServiceRuntime {
   db: Db;
   names: StorefrontNames;
   /** Consumers, relays and the HTTP app to stop, in that order, on SIGTERM. */
-  track(part: { consumer?: Consumer; relay?: OutboxRelay; http?: FastifyInstance }): void;
+  track(part: { consumer?: Consumer; relay?: { stop(): Promise<void> }; http?: FastifyInstance }): void;
   shutdown(): Promise<void>;
 }
 
@@ -33,14 +32,15 @@ export async function createRuntime(service: string, config: RuntimeConfig): Pro
   const metrics = createServiceMetrics(service);
   const storefront = names(config.STOREFRONT_NAMESPACE);
   const kafka = new Kafka({ clientId: service, brokers: config.KAFKA_BROKERS, logLevel: logLevel.WARN, logCreator: kafkaLogCreator(log) });
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  // The default partitioner is murmur2 like the Java client: a key lands where any Kafka tool expects it.
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   const mongo = new MongoClient(config.MONGODB_URI, { appName: service, serverSelectionTimeoutMS: 5000 });
   await mongo.connect();
   const db = mongo.db(storefront.database(service));
 
   const consumers: Consumer[] = [];
-  const relays: OutboxRelay[] = [];
+  const relays: Array<{ stop(): Promise<void> }> = [];
   const apps: FastifyInstance[] = [];
   let stopping: Promise<void> | undefined;
 

@@ -1,0 +1,57 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { z } from "zod";
+import { baseConfigSchema, loadServiceConfig } from "../shared/config";
+import { startEventConsumer } from "../shared/consumer";
+import { createHttpApp, HttpError } from "../shared/http";
+import { OutboxRelay } from "../shared/outbox";
+import { createRuntime, ensureTopics } from "../shared/runtime";
+import { handleOrderEvent, type ShipmentDocument } from "./shipments";
+
+const config = loadServiceConfig(
+  "fulfillment",
+  baseConfigSchema.extend({
+    PORT: z.coerce.number().int().default(19103),
+    /** Extra time spent on each order, so one instance can fall behind and build lag. */
+    FULFILLMENT_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  }),
+);
+const runtime = await createRuntime("fulfillment", config);
+const { topics, group } = runtime.names;
+await ensureTopics(runtime.kafka, [topics.orderChange, topics.fulfillmentChange]);
+
+const shipments = runtime.db.collection<ShipmentDocument>("shipments");
+await shipments.createIndex({ hasOutbox: 1 });
+const relay = new OutboxRelay({ collection: shipments, producer: runtime.producer, topic: topics.fulfillmentChange, metrics: runtime.metrics, log: runtime.log });
+relay.start();
+
+const consumer = await startEventConsumer({
+  kafka: runtime.kafka,
+  groupId: group("fulfillment"),
+  topics: [topics.orderChange],
+  metrics: runtime.metrics,
+  log: runtime.log,
+  handle: async (entry) => {
+    if (entry.event.type === "OrderCreated" && config.FULFILLMENT_DELAY_MS > 0) await sleep(config.FULFILLMENT_DELAY_MS);
+    const outcome = await handleOrderEvent(shipments, entry);
+    if (outcome === "applied") relay.kick(entry.event.aggregateId);
+    return outcome;
+  },
+});
+runtime.track({ consumer });
+
+const idParams = z.object({ id: z.uuid() });
+const app = createHttpApp(runtime.metrics, runtime.log, async () => {
+  await runtime.db.command({ ping: 1 });
+  return { service: "fulfillment", delayMs: config.FULFILLMENT_DELAY_MS };
+});
+
+app.get("/shipments/:id", async (request) => {
+  const { id } = idParams.parse(request.params);
+  const shipment = await shipments.findOne({ _id: id }, { projection: { outbox: 0, hasOutbox: 0 } });
+  if (!shipment) throw new HttpError(404, "SHIPMENT_NOT_FOUND", `No shipment for order ${id}`);
+  return shipment;
+});
+
+runtime.track({ relay, http: app });
+await app.listen({ host: "127.0.0.1", port: config.PORT });
+runtime.log.info({ port: config.PORT }, "fulfillment listening");

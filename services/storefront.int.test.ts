@@ -1,0 +1,131 @@
+import { Kafka, logLevel, type Admin } from "kafkajs";
+import { MongoClient } from "mongodb";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stackAddresses } from "@/test/support/stack";
+import { createCustomerAndWaitForOrders, eventually, newOrder } from "./testing/fixtures";
+import { getJson, sendJson, Storefront } from "./testing/storefront";
+
+const namespace = `it${Date.now().toString(36)}`;
+const storefront = new Storefront(namespace, stackAddresses);
+const mongo = new MongoClient(stackAddresses.mongoUri);
+const kafka = new Kafka({ clientId: "storefront-it", brokers: stackAddresses.kafkaBrokers, logLevel: logLevel.NOTHING });
+let admin: Admin;
+
+const ordersDb = () => mongo.db(storefront.names.database("orders"));
+
+/** The events on a topic for one key, in order (reads the whole topic; test topics are small). */
+async function eventsFor(topic: string, key: string): Promise<Array<{ type: string; version: number }>> {
+  const consumer = kafka.consumer({ groupId: `${namespace}.reader-${Math.random().toString(36).slice(2)}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  const ends = await admin.fetchTopicOffsets(topic);
+  let remaining = ends.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+  const found: Array<{ type: string; version: number }> = [];
+  await new Promise<void>((resolve) => {
+    if (remaining === 0) return resolve();
+    void consumer.run({
+      autoCommit: false,
+      eachMessage: async ({ message }) => {
+        if (String(message.key) === key) {
+          const event = JSON.parse(String(message.value));
+          found.push({ type: event.type, version: event.version });
+        }
+        if (--remaining === 0) resolve();
+      },
+    });
+  });
+  await consumer.disconnect();
+  return found;
+}
+
+beforeAll(async () => {
+  await mongo.connect();
+  admin = kafka.admin();
+  await admin.connect();
+  await storefront.startAll();
+}, 120_000);
+
+afterAll(async () => {
+  await storefront.destroy();
+  await admin.disconnect();
+  await mongo.close();
+}, 120_000);
+
+describe("storefront on the real stack", () => {
+  it("copies a new customer into orders and keeps the copy up to date", async () => {
+    const customer = await createCustomerAndWaitForOrders(storefront.url("accounts"), storefront.url("orders"));
+    const copy = await getJson(`${storefront.url("orders")}/customers/${customer._id}`);
+    expect(copy.body).toMatchObject({ status: "active", version: 1 });
+
+    const updated = await sendJson("PATCH", `${storefront.url("accounts")}/customers/${customer._id}`, { email: "new@example.com", status: "inactive" });
+    expect(updated.status).toBe(200);
+    expect(updated.body.version).toBe(2);
+    const refreshed = await eventually(
+      () => getJson(`${storefront.url("orders")}/customers/${customer._id}`),
+      (r) => r.body.version === 2,
+      20_000,
+      "updated customer copy",
+    );
+    expect(refreshed.body).toMatchObject({ email: "new@example.com", status: "inactive" });
+  });
+
+  it("answers bad requests with 400 and unknown ids with 404", async () => {
+    const bad = await sendJson("POST", `${storefront.url("orders")}/orders`, { customerId: "nope", items: [] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("BAD_REQUEST");
+    expect(bad.body.error.message).toMatch(/customerId/);
+    expect((await getJson(`${storefront.url("orders")}/operations/${crypto.randomUUID()}`)).status).toBe(404);
+    const unknown = await sendJson("POST", `${storefront.url("orders")}/orders`, newOrder(crypto.randomUUID()));
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.code).toBe("CUSTOMER_UNKNOWN");
+  });
+
+  it("takes an order from pending through approved to shipped", async () => {
+    const customer = await createCustomerAndWaitForOrders(storefront.url("accounts"), storefront.url("orders"));
+    const placed = await sendJson("POST", `${storefront.url("orders")}/orders`, newOrder(customer._id));
+    expect(placed.status).toBe(202);
+    expect(placed.body.status).toBe("pending");
+    const operation = await eventually(
+      () => getJson(`${storefront.url("orders")}/operations/${placed.body.operationId}`),
+      (r) => r.body.status !== "pending",
+      20_000,
+      "operation to finish",
+    );
+    expect(operation.body).toMatchObject({ status: "succeeded", orderStatus: "shipped", orderId: placed.body.orderId });
+    const order = await getJson(`${storefront.url("orders")}/orders/${placed.body.orderId}`);
+    expect(order.body).toMatchObject({ status: "shipped", version: 3, reservation: { state: "captured" } });
+    expect(await eventsFor(storefront.names.topics.orderChange, placed.body.orderId)).toEqual([
+      { type: "OrderCreated", version: 1 },
+      { type: "OrderApproved", version: 2 },
+      { type: "OrderShipped", version: 3 },
+    ]);
+  });
+
+  it("rejects the order of an inactive customer and releases its credit", async () => {
+    const customer = await createCustomerAndWaitForOrders(storefront.url("accounts"), storefront.url("orders"));
+    await sendJson("PATCH", `${storefront.url("accounts")}/customers/${customer._id}`, { status: "inactive" });
+    await eventually(() => getJson(`${storefront.url("orders")}/customers/${customer._id}`), (r) => r.body.status === "inactive");
+    const placed = await sendJson("POST", `${storefront.url("orders")}/orders`, newOrder(customer._id));
+    const operation = await eventually(
+      () => getJson(`${storefront.url("orders")}/operations/${placed.body.operationId}`),
+      (r) => r.body.status !== "pending",
+    );
+    expect(operation.body).toMatchObject({ status: "failed", orderStatus: "rejected", reason: "customer is inactive" });
+    const order = await getJson(`${storefront.url("orders")}/orders/${placed.body.orderId}`);
+    expect(order.body.reservation).toEqual({ amount: 20, state: "released" });
+    expect(await eventsFor(storefront.names.topics.orderChange, placed.body.orderId)).toEqual([
+      { type: "OrderCreated", version: 1 },
+      { type: "OrderRejected", version: 2 },
+    ]);
+  });
+
+  it("rebuilds the customers projection in orders to the same documents", async () => {
+    const { collectionHash } = await import("./testing/fixtures");
+    const before = await collectionHash(ordersDb(), "customers");
+    expect(before.count).toBeGreaterThan(0);
+    const rebuild = await sendJson("POST", `${storefront.url("orders")}/admin/projections/customers/rebuild`, {});
+    expect(rebuild.status).toBe(202);
+    const after = await eventually(() => collectionHash(ordersDb(), "customers"), (h) => h.count === before.count, 30_000, "rebuilt projection");
+    expect(after.hash).toBe(before.hash);
+  });
+});

@@ -1,0 +1,139 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Kafka, logLevel } from "kafkajs";
+import { MongoClient } from "mongodb";
+import { names } from "../shared/config";
+
+export const serviceNames = ["accounts", "orders", "fulfillment"] as const;
+export type ServiceName = (typeof serviceNames)[number];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/**
+ * A storefront of real service processes in a namespace of its own (topics, databases
+ * and groups prefixed), on the stack's real Kafka and MongoDB, for tests and benchmarks.
+ */
+export class Storefront {
+  readonly names;
+  private readonly processes = new Map<ServiceName, { child: ChildProcess; output: string[] }>();
+  private readonly ports = new Map<ServiceName, number>();
+
+  constructor(
+    readonly namespace: string,
+    readonly backends: { kafkaBrokers: string[]; mongoUri: string },
+  ) {
+    this.names = names(namespace);
+  }
+
+  url(service: ServiceName): string {
+    const port = this.ports.get(service);
+    if (!port) throw new Error(`${service} was never started`);
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async start(service: ServiceName, env: Record<string, string> = {}): Promise<void> {
+    if (this.processes.has(service)) return;
+    const port = this.ports.get(service) ?? (await freePort());
+    this.ports.set(service, port);
+    const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "..", service, "main.ts")], {
+      env: {
+        ...process.env,
+        STOREFRONT_NAMESPACE: this.namespace,
+        PORT: String(port),
+        KAFKA_BROKERS: this.backends.kafkaBrokers.join(","),
+        MONGODB_URI: this.backends.mongoUri,
+        LOG_LEVEL: "warn",
+        KAFKAJS_NO_PARTITIONER_WARNING: "1",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const output: string[] = [];
+    const keep = (chunk: Buffer) => {
+      output.push(String(chunk));
+      if (output.length > 200) output.shift();
+    };
+    child.stdout?.on("data", keep);
+    child.stderr?.on("data", keep);
+    this.processes.set(service, { child, output });
+    const deadline = Date.now() + 45_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode}:\n${output.join("")}`);
+      const healthy = await fetch(`${this.url(service)}/healthz`).then((r) => r.ok, () => false);
+      if (healthy) return;
+      await sleep(200);
+    }
+    throw new Error(`${service} did not become healthy:\n${output.join("")}`);
+  }
+
+  async startAll(env: Partial<Record<ServiceName, Record<string, string>>> = {}): Promise<void> {
+    await Promise.all(serviceNames.map((service) => this.start(service, env[service])));
+  }
+
+  /** Stops a service the way an orchestrator does (SIGTERM) and waits for it to exit. */
+  async stop(service: ServiceName): Promise<number | null> {
+    const running = this.processes.get(service);
+    if (!running) return null;
+    this.processes.delete(service);
+    const { child } = running;
+    if (child.exitCode !== null) return child.exitCode;
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    const code = await Promise.race([exited, sleep(30_000).then(() => "timeout" as const)]);
+    if (code === "timeout") {
+      child.kill("SIGKILL");
+      throw new Error(`${service} did not stop within 30 s of SIGTERM:\n${running.output.join("")}`);
+    }
+    return code;
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all(serviceNames.map((service) => this.stop(service)));
+  }
+
+  output(service: ServiceName): string {
+    return this.processes.get(service)?.output.join("") ?? "";
+  }
+
+  /** Removes this namespace's topics, consumer groups and databases. */
+  async destroy(): Promise<void> {
+    await this.stopAll();
+    const admin = new Kafka({ clientId: "storefront-cleanup", brokers: this.backends.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(`${this.namespace}.`));
+      if (topics.length) await admin.deleteTopics({ topics });
+      const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((id) => id.startsWith(`${this.namespace}.`));
+      if (groups.length) await admin.deleteGroups(groups).catch(() => undefined);
+    } finally {
+      await admin.disconnect();
+    }
+    const mongo = new MongoClient(this.backends.mongoUri);
+    try {
+      await Promise.all(serviceNames.map((service) => mongo.db(this.names.database(service)).dropDatabase()));
+    } finally {
+      await mongo.close();
+    }
+  }
+}
+
+/** POSTs or PATCHes JSON to a service and returns status and body. */
+export async function sendJson(method: string, url: string, body: unknown): Promise<{ status: number; body: any }> {
+  const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return { status: response.status, body: await response.json() };
+}
+
+export async function getJson(url: string): Promise<{ status: number; body: any }> {
+  const response = await fetch(url);
+  return { status: response.status, body: await response.json() };
+}
