@@ -2,7 +2,7 @@ import { Kafka, logLevel, type Admin } from "kafkajs";
 import { MongoClient } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stackAddresses } from "@/test/support/stack";
-import { createCustomerAndWaitForOrders, eventually, newOrder } from "./testing/fixtures";
+import { collectionHash, createCustomerAndWaitForOrders, eventually, newOrder } from "./testing/fixtures";
 import { getJson, sendJson, Storefront } from "./testing/storefront";
 
 const namespace = `it${Date.now().toString(36)}`;
@@ -12,6 +12,48 @@ const kafka = new Kafka({ clientId: "storefront-it", brokers: stackAddresses.kaf
 let admin: Admin;
 
 const ordersDb = () => mongo.db(storefront.names.database("orders"));
+const database = (service: "accounts" | "orders" | "fulfillment") => mongo.db(storefront.names.database(service));
+
+/** Messages on `topic` the group has not committed yet. */
+async function lag(groupId: string, topic: string): Promise<number> {
+  const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+  const ends = await admin.fetchTopicOffsets(topic);
+  return ends.reduce((sum, end) => {
+    const offset = Number(committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
+    return sum + Number(end.high) - (offset < 0 ? Number(end.low) : offset);
+  }, 0);
+}
+
+const groups = () => [
+  { groupId: storefront.names.group("orders.customers"), topic: storefront.names.topics.customerChange },
+  { groupId: storefront.names.group("orders.saga"), topic: storefront.names.topics.fulfillmentChange },
+  { groupId: storefront.names.group("fulfillment"), topic: storefront.names.topics.orderChange },
+];
+
+/** Waits until every group has consumed everything and no outbox holds an event. */
+async function quiescent(): Promise<void> {
+  await eventually(
+    async () => {
+      const lags = await Promise.all(groups().map((g) => lag(g.groupId, g.topic)));
+      const outboxes = await Promise.all(
+        [["accounts", "customers"], ["orders", "orders"], ["fulfillment", "shipments"]].map(([service, name]) =>
+          database(service as "accounts").collection(name!).countDocuments({ hasOutbox: true }),
+        ),
+      );
+      return [...lags, ...outboxes];
+    },
+    (values) => values.every((v) => v === 0),
+    180_000,
+    "all groups caught up and outboxes empty",
+  );
+}
+
+async function snapshot() {
+  const collections = [["accounts", "customers"], ["orders", "orders"], ["orders", "customers"], ["orders", "operations"], ["fulfillment", "shipments"]] as const;
+  return Object.fromEntries(
+    await Promise.all(collections.map(async ([service, name]) => [`${service}.${name}`, await collectionHash(database(service), name)] as const)),
+  );
+}
 
 /** The events on a topic for one key, in order (reads the whole topic; test topics are small). */
 async function eventsFor(topic: string, key: string): Promise<Array<{ type: string; version: number }>> {
@@ -120,7 +162,6 @@ describe("storefront on the real stack", () => {
   });
 
   it("rebuilds the customers projection in orders to the same documents", async () => {
-    const { collectionHash } = await import("./testing/fixtures");
     const before = await collectionHash(ordersDb(), "customers");
     expect(before.count).toBeGreaterThan(0);
     const rebuild = await sendJson("POST", `${storefront.url("orders")}/admin/projections/customers/rebuild`, {});
@@ -128,4 +169,55 @@ describe("storefront on the real stack", () => {
     const after = await eventually(() => collectionHash(ordersDb(), "customers"), (h) => h.count === before.count, 30_000, "rebuilt projection");
     expect(after.hash).toBe(before.hash);
   });
+
+  it("builds lag while fulfillment is down and catches up without losing or doubling an event", async () => {
+    const customers = await Promise.all(
+      Array.from({ length: 10 }, () => createCustomerAndWaitForOrders(storefront.url("accounts"), storefront.url("orders"))),
+    );
+    await quiescent();
+    expect(await storefront.stop("fulfillment")).toBe(0); // SIGTERM: a clean exit
+    const fulfillmentGroup = storefront.names.group("fulfillment");
+
+    const placed: string[] = [];
+    const total = 500;
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        while (next < total) {
+          const i = next++;
+          const response = await sendJson("POST", `${storefront.url("orders")}/orders`, newOrder(customers[i % customers.length]!._id, 1));
+          expect(response.status).toBe(202);
+          placed.push(response.body.orderId);
+        }
+      }),
+    );
+    const grown = await eventually(() => lag(fulfillmentGroup, storefront.names.topics.orderChange), (l) => l >= total, 30_000, "fulfillment lag");
+    expect(grown).toBe(total);
+
+    await storefront.start("fulfillment");
+    await quiescent();
+
+    const orders = await database("orders").collection("orders").find({ _id: { $in: placed as never[] } }).toArray();
+    expect(orders).toHaveLength(total);
+    for (const order of orders) {
+      expect(order).toMatchObject({ status: "shipped", version: 3, reservation: { state: "captured" } });
+      expect(new Set(order.processedEvents).size).toBe(2);
+      expect(order.processedEvents).toHaveLength(2);
+    }
+    const shipments = await database("fulfillment").collection("shipments").countDocuments({ _id: { $in: placed as never[] } });
+    expect(shipments).toBe(total);
+  }, 300_000);
+
+  it("leaves every database unchanged when all events are delivered again", async () => {
+    await quiescent();
+    const before = await snapshot();
+    await storefront.stopAll();
+    await Promise.all(groups().map(({ groupId, topic }) => admin.resetOffsets({ groupId, topic, earliest: true })));
+    expect(await lag(storefront.names.group("fulfillment"), storefront.names.topics.orderChange)).toBeGreaterThan(500);
+    await storefront.startAll();
+    await quiescent();
+    expect(await snapshot()).toEqual(before);
+    const metrics = await (await fetch(`${storefront.url("fulfillment")}/metrics`)).text();
+    expect(metrics).toMatch(/storefront_events_consumed_total\{[^}]*type="OrderCreated"[^}]*outcome="duplicate"[^}]*\} [1-9]/);
+  }, 300_000);
 });

@@ -1,11 +1,30 @@
-import { cpSync, existsSync, writeFileSync, chmodSync, readdirSync, statSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MongoClient } from "mongodb";
 import { cacheDir, ferretdbVersion, ports, readinessTimeoutMs, stateDir } from "./settings";
 import { ensureDir, logFile, run, runningPid, startDaemon, stopDaemon, waitUntil } from "./proc";
 
 const goDir = join(cacheDir, "go");
-const ferretdbBinary = join(goDir, "bin", `ferretdb-${ferretdbVersion}`);
+/** Bump when the patches below change, so a cached binary built without them is rebuilt. */
+const patchLevel = "eventdeck1";
+const ferretdbBinary = join(goDir, "bin", `ferretdb-${ferretdbVersion}-${patchLevel}`);
+
+/**
+ * FerretDB 1.24's SQLite backend matches `_id` in UPDATE and DELETE statements with
+ * the path `->'$._id'`, while the unique index on `_id` is built on `->"_id"`; SQLite
+ * only uses an index for the identical expression, so every update or delete by `_id`
+ * scanned the whole table (30 ms per update at 10,000 documents, growing linearly).
+ * Writing the column as the index does makes it 1.3 ms at any size.
+ */
+function patchFerretdb(source: string): void {
+  const file = join(source, "internal", "backends", "sqlite", "metadata", "metadata.go");
+  const original = `IDColumn = DefaultColumn + "->'$._id'"`;
+  const patched = 'IDColumn = DefaultColumn + `->"_id"`';
+  const text = readFileSync(file, "utf8");
+  if (text.includes(patched)) return;
+  if (!text.includes(original)) throw new Error(`FerretDB source changed: ${file} no longer has ${original}`);
+  writeFileSync(file, text.replace(original, patched));
+}
 
 function goEnv(): NodeJS.ProcessEnv {
   return {
@@ -42,6 +61,7 @@ export function installFerretdb(): string {
     makeWritable(source);
   }
   writeFileSync(join(source, "build", "version", "version.txt"), `${ferretdbVersion}\n`);
+  patchFerretdb(source);
   run("go", ["build", "-trimpath", "-o", ferretdbBinary, "./cmd/ferretdb"], { cwd: source, env });
   return ferretdbBinary;
 }

@@ -13,7 +13,7 @@ await ensureTopics(runtime.kafka, [topics.customerChange]);
 
 const customers = runtime.db.collection<CustomerDocument>("customers");
 await customers.createIndex({ hasOutbox: 1 });
-const relay = new OutboxRelay({ collection: customers, producer: runtime.producer, topic: topics.customerChange, metrics: runtime.metrics, log: runtime.log });
+const relay = new OutboxRelay({ collection: customers, producer: runtime.producer, topic: topics.customerChange, metrics: runtime.metrics, log: runtime.log, lock: runtime.lock });
 relay.start();
 
 const idParams = z.object({ id: z.uuid() });
@@ -50,7 +50,8 @@ app.get("/customers/:id", async (request) => {
 
 app.patch("/customers/:id", async (request) => {
   const { id } = idParams.parse(request.params);
-  const customer = await updateCustomer(customers, id, updateCustomerSchema.parse(request.body), traceIdOf(request));
+  const patch = updateCustomerSchema.parse(request.body);
+  const customer = await runtime.lock.run(id, () => updateCustomer(customers, id, patch, traceIdOf(request)));
   relay.kick(id);
   return customer;
 });

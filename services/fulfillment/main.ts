@@ -21,7 +21,7 @@ await ensureTopics(runtime.kafka, [topics.orderChange, topics.fulfillmentChange]
 
 const shipments = runtime.db.collection<ShipmentDocument>("shipments");
 await shipments.createIndex({ hasOutbox: 1 });
-const relay = new OutboxRelay({ collection: shipments, producer: runtime.producer, topic: topics.fulfillmentChange, metrics: runtime.metrics, log: runtime.log });
+const relay = new OutboxRelay({ collection: shipments, producer: runtime.producer, topic: topics.fulfillmentChange, metrics: runtime.metrics, log: runtime.log, lock: runtime.lock });
 relay.start();
 
 const consumer = await startEventConsumer({

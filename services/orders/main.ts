@@ -20,7 +20,7 @@ const customers = runtime.db.collection<CustomerCopy>("customers");
 await orders.createIndex({ hasOutbox: 1 });
 await orders.createIndex({ customerId: 1 });
 
-const relay = new OutboxRelay({ collection: orders, producer: runtime.producer, topic: topics.orderChange, metrics: runtime.metrics, log: runtime.log });
+const relay = new OutboxRelay({ collection: orders, producer: runtime.producer, topic: topics.orderChange, metrics: runtime.metrics, log: runtime.log, lock: runtime.lock });
 relay.start();
 
 const customerProjection = new RebuildableProjection(runtime, "customers", group("orders.customers"), topics.customerChange, customers, () =>
@@ -42,7 +42,7 @@ const saga = await startEventConsumer({
   metrics: runtime.metrics,
   log: runtime.log,
   handle: async (entry) => {
-    const outcome = await applyFulfillmentEvent(orders, entry);
+    const outcome = await runtime.lock.run(entry.event.aggregateId, () => applyFulfillmentEvent(orders, entry));
     if (outcome === "applied") relay.kick(entry.event.aggregateId);
     return outcome;
   },

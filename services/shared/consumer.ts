@@ -23,7 +23,8 @@ interface ConsumerOptions {
  */
 export async function startEventConsumer(options: ConsumerOptions): Promise<Consumer> {
   const { kafka, groupId, topics, metrics, log, handle } = options;
-  const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+  // A short fetch wait: a stopping consumer (SIGTERM, rebuild) returns within half a second.
+  const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 500 });
   await consumer.connect();
   await consumer.subscribe({ topics, fromBeginning: true });
   await consumer.run({

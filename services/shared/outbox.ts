@@ -2,6 +2,7 @@ import type { Collection } from "mongodb";
 import type { Producer } from "kafkajs";
 import type { Logger } from "pino";
 import { toKafkaMessage, type OutboxEntry } from "./events";
+import type { KeyedLock } from "./keyed-lock";
 import type { ServiceMetrics } from "./metrics";
 
 /**
@@ -28,6 +29,8 @@ interface RelayOptions<T extends OutboxDocument> {
   topic: string;
   metrics: ServiceMetrics;
   log: Logger;
+  /** The service's per-aggregate write lock (see KeyedLock). */
+  lock: KeyedLock;
   /** How often documents not kicked by this process (after a crash, say) are looked for. */
   sweepIntervalMs?: number;
 }
@@ -67,7 +70,7 @@ export class OutboxRelay<T extends OutboxDocument = OutboxDocument> {
   }
 
   private async run(): Promise<void> {
-    const sweepEvery = this.options.sweepIntervalMs ?? 5_000;
+    const sweepEvery = this.options.sweepIntervalMs ?? 30_000;
     while (this.running) {
       try {
         const sweep = Date.now() - this.lastSweep >= sweepEvery;
@@ -91,15 +94,18 @@ export class OutboxRelay<T extends OutboxDocument = OutboxDocument> {
   async flush(sweep: boolean): Promise<number> {
     const { producer, topic, metrics } = this.options;
     const collection = this.collection;
-    const ids = [...this.kicked].slice(0, 500);
+    if (sweep) {
+      this.lastSweep = Date.now();
+      // A full scan on the local wire server (it uses no index here): only as a safety net.
+      const leftovers = await collection.find({ hasOutbox: true }, { projection: { _id: 1 } }).limit(1000).toArray();
+      for (const { _id } of leftovers) this.kicked.add(_id);
+    }
+    const ids = [...this.kicked].slice(0, 200);
+    if (ids.length === 0) return 0;
     for (const id of ids) this.kicked.delete(id);
-    if (sweep) this.lastSweep = Date.now();
-    const filter = sweep ? { hasOutbox: true } : { _id: { $in: ids }, hasOutbox: true };
-    if (!sweep && ids.length === 0) return 0;
-    const documents = await collection
-      .find(filter, { projection: { _id: 1, version: 1, outbox: 1 } })
-      .limit(500)
-      .toArray();
+    // One lookup by _id each: equality on _id is what every MongoDB-wire server answers from its primary key.
+    const found = await Promise.all(ids.map((_id) => collection.findOne({ _id }, { projection: { _id: 1, outbox: 1 } })));
+    const documents = found.filter((doc): doc is OutboxDocument => !!doc && doc.outbox.length > 0);
     const entries = documents.flatMap((doc) => doc.outbox);
     if (entries.length === 0) return 0;
     // One batch keeps each aggregate's events in order: same key, same partition, in array order.
@@ -108,11 +114,14 @@ export class OutboxRelay<T extends OutboxDocument = OutboxDocument> {
     // Remove exactly the published entries (whatever was queued meanwhile stays), then
     // lower the flag where nothing is left. `$pullAll` with the entries as read: the
     // local wire server ignores `$pull` conditions on embedded fields.
-    await collection.bulkWrite(
-      documents.map((doc) => ({ updateOne: { filter: { _id: doc._id }, update: { $pullAll: { outbox: doc.outbox } } } })),
-      { ordered: false },
+    await Promise.all(
+      documents.map((doc) =>
+        this.options.lock.run(doc._id, async () => {
+          await collection.updateOne({ _id: doc._id }, { $pullAll: { outbox: doc.outbox } });
+          await collection.updateOne({ _id: doc._id, outbox: { $size: 0 } }, { $set: { hasOutbox: false } });
+        }),
+      ),
     );
-    await collection.updateMany({ _id: { $in: documents.map((doc) => doc._id) }, outbox: { $size: 0 } }, { $set: { hasOutbox: false } });
     return entries.length;
   }
 }

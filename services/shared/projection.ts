@@ -34,17 +34,20 @@ export class RebuildableProjection {
     if (this.state === "rebuilding") return;
     this.state = "rebuilding";
     try {
+      const started = Date.now();
       this.runtime.log.info({ projection: this.name }, "rebuilding projection from the earliest offsets");
       await this.stop();
       await this.collection.drop().catch(() => undefined);
       const admin = this.runtime.kafka.admin();
       await admin.connect();
       try {
+        // kafkajs commits the rewind through a short-lived consumer of the group: about 5 s.
         await admin.resetOffsets({ groupId: this.groupId, topic: this.topic, earliest: true });
       } finally {
         await admin.disconnect();
       }
       await this.start();
+      this.runtime.log.info({ projection: this.name, ms: Date.now() - started }, "projection consuming from the earliest offsets again");
       this.rebuiltAt = new Date().toISOString();
     } finally {
       this.state = "live";

@@ -3,6 +3,7 @@ import { MongoClient, type Db } from "mongodb";
 import pino, { type Logger } from "pino";
 import type { FastifyInstance } from "fastify";
 import { names, type StorefrontNames } from "./config";
+import { KeyedLock } from "./keyed-lock";
 import { createServiceMetrics, type ServiceMetrics } from "./metrics";
 
 export interface ServiceRuntime {
@@ -14,6 +15,8 @@ export interface ServiceRuntime {
   mongo: MongoClient;
   db: Db;
   names: StorefrontNames;
+  /** Per-aggregate write lock shared by everything in this service that updates documents. */
+  lock: KeyedLock;
   /** Consumers, relays and the HTTP app to stop, in that order, on SIGTERM. */
   track(part: { consumer?: Consumer; relay?: { stop(): Promise<void> }; http?: FastifyInstance }): void;
   shutdown(): Promise<void>;
@@ -35,7 +38,9 @@ export async function createRuntime(service: string, config: RuntimeConfig): Pro
   // The default partitioner is murmur2 like the Java client: a key lands where any Kafka tool expects it.
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
-  const mongo = new MongoClient(config.MONGODB_URI, { appName: service, serverSelectionTimeoutMS: 5000 });
+  // A small pool: the local wire server serialises writes per database, and many concurrent
+  // writers there wait on each other far longer than a short queue in the driver does.
+  const mongo = new MongoClient(config.MONGODB_URI, { appName: service, serverSelectionTimeoutMS: 5000, maxPoolSize: Number(process.env.MONGO_POOL ?? 4) });
   await mongo.connect();
   const db = mongo.db(storefront.database(service));
 
@@ -53,6 +58,7 @@ export async function createRuntime(service: string, config: RuntimeConfig): Pro
     mongo,
     db,
     names: storefront,
+    lock: new KeyedLock(),
     track(part) {
       if (part.consumer) consumers.push(part.consumer);
       if (part.relay) relays.push(part.relay);
@@ -61,12 +67,17 @@ export async function createRuntime(service: string, config: RuntimeConfig): Pro
     shutdown() {
       stopping ??= (async () => {
         log.info("stopping: no new requests or messages; finishing the ones in hand");
-        await Promise.all(apps.map((app) => app.close()));
+        const step = async (what: string, work: Promise<unknown>) => {
+          const started = Date.now();
+          await work;
+          log.info({ ms: Date.now() - started }, `stopped ${what}`);
+        };
+        await step("http", Promise.all(apps.map((app) => app.close())));
         // disconnect() lets the message in hand finish and commits what was processed.
-        await Promise.all(consumers.map((consumer) => consumer.disconnect()));
-        await Promise.all(relays.map((relay) => relay.stop()));
-        await producer.disconnect();
-        await mongo.close();
+        await step("consumers", Promise.all(consumers.map((consumer) => consumer.disconnect())));
+        await step("outbox relays", Promise.all(relays.map((relay) => relay.stop())));
+        await step("producer", producer.disconnect());
+        await step("mongo", mongo.close());
         log.info("stopped");
       })();
       return stopping;
