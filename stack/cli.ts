@@ -2,8 +2,9 @@
  * The local stack: real Apache Kafka (KRaft), a MongoDB wire server (FerretDB) and
  * Prometheus, without Docker.
  *
- *   npm run stack -- up [kafka|mongo|prometheus…] [--kafka 4.1|3.9] [--brokers 1|3]
- *   npm run stack -- down [kafka|mongo|prometheus…]
+ *   npm run stack -- up [kafka|mongo|prometheus|services|loadgen…] [--kafka 4.1|3.9] [--brokers 1|3]
+ *   npm run stack -- down [kafka|mongo|prometheus|services|loadgen…]
+ * `up` alone starts the infrastructure; `services` is the storefront, `loadgen` a gentle load on it.
  *   npm run stack -- status [--json]
  *   npm run stack -- logs [kafka-1|mongo|prometheus] [--lines N]
  *   npm run stack -- install [--browser]
@@ -15,9 +16,12 @@ import { installKafka, kafkaLogNames, kafkaStatus, runningKafkaLayout, startKafk
 import { installFerretdb, mongoStatus, startMongo, stopMongo } from "./mongo";
 import { logFile, runningPid } from "./proc";
 import { prometheusStatus, startPrometheus, stopPrometheus } from "./prometheus";
+import { servicesRunning, servicesStatus, startLoadgen, startServices, stopLoadgen, stopServices } from "./services";
 import { defaultKafkaLine, kafkaReleases, type KafkaLine } from "./settings";
 
-const components = ["kafka", "mongo", "prometheus"] as const;
+const components = ["kafka", "mongo", "prometheus", "services", "loadgen"] as const;
+/** What `up` starts when no component is named: the infrastructure. */
+const infrastructure = ["kafka", "mongo", "prometheus"] as const;
 type Component = (typeof components)[number];
 
 function fail(message: string): never {
@@ -46,7 +50,8 @@ function selected(): Component[] {
   if (command === "logs") return [];
   const unknown = rest.filter((name) => !(components as readonly string[]).includes(name));
   if (unknown.length) fail(`unknown component ${unknown.join(", ")}; choose from ${components.join(", ")}`);
-  return rest.length ? (rest as Component[]) : [...components];
+  if (rest.length) return rest as Component[];
+  return command === "down" ? [...components] : [...infrastructure];
 }
 
 async function up(which: Component[]): Promise<void> {
@@ -54,9 +59,16 @@ async function up(which: Component[]): Promise<void> {
     kafka: () => startKafka({ line, brokers }),
     mongo: startMongo,
     prometheus: startPrometheus,
+    services: startServices,
+    loadgen: async () => startLoadgen(),
   };
   // Mongo and Prometheus start in a second; Kafka's JVM takes longer, so all start together.
-  const results = await Promise.allSettled(which.map((name) => starts[name]()));
+  // The storefront needs Kafka and MongoDB, and the load needs the storefront: they come after.
+  const first = which.filter((name) => name !== "services" && name !== "loadgen");
+  const later = which.filter((name) => name === "services" || name === "loadgen");
+  const results = [...(await Promise.allSettled(first.map((name) => starts[name]())))];
+  for (const name of later) results.push(...(await Promise.allSettled([starts[name]()])));
+  which = [...first, ...later];
   let failed = false;
   results.forEach((result, i) => {
     if (result.status === "fulfilled") console.log(`stack: ${result.value}`);
@@ -73,8 +85,13 @@ async function down(which: Component[]): Promise<void> {
     kafka: stopKafka,
     mongo: async () => ((await stopMongo()) ? ["mongo"] : []),
     prometheus: async () => ((await stopPrometheus()) ? ["prometheus"] : []),
+    services: stopServices,
+    loadgen: async () => ((await stopLoadgen()) ? ["loadgen"] : []),
   };
-  const stopped = (await Promise.all(which.map((name) => stops[name]()))).flat();
+  // The storefront first: its services commit and flush while Kafka and MongoDB are still there.
+  const stopped: string[] = [];
+  for (const name of which.filter((n) => n === "loadgen" || n === "services")) stopped.push(...(await stops[name]()));
+  stopped.push(...(await Promise.all(which.filter((n) => n !== "loadgen" && n !== "services").map((name) => stops[name]()))).flat());
   console.log(stopped.length ? `stack: stopped ${stopped.join(", ")}` : "stack: nothing was running");
 }
 
@@ -110,9 +127,9 @@ try {
     case "status":
       if (values.json) {
         const kafka = runningKafkaLayout();
-        console.log(JSON.stringify({ kafka: kafka ?? null, mongo: !!runningPid("mongo"), prometheus: !!runningPid("prometheus") }));
+        console.log(JSON.stringify({ kafka: kafka ?? null, mongo: !!runningPid("mongo"), prometheus: !!runningPid("prometheus"), ...servicesRunning() }));
       } else {
-        console.log([kafkaStatus(), mongoStatus(), prometheusStatus()].join("\n"));
+        console.log([kafkaStatus(), mongoStatus(), prometheusStatus(), ...servicesStatus()].join("\n"));
       }
       break;
     case "logs":

@@ -26,14 +26,15 @@ function commandLineOf(pid: number): string | undefined {
 /**
  * The pid recorded for `name`, if that process is still alive and is still ours:
  * a pid file left by a crash may name a pid the system has since reused, so the
- * command line must mention this stack's state dir.
+ * command line must mention this stack's state dir (or, for the storefront, the
+ * service's script in this checkout).
  */
-export function runningPid(name: string): number | undefined {
+export function runningPid(name: string, marker = stateDir): number | undefined {
   const file = pidFile(name);
   if (!existsSync(file)) return undefined;
   const pid = Number(readFileSync(file, "utf8").trim());
   const commandLine = Number.isInteger(pid) && pid > 0 ? commandLineOf(pid) : undefined;
-  if (commandLine?.includes(stateDir)) return pid;
+  if (commandLine?.includes(marker)) return pid;
   rmSync(file, { force: true });
   return undefined;
 }
@@ -65,8 +66,8 @@ function alive(pid: number): boolean {
 }
 
 /** Stops the daemon `name` started: SIGTERM, then SIGKILL after `graceMs`, and verifies it is gone. */
-export async function stopDaemon(name: string, graceMs = 15_000): Promise<boolean> {
-  const pid = runningPid(name);
+export async function stopDaemon(name: string, graceMs = 15_000, marker?: string): Promise<boolean> {
+  const pid = runningPid(name, marker);
   if (pid === undefined) return false;
   process.kill(pid, "SIGTERM");
   const deadline = Date.now() + graceMs;

@@ -13,6 +13,14 @@ function writeTargets(dir: string): void {
     writeFileSync(join(targets, name), JSON.stringify([{ targets: [target], labels }], null, 2));
   file("console.json", `127.0.0.1:${ports.console}`, { service: "eventdeck" });
   file("ferretdb.json", `127.0.0.1:${ports.mongoDebug}`, { service: "ferretdb" });
+  writeFileSync(
+    join(targets, "services-storefront.json"),
+    JSON.stringify(
+      (["accounts", "orders", "fulfillment"] as const).map((service) => ({ targets: [`127.0.0.1:${ports[service]}`], labels: { service } })),
+      null,
+      2,
+    ),
+  );
 }
 
 /** Starts Prometheus from Debian's package with the project's config and waits for `/-/ready`. */

@@ -35,6 +35,9 @@ export const ports = {
   mongo: port("EVENTDECK_MONGO_PORT", 27018),
   mongoDebug: port("EVENTDECK_MONGO_DEBUG_PORT", 27019),
   prometheus: port("EVENTDECK_PROMETHEUS_PORT", 19090),
+  accounts: port("EVENTDECK_ACCOUNTS_PORT", 19101),
+  orders: port("EVENTDECK_ORDERS_PORT", 19102),
+  fulfillment: port("EVENTDECK_FULFILLMENT_PORT", 19103),
   /** The console Prometheus scrapes (`npm start` / `npm run demo`). */
   console: port("PORT", 3000),
 };
