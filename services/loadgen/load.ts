@@ -120,20 +120,28 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   return report;
 }
 
-/** Polls every operation until it is final or the wait runs out. */
+/**
+ * Polls operations until each is final or the wait runs out. Orders finish roughly in
+ * the order they were placed, so only the oldest open ones are asked about, a few at a
+ * time: the poll must not become the load that slows the storefront down.
+ */
 async function waitForOutcomes(options: LoadOptions, operations: string[], started: number) {
   const outcome = new Map<string, string>();
   const deadline = Date.now() + options.waitMs;
   let open = [...operations];
+  let lastProgress = 0;
   while (open.length > 0 && Date.now() < deadline) {
     const answers = await Promise.all(
-      open.slice(0, 200).map(async (id) => [id, (await fetch(`${options.ordersUrl}/operations/${id}`).then((r) => r.json())).status as string] as const),
+      open.slice(0, 20).map(async (id) => [id, (await fetch(`${options.ordersUrl}/operations/${id}`).then((r) => r.json())).status as string] as const),
     );
     for (const [id, status] of answers) if (status !== "pending") outcome.set(id, status);
     const before = open.length;
     open = open.filter((id) => !outcome.has(id));
-    if (open.length === before) await sleep(250);
-    if (options.onProgress) options.onProgress(`${operations.length - open.length}/${operations.length} orders final`);
+    if (open.length === before) await sleep(200);
+    if (options.onProgress && Date.now() - lastProgress > 5000) {
+      lastProgress = Date.now();
+      options.onProgress(`${operations.length - open.length}/${operations.length} orders final`);
+    }
   }
   const seconds = (performance.now() - started) / 1000;
   const succeeded = [...outcome.values()].filter((s) => s === "succeeded").length;

@@ -1,0 +1,19 @@
+/**
+ * `npm run bench -- <name>`: runs one benchmark against the local stack (start it with
+ * `npm run stack -- up`) and prints, as its last line, one JSON object in the format of
+ * DESIGN.md: {"bench","unit","ours","peer","peerValue","ratio","n",...}.
+ */
+const benches: Record<string, () => Promise<unknown>> = {
+  storefront: () => import("./storefront").then((m) => m.benchStorefront()),
+};
+
+const benchName = process.argv[2];
+if (!benchName || !(benchName in benches)) {
+  console.error(`bench: choose one of ${Object.keys(benches).join(", ")}`);
+  process.exit(2);
+}
+const result = await benches[benchName]!();
+console.log(JSON.stringify(result));
+process.exit(0);
+
+export {};
