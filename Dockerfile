@@ -7,7 +7,14 @@ RUN npm install --no-audit --no-fund
 COPY . .
 RUN npx next build
 
-FROM node:22-bookworm-slim
+# The storefront services (accounts, orders, fulfillment, loadgen) run from source with tsx;
+# compose.yaml picks the service with `command`.
+FROM build AS storefront
+ENV NODE_ENV=production
+USER node
+CMD ["node", "--import", "tsx", "services/accounts/main.ts"]
+
+FROM node:22-bookworm-slim AS console
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
 COPY --from=build /app/package.json /app/package-lock.json ./

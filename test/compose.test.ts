@@ -7,7 +7,7 @@ import { ports } from "@/stack/settings";
 
 const root = join(import.meta.dirname, "..");
 const compose = parse(readFileSync(join(root, "compose.yaml"), "utf8")) as {
-  services: Record<string, { image?: string; build?: string; ports?: string[]; environment?: Record<string, string>; volumes?: string[] }>;
+  services: Record<string, { image?: string; build?: unknown; command?: string[]; ports?: string[]; environment?: Record<string, string>; volumes?: string[] }>;
 };
 
 function hostPort(service: string): number {
@@ -20,7 +20,16 @@ describe("compose.yaml", () => {
     expect(compose.services.kafka?.image).toMatch(/^apache\/kafka:4\./);
     expect(compose.services.mongo?.image).toMatch(/^mongo:/);
     expect(compose.services.prometheus?.image).toMatch(/^prom\/prometheus:/);
-    expect(compose.services.console?.build).toBe(".");
+    expect(compose.services.console?.build).toEqual({ context: ".", target: "console" });
+  });
+
+  it("runs the storefront services against the compose Kafka and MongoDB", () => {
+    for (const name of ["accounts", "orders", "fulfillment"] as const) {
+      const service = compose.services[name];
+      expect(service?.command).toEqual(["node", "--import", "tsx", `services/${name}/main.ts`]);
+      expect(service?.environment?.KAFKA_BROKERS).toBe("kafka:9092");
+      expect(hostPort(name)).toBe(ports[name]);
+    }
   });
 
   it("publishes the same host ports as the local stack", () => {

@@ -128,11 +128,13 @@ export class Storefront {
 }
 
 /** POSTs or PATCHes JSON to a service and returns status and body. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON from a service; callers check its shape
 export async function sendJson(method: string, url: string, body: unknown): Promise<{ status: number; body: any }> {
   const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   return { status: response.status, body: await response.json() };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON from a service; callers check its shape
 export async function getJson(url: string): Promise<{ status: number; body: any }> {
   const response = await fetch(url);
   return { status: response.status, body: await response.json() };
