@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { baseConfigSchema, loadServiceConfig } from "../shared/config";
-import { startEventConsumer } from "../shared/consumer";
 import { createHttpApp, HttpError } from "../shared/http";
 import { OutboxRelay } from "../shared/outbox";
 import { createRuntime, ensureTopics } from "../shared/runtime";
@@ -16,7 +15,7 @@ const config = loadServiceConfig(
   }),
 );
 const runtime = await createRuntime("fulfillment", config);
-const { topics, group } = runtime.names;
+const { topics } = runtime.names;
 await ensureTopics(runtime.kafka, [topics.orderChange, topics.fulfillmentChange]);
 
 const shipments = runtime.db.collection<ShipmentDocument>("shipments");
@@ -24,20 +23,12 @@ await shipments.createIndex({ hasOutbox: 1 });
 const relay = new OutboxRelay({ collection: shipments, producer: runtime.producer, topic: topics.fulfillmentChange, metrics: runtime.metrics, log: runtime.log, lock: runtime.lock });
 relay.start();
 
-const consumer = await startEventConsumer({
-  kafka: runtime.kafka,
-  groupId: group("fulfillment"),
-  topics: [topics.orderChange],
-  metrics: runtime.metrics,
-  log: runtime.log,
-  handle: async (entry) => {
-    if (entry.event.type === "OrderCreated" && config.FULFILLMENT_DELAY_MS > 0) await sleep(config.FULFILLMENT_DELAY_MS);
-    const outcome = await handleOrderEvent(shipments, entry);
-    if (outcome === "applied") relay.kick(entry.event.aggregateId);
-    return outcome;
-  },
+await runtime.consume("fulfillment", [topics.orderChange], async (entry) => {
+  if (entry.event.type === "OrderCreated" && config.FULFILLMENT_DELAY_MS > 0) await sleep(config.FULFILLMENT_DELAY_MS);
+  const outcome = await handleOrderEvent(shipments, entry);
+  if (outcome === "applied") relay.kick(entry.event.aggregateId);
+  return outcome;
 });
-runtime.track({ consumer });
 
 const idParams = z.object({ id: z.uuid() });
 const app = createHttpApp(runtime.metrics, runtime.log, async () => {

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { baseConfigSchema, loadServiceConfig } from "../shared/config";
-import { startEventConsumer } from "../shared/consumer";
 import { createHttpApp, HttpError } from "../shared/http";
 import { OutboxRelay } from "../shared/outbox";
 import { RebuildableProjection } from "../shared/projection";
@@ -24,30 +23,15 @@ const relay = new OutboxRelay({ collection: orders, producer: runtime.producer, 
 relay.start();
 
 const customerProjection = new RebuildableProjection(runtime, "customers", group("orders.customers"), topics.customerChange, customers, () =>
-  startEventConsumer({
-    kafka: runtime.kafka,
-    groupId: group("orders.customers"),
-    topics: [topics.customerChange],
-    metrics: runtime.metrics,
-    log: runtime.log,
-    handle: (entry) => applyCustomerEvent(customers, entry),
-  }),
+  runtime.consume("orders.customers", [topics.customerChange], (entry) => applyCustomerEvent(customers, entry)),
 );
 await customerProjection.start();
 
-const saga = await startEventConsumer({
-  kafka: runtime.kafka,
-  groupId: group("orders.saga"),
-  topics: [topics.fulfillmentChange],
-  metrics: runtime.metrics,
-  log: runtime.log,
-  handle: async (entry) => {
-    const outcome = await runtime.lock.run(entry.event.aggregateId, () => applyFulfillmentEvent(orders, entry));
-    if (outcome === "applied") relay.kick(entry.event.aggregateId);
-    return outcome;
-  },
+await runtime.consume("orders.saga", [topics.fulfillmentChange], async (entry) => {
+  const outcome = await runtime.lock.run(entry.event.aggregateId, () => applyFulfillmentEvent(orders, entry));
+  if (outcome === "applied") relay.kick(entry.event.aggregateId);
+  return outcome;
 });
-runtime.track({ consumer: saga });
 
 const idParams = z.object({ id: z.uuid() });
 const app = createHttpApp(runtime.metrics, runtime.log, async () => {

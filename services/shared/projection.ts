@@ -22,7 +22,6 @@ export class RebuildableProjection {
 
   async start(): Promise<void> {
     this.consumer = await this.startConsumer();
-    this.runtime.track({ consumer: this.consumer });
   }
 
   async stop(): Promise<void> {

@@ -3,8 +3,12 @@ import { MongoClient, type Db } from "mongodb";
 import pino, { type Logger } from "pino";
 import type { FastifyInstance } from "fastify";
 import { names, type StorefrontNames } from "./config";
+import { startEventConsumer, type HandleOutcome } from "./consumer";
+import type { OutboxEntry } from "./events";
 import { KeyedLock } from "./keyed-lock";
 import { createServiceMetrics, type ServiceMetrics } from "./metrics";
+
+type EventHandler = (entry: OutboxEntry, topic: string) => Promise<HandleOutcome>;
 
 export interface ServiceRuntime {
   service: string;
@@ -17,6 +21,8 @@ export interface ServiceRuntime {
   names: StorefrontNames;
   /** Per-aggregate write lock shared by everything in this service that updates documents. */
   lock: KeyedLock;
+  /** Starts an idempotent consumer in group `groupName` (namespaced) and stops it on shutdown. */
+  consume(groupName: string, topics: string[], handle: EventHandler): Promise<Consumer>;
   /** Consumers, relays and the HTTP app to stop, in that order, on SIGTERM. */
   track(part: { consumer?: Consumer; relay?: { stop(): Promise<void> }; http?: FastifyInstance }): void;
   shutdown(): Promise<void>;
@@ -59,6 +65,11 @@ export async function createRuntime(service: string, config: RuntimeConfig): Pro
     db,
     names: storefront,
     lock: new KeyedLock(),
+    async consume(groupName, topics, handle) {
+      const consumer = await startEventConsumer({ kafka, groupId: storefront.group(groupName), topics, metrics, log, handle });
+      consumers.push(consumer);
+      return consumer;
+    },
     track(part) {
       if (part.consumer) consumers.push(part.consumer);
       if (part.relay) relays.push(part.relay);
