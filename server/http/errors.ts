@@ -3,6 +3,8 @@ import "server-only";
 export type ErrorCode =
   | "BAD_REQUEST"
   | "NOT_FOUND"
+  | "TOPIC_NOT_FOUND"
+  | "GROUP_NOT_FOUND"
   | "KAFKA_UNAVAILABLE"
   | "MONGO_UNAVAILABLE"
   | "PROMETHEUS_UNAVAILABLE"

@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/** Kafka's own rule for topic names: 1–249 of [a-zA-Z0-9._-], not "." or "..". */
+export const topicNameSchema = z
+  .string()
+  .min(1)
+  .max(249)
+  .regex(/^[a-zA-Z0-9._-]+$/, "topic names use only letters, digits, '.', '_' and '-'")
+  .refine((name) => name !== "." && name !== "..", "'.' and '..' are not topic names");
+
+export const topicListQuerySchema = z.object({
+  internal: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  search: z.string().max(249).default(""),
+});
+
+export interface PartitionSummary {
+  partition: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+  lowWatermark: string;
+  highWatermark: string;
+}
+
+export interface TopicSummary {
+  name: string;
+  internal: boolean;
+  partitions: number;
+  replicationFactor: number;
+  underReplicated: number;
+  /** Sum over partitions of high − low watermark: messages currently retained. */
+  messages: string;
+}
+
+export interface TopicDetail extends TopicSummary {
+  partitionDetails: PartitionSummary[];
+}
+
+export interface PartitionLag {
+  topic: string;
+  partition: number;
+  /** null when the group has never committed an offset for this partition. */
+  committedOffset: string | null;
+  endOffset: string;
+  /** Messages the group has still to read; for an uncommitted partition, all retained messages. */
+  lag: string;
+}
+
+export interface ConsumerGroupLag {
+  groupId: string;
+  state: string;
+  members: number;
+  protocol: string;
+  totalLag: string;
+  /** Partitions without a committed offset are listed too, never silently dropped. */
+  partitions: PartitionLag[];
+}
