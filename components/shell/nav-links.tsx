@@ -1,11 +1,15 @@
 "use client";
 
-import { Activity } from "lucide-react";
+import { Activity, List, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 
-const links = [{ href: "/", label: "Overview", icon: Activity }] as const;
+const links = [
+  { href: "/", label: "Overview", icon: Activity },
+  { href: "/kafka/topics", label: "Topics", icon: List },
+  { href: "/kafka/groups", label: "Consumer groups", icon: Users },
+] as const;
 
 export function NavLinks() {
   const pathname = usePathname();

@@ -4,7 +4,7 @@ import { cached } from "../cache";
 import { AppError } from "../http/errors";
 import { getKafkaAdmin } from "./client";
 import { partitionLag, sumLag } from "./lag";
-import { fetchWatermarks, kafkaCall } from "./topics";
+import { fetchAllMetadata, fetchWatermarks, kafkaCall } from "./topics";
 
 const lagTtlMs = 2_000;
 
@@ -13,10 +13,11 @@ function fetchCommitted(groupId: string) {
   return kafkaCall("fetchOffsets", async () => (await getKafkaAdmin()).fetchOffsets({ groupId }));
 }
 
-async function lagOf(groupId: string): Promise<PartitionLag[]> {
+async function lagOf(groupId: string, existingTopics: Set<string>): Promise<PartitionLag[]> {
   const committed = await fetchCommitted(groupId);
   const perTopic = await Promise.all(
-    committed.map(async ({ topic, partitions }) => {
+    // Offsets a group once committed on a since-deleted topic have no lag to speak of.
+    committed.filter(({ topic }) => existingTopics.has(topic)).map(async ({ topic, partitions }) => {
       const offsets = new Map(partitions.map((p) => [p.partition, p.offset]));
       const watermarks = await fetchWatermarks(topic).catch(() => []);
       return watermarks.map((w) => partitionLag(topic, w, offsets.get(w.partition)));
@@ -37,9 +38,10 @@ export function listConsumerGroups(): Promise<ConsumerGroupLag[]> {
     if (ids.length === 0) return [];
     const described = await kafkaCall("describeGroups", () => admin.describeGroups(ids));
     const byId = new Map(described.groups.map((g) => [g.groupId, g]));
+    const existingTopics = new Set((await fetchAllMetadata()).map((t) => t.name));
     return Promise.all(
       ids.map(async (groupId) => {
-        const partitions = await lagOf(groupId);
+        const partitions = await lagOf(groupId, existingTopics);
         const group = byId.get(groupId);
         return {
           groupId,

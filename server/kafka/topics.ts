@@ -28,7 +28,7 @@ export async function kafkaCall<T>(operation: string, call: () => Promise<T>): P
 }
 
 /** Metadata of every topic (one Metadata round trip), cached for 2 s and shared by concurrent callers. */
-function fetchAllMetadata(): Promise<ITopicMetadata[]> {
+export function fetchAllMetadata(): Promise<ITopicMetadata[]> {
   return cached("kafka:metadata", metadataTtlMs, () =>
     kafkaCall("fetchTopicMetadata", async () => (await (await getKafkaAdmin()).fetchTopicMetadata()).topics),
   );

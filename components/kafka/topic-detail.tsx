@@ -1,0 +1,83 @@
+"use client";
+
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { QueryState } from "@/components/ui/query-state";
+import { formatCount } from "@/lib/format";
+import { useConsumerGroups, useTopic } from "@/lib/queries/kafka";
+
+const numeric = "px-3 py-1.5 text-right font-mono tabular-nums";
+
+export function TopicDetailView({ name }: { name: string }) {
+  const { data, error, isPending, refetch } = useTopic(name);
+  const groups = useConsumerGroups();
+  const readers = (groups.data?.groups ?? [])
+    .map((g) => ({ ...g, partitions: g.partitions.filter((p) => p.topic === name) }))
+    .filter((g) => g.partitions.length > 0);
+
+  return (
+    <QueryState isPending={isPending} error={data ? null : error} retry={() => void refetch()} what={`topic ${name}`}>
+      {data && (
+        <div className="space-y-4">
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+            {[
+              ["Partitions", data.partitions],
+              ["Replication", data.replicationFactor],
+              ["Under-replicated", data.underReplicated],
+              ["Messages", formatCount(data.messages)],
+            ].map(([label, value]) => (
+              <div key={label} className="rounded-lg border border-line bg-surface px-4 py-3">
+                <dt className="text-xs text-muted">{label}</dt>
+                <dd className="font-mono text-lg tabular-nums">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <Card className="p-0">
+            <h2 className="px-3 pt-3 text-sm font-semibold">Partitions</h2>
+            <table className="mt-2 w-full text-sm">
+              <thead className="text-muted">
+                <tr>
+                  <th scope="col" className="px-3 py-1.5 text-right font-medium">Partition</th>
+                  <th scope="col" className="px-3 py-1.5 text-right font-medium">Leader</th>
+                  <th scope="col" className="px-3 py-1.5 text-left font-medium">Replicas</th>
+                  <th scope="col" className="px-3 py-1.5 text-left font-medium">In sync</th>
+                  <th scope="col" className="px-3 py-1.5 text-right font-medium">Low</th>
+                  <th scope="col" className="px-3 py-1.5 text-right font-medium">High</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.partitionDetails.map((p) => (
+                  <tr key={p.partition} className="border-t border-line">
+                    <td className={numeric}>{p.partition}</td>
+                    <td className={numeric}>{p.leader}</td>
+                    <td className="px-3 py-1.5 font-mono">{p.replicas.join(", ")}</td>
+                    <td className={p.isr.length < p.replicas.length ? "px-3 py-1.5 font-mono text-bad" : "px-3 py-1.5 font-mono"}>{p.isr.join(", ")}</td>
+                    <td className={numeric}>{p.lowWatermark}</td>
+                    <td className={numeric}>{p.highWatermark}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+          <Card>
+            <h2 className="text-sm font-semibold">Consumer groups reading it</h2>
+            {readers.length === 0 ? (
+              <p className="mt-2 text-sm text-muted">No consumer group has committed offsets on this topic.</p>
+            ) : (
+              <ul className="mt-2 space-y-1 text-sm">
+                {readers.map((g) => (
+                  <li key={g.groupId} className="flex justify-between font-mono">
+                    <Link href={`/kafka/groups#${encodeURIComponent(g.groupId)}`} className="text-accent hover:underline">
+                      {g.groupId}
+                    </Link>
+                    <span className="tabular-nums">lag {formatCount(g.partitions.reduce((s, p) => s + Number(p.lag), 0))}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+      )}
+    </QueryState>
+  );
+}

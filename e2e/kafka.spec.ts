@@ -1,0 +1,62 @@
+import { Kafka, logLevel } from "kafkajs";
+import { expect, test } from "./fixtures";
+import { GroupsPage, TopicsPage } from "./pages/kafka-pages";
+
+const kafka = new Kafka({ clientId: "e2e", brokers: [`127.0.0.1:${process.env.EVENTDECK_KAFKA_PORT ?? 19092}`], logLevel: logLevel.NOTHING });
+const topic = `e2e-orders-${Date.now().toString(36)}`;
+const groupId = `e2e-group-${Date.now().toString(36)}`;
+
+test.beforeAll(async () => {
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+  const producer = kafka.producer();
+  await producer.connect();
+  await producer.send({ topic, messages: Array.from({ length: 12 }, (_, i) => ({ key: `k${i}`, value: JSON.stringify({ i }) })) });
+  await producer.disconnect();
+  await admin.setOffsets({ groupId, topic, partitions: [0, 1, 2].map((partition) => ({ partition, offset: "0" })) });
+  await admin.disconnect();
+});
+
+test.afterAll(async () => {
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.deleteGroups([groupId]).catch(() => undefined);
+  await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+  await admin.disconnect();
+});
+
+test("the topics page lists, filters and opens a topic", async ({ page, snap, expectAccessible }) => {
+  const topics = new TopicsPage(page);
+  await topics.goto();
+  await expect(topics.row(topic)).toBeVisible();
+  await expect(topics.row(topic)).toContainText("12");
+  await snap("kafka-topics");
+  await expectAccessible();
+
+  await topics.filter().fill(topic);
+  await expect(page).toHaveURL(new RegExp(`q=${topic}`));
+  await expect(page.getByRole("row")).toHaveCount(2); // header + the one match
+
+  await topics.topicLink(topic).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(topic);
+  await expect(page.getByRole("row")).toHaveCount(4); // header + 3 partitions
+  await expect(page.getByText(groupId)).toBeVisible();
+  await snap("kafka-topic-detail");
+  await expectAccessible();
+});
+
+test("the consumer groups page shows a group's lag per partition", async ({ page, snap, expectAccessible }) => {
+  const groups = new GroupsPage(page);
+  await groups.goto();
+  await expect(groups.group(groupId).getByTestId("group-lag")).toHaveText("lag 12");
+  await groups.group(groupId).getByText(groupId).click();
+  await expect(groups.group(groupId).getByRole("row")).toHaveCount(4);
+  await snap("kafka-groups");
+  await expectAccessible();
+});
+
+test("an unknown topic gets a clear error on its page", async ({ page }) => {
+  await page.goto("/kafka/topics/no-such-topic-e2e");
+  await expect(page.getByRole("alert").filter({ hasText: "Could not load" })).toContainText('Topic "no-such-topic-e2e" does not exist');
+});

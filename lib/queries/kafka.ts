@@ -1,0 +1,37 @@
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/api/fetch-json";
+import type { ConsumerGroupLag, TopicDetail, TopicSummary } from "@/lib/schemas/kafka";
+
+export const kafkaPollIntervals = { topics: 10_000, topic: 5_000, groups: 5_000 } as const;
+
+export const kafkaKeys = {
+  all: ["kafka"] as const,
+  topics: (filters: { internal: boolean }) => [...kafkaKeys.all, "topics", filters] as const,
+  topic: (name: string) => [...kafkaKeys.all, "topics", "detail", name] as const,
+  groups: () => [...kafkaKeys.all, "groups"] as const,
+};
+
+export const topicsOptions = (filters: { internal: boolean }) =>
+  queryOptions({
+    queryKey: kafkaKeys.topics(filters),
+    queryFn: () => fetchJson<{ topics: TopicSummary[] }>(`/api/kafka/topics?internal=${filters.internal}`),
+    refetchInterval: kafkaPollIntervals.topics,
+    placeholderData: keepPreviousData,
+  });
+
+export const topicOptions = (name: string) =>
+  queryOptions({
+    queryKey: kafkaKeys.topic(name),
+    queryFn: () => fetchJson<TopicDetail>(`/api/kafka/topics/${encodeURIComponent(name)}`),
+    refetchInterval: kafkaPollIntervals.topic,
+  });
+
+export const groupsOptions = queryOptions({
+  queryKey: kafkaKeys.groups(),
+  queryFn: () => fetchJson<{ groups: ConsumerGroupLag[] }>("/api/kafka/groups"),
+  refetchInterval: kafkaPollIntervals.groups,
+});
+
+export const useTopics = (filters: { internal: boolean }) => useQuery(topicsOptions(filters));
+export const useTopic = (name: string) => useQuery(topicOptions(name));
+export const useConsumerGroups = () => useQuery(groupsOptions);
