@@ -98,7 +98,9 @@ export class Storefront {
   }
 
   async stopAll(): Promise<void> {
-    await Promise.all(serviceNames.map((service) => this.stop(service)));
+    const results = await Promise.allSettled(serviceNames.map((service) => this.stop(service)));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw failed.reason;
   }
 
   output(service: ServiceName): string {
@@ -107,7 +109,11 @@ export class Storefront {
 
   /** Removes this namespace's topics, consumer groups and databases. */
   async destroy(): Promise<void> {
-    await this.stopAll();
+    // Clean up even when a service had to be killed: the caller still hears of the failure.
+    const stopped = await this.stopAll().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     const admin = new Kafka({ clientId: "storefront-cleanup", brokers: this.backends.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     try {
@@ -124,6 +130,7 @@ export class Storefront {
     } finally {
       await mongo.close();
     }
+    if (stopped) throw stopped;
   }
 }
 
