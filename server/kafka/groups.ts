@@ -32,7 +32,7 @@ async function lagOf(groupId: string, existingTopics: Set<string>): Promise<Part
  */
 export function listConsumerGroups(): Promise<ConsumerGroupLag[]> {
   return cached("kafka:groups", lagTtlMs, async () => {
-    const admin = await getKafkaAdmin();
+    const admin = await kafkaCall("connect", () => getKafkaAdmin());
     const { groups } = await kafkaCall("listGroups", () => admin.listGroups());
     const ids = groups.map((g) => g.groupId).sort();
     if (ids.length === 0) return [];
