@@ -26,6 +26,16 @@ test.afterAll(async () => {
   await admin.disconnect();
 });
 
+test("the Kafka overview shows the broker and the lag of the cluster", async ({ page, snap, expectAccessible }) => {
+  await page.goto("/kafka");
+  await expect(page.getByRole("heading", { name: "Brokers" })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "(controller)" })).toHaveCount(1);
+  await expect(page.getByRole("heading", { name: "Groups furthest behind" })).toBeVisible();
+  await expect(page.getByText("Total lag").locator("..")).not.toContainText(/^Total lag0$/);
+  await snap("kafka-overview");
+  await expectAccessible();
+});
+
 test("the topics page lists, filters and opens a topic", async ({ page, snap, expectAccessible }) => {
   const topics = new TopicsPage(page);
   await topics.goto();

@@ -9,6 +9,7 @@ vi.stubEnv("KAFKA_BROKERS", stackAddresses.kafkaBrokers.join(","));
 const topicsRoute = await import("@/app/api/kafka/topics/route");
 const topicRoute = await import("@/app/api/kafka/topics/[topic]/route");
 const groupsRoute = await import("@/app/api/kafka/groups/route");
+const overviewRoute = await import("@/app/api/kafka/overview/route");
 
 const topic = uniqueName("it-api");
 const groupId = uniqueName("it-api-group");
@@ -88,5 +89,19 @@ describe("Kafka API routes on the real broker", () => {
     const uncommitted = group.partitions.filter((p: { committedOffset: string | null }) => p.committedOffset === null);
     expect(uncommitted.length).toBe(2);
     expect(BigInt(group.totalLag)).toBe(group.partitions.reduce((s: bigint, p: { lag: string }) => s + BigInt(p.lag), 0n));
+  });
+
+  it("sums the cluster up in the overview", async () => {
+    const { status, body } = await call(overviewRoute.GET, "/api/kafka/overview");
+    expect(status).toBe(200);
+    expect(body.brokers).toHaveLength(1);
+    expect(body.brokers[0]).toMatchObject({ nodeId: 1, isController: true });
+    expect(body.brokers[0].leaderCount).toBe(body.partitions);
+    expect(body.underReplicatedPartitions).toBe(0);
+    expect(body.offlinePartitions).toBe(0);
+    const groups = await call(groupsRoute.GET, "/api/kafka/groups");
+    const expectedLag = groups.body.groups.reduce((s: bigint, g: { totalLag: string }) => s + BigInt(g.totalLag), 0n);
+    expect(BigInt(body.totalLag)).toBe(expectedLag);
+    expect(BigInt(body.totalLag)).toBeGreaterThanOrEqual(28n); // our group alone waits for 28 of 30
   });
 });

@@ -1,12 +1,13 @@
 "use client";
 
-import { Activity, List, Users } from "lucide-react";
+import { Activity, List, Server, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 
 const links = [
   { href: "/", label: "Overview", icon: Activity },
+  { href: "/kafka", label: "Kafka", icon: Server },
   { href: "/kafka/topics", label: "Topics", icon: List },
   { href: "/kafka/groups", label: "Consumer groups", icon: Users },
 ] as const;
@@ -16,7 +17,9 @@ export function NavLinks() {
   return (
     <ul className="space-y-0.5">
       {links.map(({ href, label, icon: Icon }) => {
-        const active = href === "/" ? pathname === "/" : pathname.startsWith(href);
+        // The most specific link wins: /kafka/topics lights up Topics, not Kafka as well.
+        const matches = links.filter((l) => (l.href === "/" ? pathname === "/" : pathname === l.href || pathname.startsWith(`${l.href}/`)));
+        const active = matches.at(-1)?.href === href;
         return (
           <li key={href}>
             <Link

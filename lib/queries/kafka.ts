@@ -1,15 +1,24 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
-import type { ConsumerGroupLag, TopicDetail, TopicSummary } from "@/lib/schemas/kafka";
+import type { ConsumerGroupLag, KafkaOverview, TopicDetail, TopicSummary } from "@/lib/schemas/kafka";
 
-export const kafkaPollIntervals = { topics: 10_000, topic: 5_000, groups: 5_000 } as const;
+export const kafkaPollIntervals = { overview: 5_000, topics: 10_000, topic: 5_000, groups: 5_000 } as const;
 
 export const kafkaKeys = {
   all: ["kafka"] as const,
   topics: (filters: { internal: boolean }) => [...kafkaKeys.all, "topics", filters] as const,
   topic: (name: string) => [...kafkaKeys.all, "topics", "detail", name] as const,
   groups: () => [...kafkaKeys.all, "groups"] as const,
+  overview: () => [...kafkaKeys.all, "overview"] as const,
 };
+
+export const kafkaOverviewOptions = queryOptions({
+  queryKey: kafkaKeys.overview(),
+  queryFn: () => fetchJson<KafkaOverview>("/api/kafka/overview"),
+  refetchInterval: kafkaPollIntervals.overview,
+});
+
+export const useKafkaOverview = () => useQuery(kafkaOverviewOptions);
 
 export const topicsOptions = (filters: { internal: boolean }) =>
   queryOptions({

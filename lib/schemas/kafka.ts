@@ -55,3 +55,27 @@ export interface ConsumerGroupLag {
   /** Partitions without a committed offset are listed too, never silently dropped. */
   partitions: PartitionLag[];
 }
+
+export interface BrokerSummary {
+  nodeId: number;
+  host: string;
+  port: number;
+  /** Partitions this broker leads, and replicas it holds. */
+  leaderCount: number;
+  replicaCount: number;
+  isController: boolean;
+}
+
+export interface KafkaOverview {
+  clusterId: string;
+  controllerId: number | null;
+  brokers: BrokerSummary[];
+  topics: number;
+  partitions: number;
+  underReplicatedPartitions: number;
+  /** Partitions without a leader (-1): nobody can read or write them. */
+  offlinePartitions: number;
+  groups: number;
+  totalLag: string;
+  topLaggingGroups: Array<{ groupId: string; totalLag: string; state: string }>;
+}

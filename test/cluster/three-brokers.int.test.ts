@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Admin } from "kafkajs";
 import { brokerAddresses } from "@/stack/kafka";
-import { testKafka, uniqueName } from "../support/stack";
+import { stackAddresses, testKafka, uniqueName } from "../support/stack";
 
 // Runs against `npm run stack -- up --brokers 3` (npm test starts that cluster for this suite).
 describe("three-broker cluster", () => {
@@ -34,5 +34,17 @@ describe("three-broker cluster", () => {
     }
     // Leadership is spread over the brokers, not piled on one.
     expect(new Set(described!.partitions.map((p) => p.leader)).size).toBe(3);
+  });
+
+  it("shows all three brokers in the console's overview, leadership spread over them", async () => {
+    vi.stubEnv("KAFKA_BROKERS", stackAddresses.kafkaBrokers.join(","));
+    const { GET } = await import("@/app/api/kafka/overview/route");
+    const response = await GET(new Request("http://localhost/api/kafka/overview"), {} as never);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.brokers.map((b: { nodeId: number }) => b.nodeId)).toEqual([1, 2, 3]);
+    expect(body.brokers.filter((b: { isController: boolean }) => b.isController)).toHaveLength(1);
+    for (const broker of body.brokers) expect(broker.leaderCount).toBeGreaterThan(0);
+    expect(body.underReplicatedPartitions).toBe(0);
   });
 });
