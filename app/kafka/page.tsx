@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/table";
 import { KafkaOverviewView } from "@/components/kafka/kafka-overview";
 
 export const metadata: Metadata = { title: "Kafka" };
@@ -6,10 +7,7 @@ export const metadata: Metadata = { title: "Kafka" };
 export default function KafkaPage() {
   return (
     <div className="mx-auto max-w-6xl space-y-4">
-      <div>
-        <h1 className="text-xl font-semibold tracking-tight">Kafka</h1>
-        <p className="text-sm text-muted">Brokers, partition health and consumer lag across the cluster, refreshed every 5 s.</p>
-      </div>
+      <PageHeader title="Kafka" description="Brokers, partition health and consumer lag across the cluster, refreshed every 5 s." />
       <KafkaOverviewView />
     </div>
   );

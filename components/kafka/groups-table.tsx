@@ -2,11 +2,19 @@
 
 import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
+import { numericCell, SimpleTable } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import { formatCount } from "@/lib/format";
 import { useConsumerGroups } from "@/lib/queries/kafka";
 
-const numeric = "px-3 py-1.5 text-right font-mono tabular-nums";
+const numeric = numericCell;
+const partitionColumns = [
+  { label: "Topic" },
+  { label: "Partition", numeric: true },
+  { label: "Committed", numeric: true },
+  { label: "End", numeric: true },
+  { label: "Lag", numeric: true },
+];
 
 /** Consumer groups with state, members and lag; each opens to its partitions. */
 export function GroupsTable() {
@@ -28,17 +36,7 @@ export function GroupsTable() {
                     lag {formatCount(group.totalLag)}
                   </span>
                 </summary>
-                <table className="w-full border-t border-line text-sm">
-                  <thead className="text-muted">
-                    <tr>
-                      <th scope="col" className="px-3 py-1.5 text-left font-medium">Topic</th>
-                      <th scope="col" className="px-3 py-1.5 text-right font-medium">Partition</th>
-                      <th scope="col" className="px-3 py-1.5 text-right font-medium">Committed</th>
-                      <th scope="col" className="px-3 py-1.5 text-right font-medium">End</th>
-                      <th scope="col" className="px-3 py-1.5 text-right font-medium">Lag</th>
-                    </tr>
-                  </thead>
-                  <tbody>
+                <SimpleTable className="border-t border-line" columns={partitionColumns}>
                     {group.partitions.map((p) => (
                       <tr key={`${p.topic}/${p.partition}`} className="border-t border-line">
                         <td className="px-3 py-1.5 font-mono">{p.topic}</td>
@@ -48,8 +46,7 @@ export function GroupsTable() {
                         <td className={numeric}>{p.lag}</td>
                       </tr>
                     ))}
-                  </tbody>
-                </table>
+                </SimpleTable>
               </details>
             </Card>
           ))}

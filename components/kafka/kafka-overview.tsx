@@ -3,11 +3,13 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
+import { numericCell, SimpleTable } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import { formatCount } from "@/lib/format";
 import { useKafkaOverview } from "@/lib/queries/kafka";
 
-const numeric = "px-3 py-1.5 text-right font-mono tabular-nums";
+const numeric = numericCell;
+const brokerColumns = [{ label: "Id", numeric: true }, { label: "Address" }, { label: "Leaders", numeric: true }, { label: "Replicas", numeric: true }];
 
 function Stat({ label, value, bad = false, href }: { label: string; value: string | number; bad?: boolean; href?: string }) {
   return (
@@ -47,16 +49,7 @@ export function KafkaOverviewView() {
           <div className="grid gap-4 lg:grid-cols-2">
             <Card className="p-0">
               <h2 className="px-3 pt-3 text-sm font-semibold">Brokers</h2>
-              <table className="mt-2 w-full text-sm">
-                <thead className="text-muted">
-                  <tr>
-                    <th scope="col" className="px-3 py-1.5 text-right font-medium">Id</th>
-                    <th scope="col" className="px-3 py-1.5 text-left font-medium">Address</th>
-                    <th scope="col" className="px-3 py-1.5 text-right font-medium">Leaders</th>
-                    <th scope="col" className="px-3 py-1.5 text-right font-medium">Replicas</th>
-                  </tr>
-                </thead>
-                <tbody>
+              <SimpleTable className="mt-2" columns={brokerColumns}>
                   {data.brokers.map((b) => (
                     <tr key={b.nodeId} className="border-t border-line">
                       <td className={numeric}>
@@ -70,8 +63,7 @@ export function KafkaOverviewView() {
                       <td className={numeric}>{b.replicaCount}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
+              </SimpleTable>
             </Card>
             <Card>
               <h2 className="text-sm font-semibold">Groups furthest behind</h2>

@@ -3,10 +3,19 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
+import { numericCell, SimpleTable } from "@/components/ui/table";
 import { formatCount } from "@/lib/format";
 import { useConsumerGroups, useTopic } from "@/lib/queries/kafka";
 
-const numeric = "px-3 py-1.5 text-right font-mono tabular-nums";
+const numeric = numericCell;
+const partitionColumns = [
+  { label: "Partition", numeric: true },
+  { label: "Leader", numeric: true },
+  { label: "Replicas" },
+  { label: "In sync" },
+  { label: "Low", numeric: true },
+  { label: "High", numeric: true },
+];
 
 export function TopicDetailView({ name }: { name: string }) {
   const { data, error, isPending, refetch } = useTopic(name);
@@ -34,18 +43,7 @@ export function TopicDetailView({ name }: { name: string }) {
           </dl>
           <Card className="p-0">
             <h2 className="px-3 pt-3 text-sm font-semibold">Partitions</h2>
-            <table className="mt-2 w-full text-sm">
-              <thead className="text-muted">
-                <tr>
-                  <th scope="col" className="px-3 py-1.5 text-right font-medium">Partition</th>
-                  <th scope="col" className="px-3 py-1.5 text-right font-medium">Leader</th>
-                  <th scope="col" className="px-3 py-1.5 text-left font-medium">Replicas</th>
-                  <th scope="col" className="px-3 py-1.5 text-left font-medium">In sync</th>
-                  <th scope="col" className="px-3 py-1.5 text-right font-medium">Low</th>
-                  <th scope="col" className="px-3 py-1.5 text-right font-medium">High</th>
-                </tr>
-              </thead>
-              <tbody>
+            <SimpleTable className="mt-2" columns={partitionColumns}>
                 {data.partitionDetails.map((p) => (
                   <tr key={p.partition} className="border-t border-line">
                     <td className={numeric}>{p.partition}</td>
@@ -56,8 +54,7 @@ export function TopicDetailView({ name }: { name: string }) {
                     <td className={numeric}>{p.highWatermark}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+            </SimpleTable>
           </Card>
           <Card>
             <h2 className="text-sm font-semibold">Consumer groups reading it</h2>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/table";
 import { GroupsTable } from "@/components/kafka/groups-table";
 
 export const metadata: Metadata = { title: "Consumer groups" };
@@ -6,10 +7,7 @@ export const metadata: Metadata = { title: "Consumer groups" };
 export default function GroupsPage() {
   return (
     <div className="mx-auto max-w-6xl space-y-4">
-      <div>
-        <h1 className="text-xl font-semibold tracking-tight">Consumer groups</h1>
-        <p className="text-sm text-muted">State, members and lag per partition — partitions without a committed offset included — refreshed every 5 s.</p>
-      </div>
+      <PageHeader title="Consumer groups" description="State, members and lag per partition — partitions without a committed offset included — refreshed every 5 s." />
       <GroupsTable />
     </div>
   );
