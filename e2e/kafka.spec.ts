@@ -64,6 +64,17 @@ test("the consumer groups page shows a group's lag per partition", async ({ page
   await expect(groups.group(groupId).getByRole("row")).toHaveCount(4);
   await snap("kafka-groups");
   await expectAccessible();
+
+  // Reset to latest: preview first (nothing changes), then apply; the lag drops to zero.
+  const form = groups.group(groupId).getByRole("form", { name: `Reset offsets of ${groupId}` });
+  await form.getByLabel("Reset offsets to").selectOption("latest");
+  await form.getByRole("button", { name: "Preview" }).click();
+  await expect(form.getByRole("row")).toHaveCount(4);
+  await expect(groups.group(groupId).getByTestId("group-lag")).toHaveText("lag 12");
+  await snap("kafka-group-reset-preview");
+  await form.getByRole("button", { name: /^Reset 3 partition/ }).click();
+  await expect(form.getByRole("status")).toContainText("Offsets of 3 partition(s) reset");
+  await expect(groups.group(groupId).getByTestId("group-lag")).toHaveText("lag 0");
 });
 
 test("an unknown topic gets a clear error on its page", async ({ page }) => {

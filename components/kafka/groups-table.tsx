@@ -3,6 +3,7 @@
 import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
 import { numericCell, SimpleTable } from "@/components/ui/table";
+import { ResetOffsetsForm } from "./reset-offsets-form";
 import { cn } from "@/lib/cn";
 import { formatCount } from "@/lib/format";
 import { useConsumerGroups } from "@/lib/queries/kafka";
@@ -47,6 +48,7 @@ export function GroupsTable() {
                       </tr>
                     ))}
                 </SimpleTable>
+                <ResetOffsetsForm groupId={group.groupId} />
               </details>
             </Card>
           ))}

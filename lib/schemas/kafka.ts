@@ -79,3 +79,34 @@ export interface KafkaOverview {
   totalLag: string;
   topLaggingGroups: Array<{ groupId: string; totalLag: string; state: string }>;
 }
+
+export const resetTargetSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("earliest") }),
+  z.object({ kind: z.literal("latest") }),
+  z.object({ kind: z.literal("timestamp"), timestamp: z.iso.datetime({ offset: true }) }),
+  z.object({ kind: z.literal("offset"), offset: z.string().regex(/^\d{1,19}$/, "a non-negative offset") }),
+  z.object({ kind: z.literal("shift"), by: z.number().int().min(-1e12).max(1e12) }),
+]);
+
+export const resetOffsetsSchema = z.object({
+  /** One topic, or every topic the group has committed offsets for. */
+  topic: topicNameSchema.optional(),
+  to: resetTargetSchema,
+  /** Nothing is written unless this is explicitly false. */
+  dryRun: z.boolean().default(true),
+});
+export type ResetOffsetsInput = z.infer<typeof resetOffsetsSchema>;
+
+export interface OffsetChange {
+  topic: string;
+  partition: number;
+  /** null when the group had no committed offset for the partition. */
+  current: string | null;
+  target: string;
+}
+
+export interface ResetOffsetsResult {
+  groupId: string;
+  dryRun: boolean;
+  changes: OffsetChange[];
+}

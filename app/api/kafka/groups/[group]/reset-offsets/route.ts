@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { resetOffsetsSchema } from "@/lib/schemas/kafka";
+import { AppError } from "@/server/http/errors";
+import { route } from "@/server/http/route";
+import { assertSameOrigin } from "@/server/http/same-origin";
+import { resetConsumerGroupOffsets } from "@/server/kafka/reset-offsets";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({ group: z.string().min(1).max(255) });
+
+/** POST /api/kafka/groups/:group/reset-offsets — dry run by default; `"dryRun": false` writes. */
+export const POST = route<{ params: Promise<{ group: string }> }>("/api/kafka/groups/[group]/reset-offsets", async (request, context) => {
+  assertSameOrigin(request);
+  const { group } = params.parse(await context.params);
+  const body = await request.json().catch(() => {
+    throw new AppError("BAD_REQUEST", "The body must be JSON", 400);
+  });
+  return Response.json(await resetConsumerGroupOffsets(group, resetOffsetsSchema.parse(body)));
+});

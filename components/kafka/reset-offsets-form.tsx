@@ -1,0 +1,90 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { numericCell, SimpleTable, textCell } from "@/components/ui/table";
+import { fetchJson } from "@/lib/api/fetch-json";
+import { kafkaKeys } from "@/lib/queries/kafka";
+import type { ResetOffsetsInput, ResetOffsetsResult } from "@/lib/schemas/kafka";
+
+const targets = { earliest: "Earliest", latest: "Latest", shift: "Shift by" } as const;
+type TargetKind = keyof typeof targets;
+
+function resetOffsets(groupId: string, input: ResetOffsetsInput) {
+  return fetchJson<ResetOffsetsResult>(`/api/kafka/groups/${encodeURIComponent(groupId)}/reset-offsets`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(input),
+  });
+}
+
+/** Reset a group's offsets: preview the change (dry run) first, then apply it. */
+export function ResetOffsetsForm({ groupId }: { groupId: string }) {
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<TargetKind>("latest");
+  const [shift, setShift] = useState(-1);
+  const input = (dryRun: boolean): ResetOffsetsInput => ({ to: kind === "shift" ? { kind, by: shift } : { kind }, dryRun });
+  const preview = useMutation({ mutationFn: () => resetOffsets(groupId, input(true)) });
+  const apply = useMutation({
+    mutationFn: () => resetOffsets(groupId, input(false)),
+    onSuccess: () => {
+      preview.reset();
+      void queryClient.invalidateQueries({ queryKey: kafkaKeys.all });
+    },
+  });
+  const error = preview.error ?? apply.error;
+
+  return (
+    <form
+      className="space-y-3 border-t border-line px-3 py-3"
+      aria-label={`Reset offsets of ${groupId}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        apply.reset();
+        preview.mutate();
+      }}
+    >
+      <div className="flex flex-wrap items-end gap-3 text-sm">
+        <label className="flex flex-col gap-1">
+          <span className="text-muted">Reset offsets to</span>
+          <select value={kind} onChange={(e) => (setKind(e.target.value as TargetKind), preview.reset())} className="rounded-md border border-line bg-surface px-2 py-1">
+            {Object.entries(targets).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {kind === "shift" && (
+          <label className="flex flex-col gap-1">
+            <span className="text-muted">Messages (negative: back)</span>
+            <input type="number" value={shift} onChange={(e) => (setShift(Number(e.target.value)), preview.reset())} className="w-28 rounded-md border border-line bg-surface px-2 py-1 font-mono" />
+          </label>
+        )}
+        <Button type="submit" disabled={preview.isPending}>
+          {preview.isPending ? "Previewing…" : "Preview"}
+        </Button>
+      </div>
+      {error && <p role="alert" className="text-sm text-bad">{error.message}</p>}
+      {apply.data && <p role="status" className="text-sm text-ok">Offsets of {apply.data.changes.length} partition(s) reset.</p>}
+      {preview.data && (
+        <div className="space-y-2">
+          <SimpleTable columns={[{ label: "Topic" }, { label: "Partition", numeric: true }, { label: "Now", numeric: true }, { label: "After", numeric: true }]}>
+            {preview.data.changes.map((c) => (
+              <tr key={`${c.topic}/${c.partition}`} className="border-t border-line">
+                <td className={`${textCell} font-mono`}>{c.topic}</td>
+                <td className={numericCell}>{c.partition}</td>
+                <td className={numericCell}>{c.current ?? "none"}</td>
+                <td className={numericCell}>{c.target}</td>
+              </tr>
+            ))}
+          </SimpleTable>
+          <Button variant="danger" onClick={() => apply.mutate()} disabled={apply.isPending}>
+            {apply.isPending ? "Resetting…" : `Reset ${preview.data.changes.length} partition(s) of ${groupId}`}
+          </Button>
+        </div>
+      )}
+    </form>
+  );
+}
