@@ -91,10 +91,6 @@ export function run(command: string, args: string[], options: SpawnSyncOptions =
   return String(result.stdout ?? "");
 }
 
-export function commandExists(command: string): boolean {
-  return spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
-}
-
 /** Polls `check` until it returns true or the timeout passes; the error names what failed and where its log is. */
 export async function waitUntil(
   what: string,

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
 import { KafkaOverviewView } from "@/components/kafka/kafka-overview";
 
 export const metadata: Metadata = { title: "Kafka" };

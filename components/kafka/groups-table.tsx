@@ -8,7 +8,6 @@ import { cn } from "@/lib/cn";
 import { formatCount } from "@/lib/format";
 import { useConsumerGroups } from "@/lib/queries/kafka";
 
-const numeric = numericCell;
 const partitionColumns = [
   { label: "Topic" },
   { label: "Partition", numeric: true },
@@ -41,10 +40,10 @@ export function GroupsTable() {
                     {group.partitions.map((p) => (
                       <tr key={`${p.topic}/${p.partition}`} className="border-t border-line">
                         <td className="px-3 py-1.5 font-mono">{p.topic}</td>
-                        <td className={numeric}>{p.partition}</td>
-                        <td className={numeric}>{p.committedOffset ?? <span className="text-muted" title="This group has never committed an offset here">none</span>}</td>
-                        <td className={numeric}>{p.endOffset}</td>
-                        <td className={numeric}>{p.lag}</td>
+                        <td className={numericCell}>{p.partition}</td>
+                        <td className={numericCell}>{p.committedOffset ?? <span className="text-muted" title="This group has never committed an offset here">none</span>}</td>
+                        <td className={numericCell}>{p.endOffset}</td>
+                        <td className={numericCell}>{p.lag}</td>
                       </tr>
                     ))}
                 </SimpleTable>

@@ -8,7 +8,6 @@ import { cn } from "@/lib/cn";
 import { formatCount } from "@/lib/format";
 import { useKafkaOverview } from "@/lib/queries/kafka";
 
-const numeric = numericCell;
 const brokerColumns = [{ label: "Id", numeric: true }, { label: "Address" }, { label: "Leaders", numeric: true }, { label: "Replicas", numeric: true }];
 
 function Stat({ label, value, bad = false, href }: { label: string; value: string | number; bad?: boolean; href?: string }) {
@@ -52,15 +51,15 @@ export function KafkaOverviewView() {
               <SimpleTable className="mt-2" columns={brokerColumns}>
                   {data.brokers.map((b) => (
                     <tr key={b.nodeId} className="border-t border-line">
-                      <td className={numeric}>
+                      <td className={numericCell}>
                         {b.nodeId}
                         {b.isController && <span className="ml-1 text-xs text-muted">(controller)</span>}
                       </td>
                       <td className="px-3 py-1.5 font-mono">
                         {b.host}:{b.port}
                       </td>
-                      <td className={numeric}>{b.leaderCount}</td>
-                      <td className={numeric}>{b.replicaCount}</td>
+                      <td className={numericCell}>{b.leaderCount}</td>
+                      <td className={numericCell}>{b.replicaCount}</td>
                     </tr>
                   ))}
               </SimpleTable>

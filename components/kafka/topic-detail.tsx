@@ -7,7 +7,6 @@ import { numericCell, SimpleTable } from "@/components/ui/table";
 import { formatCount } from "@/lib/format";
 import { useConsumerGroups, useTopic } from "@/lib/queries/kafka";
 
-const numeric = numericCell;
 const partitionColumns = [
   { label: "Partition", numeric: true },
   { label: "Leader", numeric: true },
@@ -46,12 +45,12 @@ export function TopicDetailView({ name }: { name: string }) {
             <SimpleTable className="mt-2" columns={partitionColumns}>
                 {data.partitionDetails.map((p) => (
                   <tr key={p.partition} className="border-t border-line">
-                    <td className={numeric}>{p.partition}</td>
-                    <td className={numeric}>{p.leader}</td>
+                    <td className={numericCell}>{p.partition}</td>
+                    <td className={numericCell}>{p.leader}</td>
                     <td className="px-3 py-1.5 font-mono">{p.replicas.join(", ")}</td>
                     <td className={p.isr.length < p.replicas.length ? "px-3 py-1.5 font-mono text-bad" : "px-3 py-1.5 font-mono"}>{p.isr.join(", ")}</td>
-                    <td className={numeric}>{p.lowWatermark}</td>
-                    <td className={numeric}>{p.highWatermark}</td>
+                    <td className={numericCell}>{p.lowWatermark}</td>
+                    <td className={numericCell}>{p.highWatermark}</td>
                   </tr>
                 ))}
             </SimpleTable>

@@ -4,7 +4,8 @@ import { cached } from "../cache";
 import { AppError } from "../http/errors";
 import { getKafkaAdmin } from "./client";
 import { partitionLag, sumLag } from "./lag";
-import { fetchAllMetadata, fetchWatermarks, kafkaCall } from "./topics";
+import { kafkaCall } from "./call";
+import { fetchAllMetadata, fetchWatermarks } from "./topics";
 
 const lagTtlMs = 2_000;
 

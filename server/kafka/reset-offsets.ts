@@ -3,7 +3,8 @@ import type { OffsetChange, ResetOffsetsInput, ResetOffsetsResult } from "@/lib/
 import { invalidate } from "../cache";
 import { AppError } from "../http/errors";
 import { getKafkaAdmin } from "./client";
-import { fetchAllMetadata, fetchWatermarks, kafkaCall } from "./topics";
+import { kafkaCall } from "./call";
+import { fetchAllMetadata, fetchWatermarks } from "./topics";
 
 function clamp(value: bigint, low: bigint, high: bigint): bigint {
   return value < low ? low : value > high ? high : value;

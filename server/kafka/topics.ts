@@ -2,11 +2,9 @@ import "server-only";
 import type { ITopicMetadata } from "kafkajs";
 import type { PartitionSummary, TopicDetail, TopicSummary } from "@/lib/schemas/kafka";
 import { cached, invalidate } from "../cache";
-import { getConfig } from "../config";
-import { AppError, withTimeout } from "../http/errors";
-import { timedBackendCall } from "../metrics/registry";
+import { AppError } from "../http/errors";
+import { kafkaCall } from "./call";
 import { getKafkaAdmin } from "./client";
-import { toKafkaError } from "./errors";
 
 const metadataTtlMs = 2_000;
 
@@ -14,17 +12,6 @@ export interface Watermarks {
   partition: number;
   low: string;
   high: string;
-}
-
-export async function kafkaCall<T>(operation: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await timedBackendCall("kafka", operation, () => withTimeout(call(), getConfig().BACKEND_TIMEOUT_MS * 3, "Kafka"));
-  } catch (error) {
-    if ((error as { type?: string }).type === "UNKNOWN_TOPIC_OR_PARTITION") {
-      throw new AppError("TOPIC_NOT_FOUND", "No such topic", 404);
-    }
-    throw toKafkaError(error);
-  }
 }
 
 /** Metadata of every topic (one Metadata round trip), cached for 2 s and shared by concurrent callers. */

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Collection } from "mongodb";
 import { z } from "zod";
 import { newEvent, type OutboxEntry } from "../shared/events";
@@ -105,38 +104,37 @@ const transitions: Record<string, { from: OrderStatus[]; to: OrderStatus; reserv
 export async function applyFulfillmentEvent(orders: Collection<OrderDocument>, { event, traceId }: OutboxEntry): Promise<HandleOutcome> {
   const transition = transitions[event.type];
   if (!transition) return "ignored";
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const current = await orders.findOne({ _id: event.aggregateId });
-    if (!current) throw new Error(`order ${event.aggregateId} not found for ${event.type}`);
-    if (current.processedEvents.includes(event.eventId)) return "duplicate";
-    if (!transition.from.includes(current.status)) {
-      if (current.status === "shipped" || current.status === "rejected") {
-        // Too late for a final order: recorded so it is not looked at again.
-        await orders.updateOne({ _id: current._id, version: current.version }, { $push: { processedEvents: event.eventId } });
-        return "ignored";
-      }
-      // Too early: one key's events arrive in order, so its predecessor was applied and
-      // the read raced a write still landing; read again shortly.
-      await sleep(20 * (attempt + 1));
-      continue;
+  const current = await orders.findOne({ _id: event.aggregateId });
+  if (!current) throw new Error(`order ${event.aggregateId} not found for ${event.type}`);
+  if (current.processedEvents.includes(event.eventId)) return "duplicate";
+  if (!transition.from.includes(current.status)) {
+    if (current.status === "shipped" || current.status === "rejected") {
+      // Too late for a final order: recorded so it is not looked at again.
+      await orders.updateOne({ _id: current._id, version: current.version }, { $push: { processedEvents: event.eventId } });
+      return "ignored";
     }
-    const reason = typeof event.payload.reason === "string" ? event.payload.reason : undefined;
-    const next: OrderState = {
-      ...orderState(current),
-      status: transition.to,
-      ...(reason ? { reason } : {}),
-      reservation: transition.reservation ? { ...current.reservation, state: transition.reservation } : current.reservation,
-      updatedAt: new Date().toISOString(),
-      version: current.version + 1,
-    };
-    const queued = queueEvents([{ event: newEvent(transition.event, current._id, next.version, next), traceId }]);
-    const result = await orders.updateOne(
-      { _id: current._id, version: current.version },
-      { $set: { ...next, ...queued.$set }, $push: { ...queued.$push, processedEvents: event.eventId } },
-    );
-    if (result.modifiedCount === 1) return "applied";
+    // One key's events arrive in order, so this cannot happen unless a write was lost;
+    // failing makes the consumer retry the event instead of dropping it.
+    throw new Error(`order ${current._id} is ${current.status}; ${event.type} needs ${transition.from.join(" or ")}`);
   }
-  throw new Error(`order ${event.aggregateId} kept changing while applying ${event.type}`);
+  const reason = typeof event.payload.reason === "string" ? event.payload.reason : undefined;
+  const next: OrderState = {
+    ...orderState(current),
+    status: transition.to,
+    ...(reason ? { reason } : {}),
+    reservation: transition.reservation ? { ...current.reservation, state: transition.reservation } : current.reservation,
+    updatedAt: new Date().toISOString(),
+    version: current.version + 1,
+  };
+  const queued = queueEvents([{ event: newEvent(transition.event, current._id, next.version, next), traceId }]);
+  // The caller holds the order's lock, so the version can only have moved if another
+  // process wrote: then fail and let the consumer retry on fresh state.
+  const result = await orders.updateOne(
+    { _id: current._id, version: current.version },
+    { $set: { ...next, ...queued.$set }, $push: { ...queued.$push, processedEvents: event.eventId } },
+  );
+  if (result.modifiedCount === 1) return "applied";
+  throw new Error(`order ${event.aggregateId} changed while applying ${event.type}`);
 }
 
 export { orderState };

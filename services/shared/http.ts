@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { Logger } from "pino";
-import { ZodError, type z } from "zod";
+import { ZodError } from "zod";
 import type { ServiceMetrics } from "./metrics";
 
 /** An error a handler throws to answer with a status and code in the one error shape. */
@@ -16,11 +16,6 @@ export class HttpError extends Error {
 
 export function sendError(reply: FastifyReply, status: number, code: string, message: string) {
   return reply.status(status).send({ error: { code, message } });
-}
-
-/** Parses `input` with `schema`; a mismatch becomes a 400 naming the fields. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  return schema.parse(input);
 }
 
 /** A Fastify app with /metrics, request metrics and the shared error shape. */

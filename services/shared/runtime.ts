@@ -23,8 +23,8 @@ export interface ServiceRuntime {
   lock: KeyedLock;
   /** Starts an idempotent consumer in group `groupName` (namespaced) and stops it on shutdown. */
   consume(groupName: string, topics: string[], handle: EventHandler): Promise<Consumer>;
-  /** Consumers, relays and the HTTP app to stop, in that order, on SIGTERM. */
-  track(part: { consumer?: Consumer; relay?: { stop(): Promise<void> }; http?: FastifyInstance }): void;
+  /** Outbox relays and the HTTP app to stop on SIGTERM (consumers from consume() are stopped too). */
+  track(part: { relay?: { stop(): Promise<void> }; http?: FastifyInstance }): void;
   shutdown(): Promise<void>;
 }
 
@@ -71,7 +71,6 @@ export async function createRuntime(service: string, config: RuntimeConfig): Pro
       return consumer;
     },
     track(part) {
-      if (part.consumer) consumers.push(part.consumer);
       if (part.relay) relays.push(part.relay);
       if (part.http) apps.push(part.http);
     },

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
 import { GroupsTable } from "@/components/kafka/groups-table";
 
 export const metadata: Metadata = { title: "Consumer groups" };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
 import { Suspense } from "react";
 import { TopicsTable } from "@/components/kafka/topics-table";
 
