@@ -108,19 +108,36 @@ export async function createRuntime(service: string, config: RuntimeConfig): Pro
   return runtime;
 }
 
-/** Creates the topics a service publishes to or reads, if missing (3 partitions each). */
-export async function ensureTopics(kafka: Kafka, topics: string[]): Promise<void> {
+/**
+ * Creates the topics a service publishes to or reads, if missing (3 partitions each), and waits
+ * until every partition has a leader. Services start together on a fresh cluster, so two may
+ * create the same topic at once and a topic may exist before its metadata has reached every broker.
+ */
+export async function ensureTopics(kafka: Kafka, topics: string[], timeoutMs = 30_000): Promise<void> {
   const admin: Admin = kafka.admin();
   await admin.connect();
+  const deadline = Date.now() + timeoutMs;
   try {
-    const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((topic) => !existing.has(topic));
-    if (missing.length) {
-      await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: 3 })), waitForLeaders: true });
+    for (;;) {
+      try {
+        const existing = new Set(await admin.listTopics());
+        const missing = topics.filter((topic) => !existing.has(topic));
+        if (missing.length) {
+          await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: 3 })), waitForLeaders: true });
+        }
+        const { topics: described } = await admin.fetchTopicMetadata({ topics });
+        const ready =
+          described.length === topics.length &&
+          described.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0));
+        if (ready) return;
+      } catch (error) {
+        // "already exists" (another service won the race) and "unknown topic" (metadata not yet
+        // propagated) both settle by themselves; anything else still ends at the deadline.
+        if (Date.now() > deadline) throw error;
+      }
+      if (Date.now() > deadline) throw new Error(`topics not ready after ${timeoutMs} ms: ${topics.join(", ")}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
-  } catch (error) {
-    // Another service may have created it at the same moment.
-    if (!String((error as Error).message).includes("already exists")) throw error;
   } finally {
     await admin.disconnect();
   }
