@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { topicNameSchema } from "@/lib/schemas/kafka";
+import { alterTopicConfigsSchema } from "@/lib/schemas/kafka-topic-admin";
+import { AppError } from "@/server/http/errors";
+import { route } from "@/server/http/route";
+import { assertSameOrigin } from "@/server/http/same-origin";
+import { alterTopicConfigs, describeTopicConfigs } from "@/server/kafka/topic-admin";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({ topic: topicNameSchema });
+type Context = { params: Promise<{ topic: string }> };
+
+/** GET /api/kafka/topics/:topic/configs — every config with its value, source and whether it is read-only; sensitive values redacted. */
+export const GET = route<Context>("/api/kafka/topics/[topic]/configs", async (_request, context) => {
+  const { topic } = params.parse(await context.params);
+  return Response.json(await describeTopicConfigs(topic));
+});
+
+/** PATCH /api/kafka/topics/:topic/configs {set, remove} — changes only the named overrides. */
+export const PATCH = route<Context>("/api/kafka/topics/[topic]/configs", async (request, context) => {
+  assertSameOrigin(request);
+  const { topic } = params.parse(await context.params);
+  const body = await request.json().catch(() => {
+    throw new AppError("BAD_REQUEST", "The body must be JSON", 400);
+  });
+  return Response.json(await alterTopicConfigs(topic, alterTopicConfigsSchema.parse(body)));
+});

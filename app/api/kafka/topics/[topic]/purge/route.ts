@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { topicNameSchema } from "@/lib/schemas/kafka";
+import { purgeTopicSchema } from "@/lib/schemas/kafka-topic-admin";
+import { AppError } from "@/server/http/errors";
+import { route } from "@/server/http/route";
+import { assertSameOrigin } from "@/server/http/same-origin";
+import { purgeTopic } from "@/server/kafka/topic-admin";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({ topic: topicNameSchema });
+
+/** POST /api/kafka/topics/:topic/purge {offsets?, dryRun} — dry run by default: how many messages each partition would lose. */
+export const POST = route<{ params: Promise<{ topic: string }> }>("/api/kafka/topics/[topic]/purge", async (request, context) => {
+  assertSameOrigin(request);
+  const { topic } = params.parse(await context.params);
+  const body = await request.json().catch(() => {
+    throw new AppError("BAD_REQUEST", "The body must be JSON", 400);
+  });
+  return Response.json(await purgeTopic(topic, purgeTopicSchema.parse(body)));
+});
