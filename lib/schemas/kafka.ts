@@ -42,8 +42,15 @@ export interface PartitionLag {
   /** null when the group has never committed an offset for this partition. */
   committedOffset: string | null;
   endOffset: string;
-  /** Messages the group has still to read; for an uncommitted partition, all retained messages. */
+  /**
+   * Messages the group has still to read, up to the last stable offset; for an uncommitted
+   * partition, all retained messages. Transaction markers alone are not lag.
+   */
   lag: string;
+  /** Records past the last stable offset: in transactions not yet committed or aborted. */
+  inOpenTransactions: string;
+  /** Age in seconds of the oldest message the group has not read; null when caught up or unknown. */
+  lagSeconds: number | null;
 }
 
 export interface ConsumerGroupLag {
@@ -52,6 +59,8 @@ export interface ConsumerGroupLag {
   members: number;
   protocol: string;
   totalLag: string;
+  /** Age of the oldest unread message over all partitions, in seconds; null when caught up. */
+  lagSeconds: number | null;
   /** Partitions without a committed offset are listed too, never silently dropped. */
   partitions: PartitionLag[];
 }

@@ -6,6 +6,48 @@ import { closeOnShutdown } from "../shutdown";
 interface KafkaClients {
   kafka: Kafka;
   admin?: Promise<Admin>;
+  cluster?: Promise<KafkaCluster>;
+}
+
+/** The part of kafkajs's internal Cluster the console uses for requests batched per broker. */
+export interface KafkaCluster {
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  refreshMetadata(): Promise<void>;
+  findBroker(options: { nodeId: string }): Promise<KafkaBroker>;
+}
+
+export interface FetchedRecord {
+  offset: string;
+  timestamp: string;
+  isControlRecord?: boolean;
+  batchContext?: { producerId: string; inTransaction: boolean };
+}
+
+export interface KafkaBroker {
+  listOffsets(request: {
+    isolationLevel: 0 | 1;
+    topics: Array<{ topic: string; partitions: Array<{ partition: number; timestamp: number }> }>;
+  }): Promise<{ responses: Array<{ topic: string; partitions: Array<{ partition: number; offset: string }> }> }>;
+  fetch(request: {
+    isolationLevel: 0 | 1;
+    maxWaitTime: number;
+    minBytes: number;
+    maxBytes: number;
+    topics: Array<{ topic: string; partitions: Array<{ partition: number; fetchOffset: string; maxBytes: number }> }>;
+  }): Promise<{
+    responses: Array<{
+      topicName: string;
+      partitions: Array<{
+        partition: number;
+        errorCode: number;
+        highWatermark: string;
+        lastStableOffset: string;
+        abortedTransactions?: Array<{ producerId: string; firstOffset: string }>;
+        messages: FetchedRecord[];
+      }>;
+    }>;
+  }>;
 }
 
 const cache = globalThis as unknown as { eventdeckKafka?: KafkaClients };
@@ -24,7 +66,10 @@ function getKafka(): KafkaClients {
         retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 500 },
       }),
     };
-    closeOnShutdown("kafka", async () => (await cache.eventdeckKafka?.admin)?.disconnect());
+    closeOnShutdown("kafka", async () => {
+      await (await cache.eventdeckKafka?.admin)?.disconnect();
+      await (await cache.eventdeckKafka?.cluster?.catch(() => undefined))?.disconnect();
+    });
   }
   return cache.eventdeckKafka;
 }
@@ -43,4 +88,32 @@ export function getKafkaAdmin(): Promise<Admin> {
     );
   }
   return clients.admin;
+}
+
+/**
+ * kafkajs's admin API asks ListOffsets one topic at a time; the Cluster it is built on can
+ * send one ListOffsets (or Fetch) per broker for any number of topics. The Kafka client
+ * keeps its cluster factory under a private symbol: this finds it once and fails loudly
+ * if a kafkajs upgrade renames it (the version is pinned in the lockfile).
+ */
+export function getKafkaCluster(): Promise<KafkaCluster> {
+  const clients = getKafka();
+  if (!clients.cluster) {
+    const kafka = clients.kafka as unknown as Record<symbol, (options: object) => KafkaCluster>;
+    const factory = Object.getOwnPropertySymbols(kafka).find((symbol) => symbol.description === "private:Kafka:createCluster");
+    if (!factory) throw new Error("kafkajs no longer exposes its cluster factory; check the kafkajs version");
+    const cluster = kafka[factory]!({ metadataMaxAge: 5_000, allowAutoTopicCreation: false });
+    // connect() reads metadata for no topic at all; the refresh learns the brokers.
+    clients.cluster = cluster.connect().then(
+      async () => {
+        await cluster.refreshMetadata();
+        return cluster;
+      },
+      (error: unknown) => {
+        clients.cluster = undefined;
+        throw error;
+      },
+    );
+  }
+  return clients.cluster;
 }

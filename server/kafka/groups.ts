@@ -1,11 +1,14 @@
 import "server-only";
+import type { ITopicMetadata } from "kafkajs";
 import type { ConsumerGroupLag, PartitionLag } from "@/lib/schemas/kafka";
 import { cached } from "../cache";
 import { AppError } from "../http/errors";
 import { getKafkaAdmin } from "./client";
-import { partitionLag, sumLag } from "./lag";
+import { maxLagSeconds, partitionLag, sumLag } from "./lag";
+import { probeKey, probeOldestUnread, type LagProbe } from "./lag-age";
+import type { Watermarks } from "./offsets";
 import { kafkaCall } from "./call";
-import { fetchAllMetadata, fetchWatermarks } from "./topics";
+import { fetchAllMetadata, fetchAllWatermarks } from "./topics";
 
 const lagTtlMs = 2_000;
 
@@ -14,22 +17,55 @@ function fetchCommitted(groupId: string) {
   return kafkaCall("fetchOffsets", async () => (await getKafkaAdmin()).fetchOffsets({ groupId }));
 }
 
-async function lagOf(groupId: string, existingTopics: Set<string>): Promise<PartitionLag[]> {
+async function lagOf(groupId: string, watermarks: Map<string, Watermarks[]>): Promise<PartitionLag[]> {
   const committed = await fetchCommitted(groupId);
-  const perTopic = await Promise.all(
+  return committed
     // Offsets a group once committed on a since-deleted topic have no lag to speak of.
-    committed.filter(({ topic }) => existingTopics.has(topic)).map(async ({ topic, partitions }) => {
+    .filter(({ topic }) => watermarks.has(topic))
+    .flatMap(({ topic, partitions }) => {
       const offsets = new Map(partitions.map((p) => [p.partition, p.offset]));
-      const watermarks = await fetchWatermarks(topic).catch(() => []);
-      return watermarks.map((w) => partitionLag(topic, w, offsets.get(w.partition)));
-    }),
-  );
-  return perTopic.flat().sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+      return watermarks.get(topic)!.map((w) => partitionLag(topic, w, offsets.get(w.partition)));
+    })
+    .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
 }
 
 /**
- * Every consumer group with state, members and lag per partition (ListGroups,
- * DescribeGroups in one batch, then one OffsetFetch per group), at most 2 s old.
+ * Adds the age of the oldest unread message to every lagging partition (one Fetch per
+ * broker for all groups), and clears a lag made only of transaction markers.
+ */
+async function addLagAges(groups: Array<{ partitions: PartitionLag[] }>, metadata: ITopicMetadata[], watermarks: Map<string, Watermarks[]>) {
+  const leaders = new Map(metadata.flatMap((t) => t.partitions.map((p) => [`${t.name}\u0000${p.partitionId}`, p.leader] as const)));
+  const firstUnread = (p: PartitionLag) => {
+    const low = watermarks.get(p.topic)?.find((w) => w.partition === p.partition)?.low ?? "0";
+    return p.committedOffset === null || BigInt(p.committedOffset) < BigInt(low) ? low : p.committedOffset;
+  };
+  const probes: LagProbe[] = groups.flatMap((g) =>
+    g.partitions
+      .filter((p) => p.lag !== "0")
+      .map((p) => ({
+        topic: p.topic,
+        partition: p.partition,
+        leader: leaders.get(`${p.topic}\u0000${p.partition}`) ?? -1,
+        offset: firstUnread(p),
+        stable: String(BigInt(p.endOffset) - BigInt(p.inOpenTransactions)),
+      })),
+  );
+  const results = await probeOldestUnread(probes);
+  const now = Date.now();
+  for (const group of groups) {
+    for (const p of group.partitions) {
+      if (p.lag === "0") continue;
+      const result = results.get(probeKey(p.topic, p.partition, firstUnread(p)));
+      if (result?.onlyMarkers) p.lag = "0";
+      else if (result?.timestamp != null) p.lagSeconds = Math.max(0, (now - result.timestamp) / 1000);
+    }
+  }
+}
+
+/**
+ * Every consumer group with state, members and lag per partition in messages and seconds
+ * (ListGroups, DescribeGroups in one batch, one OffsetFetch per group, three ListOffsets and
+ * one Fetch per broker for all groups), at most 2 s old.
  */
 export function listConsumerGroups(): Promise<ConsumerGroupLag[]> {
   return cached("kafka:groups", lagTtlMs, async () => {
@@ -37,23 +73,27 @@ export function listConsumerGroups(): Promise<ConsumerGroupLag[]> {
     const { groups } = await kafkaCall("listGroups", () => admin.listGroups());
     const ids = groups.map((g) => g.groupId).sort();
     if (ids.length === 0) return [];
-    const described = await kafkaCall("describeGroups", () => admin.describeGroups(ids));
+    const [described, metadata, watermarks] = await Promise.all([
+      kafkaCall("describeGroups", () => admin.describeGroups(ids)),
+      fetchAllMetadata(),
+      fetchAllWatermarks(),
+    ]);
     const byId = new Map(described.groups.map((g) => [g.groupId, g]));
-    const existingTopics = new Set((await fetchAllMetadata()).map((t) => t.name));
-    return Promise.all(
-      ids.map(async (groupId) => {
-        const partitions = await lagOf(groupId, existingTopics);
-        const group = byId.get(groupId);
-        return {
-          groupId,
-          state: group?.state ?? "Unknown",
-          members: group?.members.length ?? 0,
-          protocol: group?.protocol ?? "",
-          totalLag: sumLag(partitions),
-          partitions,
-        };
-      }),
-    );
+    const lags = await Promise.all(ids.map((groupId) => lagOf(groupId, watermarks)));
+    const withPartitions = ids.map((groupId, i) => ({ groupId, partitions: lags[i]! }));
+    await addLagAges(withPartitions, metadata, watermarks);
+    return withPartitions.map(({ groupId, partitions }) => {
+      const group = byId.get(groupId);
+      return {
+        groupId,
+        state: group?.state ?? "Unknown",
+        members: group?.members.length ?? 0,
+        protocol: group?.protocol ?? "",
+        totalLag: sumLag(partitions),
+        lagSeconds: maxLagSeconds(partitions),
+        partitions,
+      };
+    });
   });
 }
 

@@ -5,14 +5,11 @@ import { cached, invalidate } from "../cache";
 import { AppError } from "../http/errors";
 import { kafkaCall } from "./call";
 import { getKafkaAdmin } from "./client";
+import { fetchWatermarksOf, withFreshMetadataOnFailure, type Watermarks } from "./offsets";
 
 const metadataTtlMs = 2_000;
 
-export interface Watermarks {
-  partition: number;
-  low: string;
-  high: string;
-}
+export type { Watermarks };
 
 /** Metadata of every topic (one Metadata round trip), cached for 2 s and shared by concurrent callers. */
 export function fetchAllMetadata(): Promise<ITopicMetadata[]> {
@@ -21,28 +18,25 @@ export function fetchAllMetadata(): Promise<ITopicMetadata[]> {
   );
 }
 
-/** Low and high watermarks of one topic's partitions (two ListOffsets rounds), cached for 2 s. */
-export function fetchWatermarks(topic: string): Promise<Watermarks[]> {
-  return cached(`kafka:watermarks:${topic}`, metadataTtlMs, () =>
-    kafkaCall("fetchTopicOffsets", async () =>
-      (await (await getKafkaAdmin()).fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, low: p.low, high: p.high })),
-    ),
+/**
+ * Watermarks of every partition of every topic (three ListOffsets per broker), cached for 2 s
+ * under the metadata's key so a change made through the console drops both.
+ */
+export function fetchAllWatermarks(): Promise<Map<string, Watermarks[]>> {
+  return cached("kafka:metadata:watermarks", metadataTtlMs, () =>
+    withFreshMetadataOnFailure(async () => fetchWatermarksOf(await fetchAllMetadata())),
   );
 }
 
-/** Runs `work` over `items` with at most `limit` in flight. */
-async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index]!);
-      }
+/** Low, high and stable offsets of one topic's partitions, cached for 2 s; 404 when it does not exist. */
+export function fetchWatermarks(topic: string): Promise<Watermarks[]> {
+  return cached(`kafka:watermarks:${topic}`, metadataTtlMs, () =>
+    withFreshMetadataOnFailure(async () => {
+      const metadata = (await fetchAllMetadata()).find((t) => t.name === topic);
+      if (!metadata) throw new AppError("TOPIC_NOT_FOUND", `Topic "${topic}" does not exist`, 404);
+      return (await fetchWatermarksOf([metadata])).get(topic) ?? [];
     }),
   );
-  return results;
 }
 
 function summarize(topic: ITopicMetadata, watermarks: Watermarks[]): TopicDetail {
@@ -71,7 +65,7 @@ function summarize(topic: ITopicMetadata, watermarks: Watermarks[]): TopicDetail
 
 /**
  * Every topic with partition counts, replication, under-replicated partitions and
- * retained messages: one Metadata round trip plus ListOffsets per topic (16 at a time).
+ * retained messages: one Metadata round trip plus three ListOffsets per broker.
  */
 export async function listTopics(options: { internal: boolean; search: string }): Promise<TopicSummary[]> {
   const search = options.search.toLowerCase();
@@ -79,9 +73,9 @@ export async function listTopics(options: { internal: boolean; search: string })
     .filter((t) => options.internal || !t.name.startsWith("__"))
     .filter((t) => !search || t.name.toLowerCase().includes(search))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const watermarks = await mapLimited(topics, 16, (t) => fetchWatermarks(t.name));
-  return topics.map((topic, i) => {
-    const { partitionDetails: _details, ...summary } = summarize(topic, watermarks[i]!);
+  const watermarks = await fetchAllWatermarks();
+  return topics.map((topic) => {
+    const { partitionDetails: _details, ...summary } = summarize(topic, watermarks.get(topic.name) ?? []);
     return summary;
   });
 }
