@@ -13,3 +13,14 @@ export function formatCount(value: string | number): string {
   const unit = units.find((u) => Math.abs(n) >= u.limit)!;
   return `${(n / unit.limit).toFixed(1)} ${unit.suffix}`;
 }
+
+/** A lag in seconds as people say it: "0.4 s", "42 s", "3 min 5 s", "2 h 10 min", "3 d 4 h". */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return "—";
+  if (seconds < 10) return `${Math.max(0, seconds).toFixed(1)} s`;
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3_600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  if (s < 86_400) return `${Math.floor(s / 3_600)} h ${Math.floor((s % 3_600) / 60)} min`;
+  return `${Math.floor(s / 86_400)} d ${Math.floor((s % 86_400) / 3_600)} h`;
+}

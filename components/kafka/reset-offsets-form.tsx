@@ -8,7 +8,7 @@ import { fetchJson } from "@/lib/api/fetch-json";
 import { kafkaKeys } from "@/lib/queries/kafka";
 import type { ResetOffsetsInput, ResetOffsetsResult } from "@/lib/schemas/kafka";
 
-const targets = { earliest: "Earliest", latest: "Latest", shift: "Shift by" } as const;
+const targets = { earliest: "Earliest", latest: "Latest", timestamp: "Time", offset: "Offset", shift: "Shift by" } as const;
 type TargetKind = keyof typeof targets;
 
 function resetOffsets(groupId: string, input: ResetOffsetsInput) {
@@ -19,12 +19,36 @@ function resetOffsets(groupId: string, input: ResetOffsetsInput) {
   });
 }
 
-/** Reset a group's offsets: preview the change (dry run) first, then apply it. */
-export function ResetOffsetsForm({ groupId }: { groupId: string }) {
+/** A datetime-local value (the browser's time zone) as an ISO instant; "" when unset. */
+function localToIso(value: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? "" : date.toISOString();
+}
+
+function target(kind: TargetKind, values: { shift: number; offset: string; time: string }): ResetOffsetsInput["to"] {
+  switch (kind) {
+    case "shift":
+      return { kind, by: values.shift };
+    case "offset":
+      return { kind, offset: values.offset.trim() };
+    case "timestamp":
+      return { kind, timestamp: localToIso(values.time) };
+    default:
+      return { kind };
+  }
+}
+
+const field = "rounded-md border border-line bg-surface px-2 py-1";
+
+/** Reset a group's offsets on one topic or all: preview the change (dry run) first, then apply it. */
+export function ResetOffsetsForm({ groupId, topics = [] }: { groupId: string; topics?: string[] }) {
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<TargetKind>("latest");
+  const [topic, setTopic] = useState("");
   const [shift, setShift] = useState(-1);
-  const input = (dryRun: boolean): ResetOffsetsInput => ({ to: kind === "shift" ? { kind, by: shift } : { kind }, dryRun });
+  const [offset, setOffset] = useState("0");
+  const [time, setTime] = useState(() => new Date(Date.now() - 3_600_000 - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16));
+  const input = (dryRun: boolean): ResetOffsetsInput => ({ ...(topic ? { topic } : {}), to: target(kind, { shift, offset, time }), dryRun });
   const preview = useMutation({ mutationFn: () => resetOffsets(groupId, input(true)) });
   const apply = useMutation({
     mutationFn: () => resetOffsets(groupId, input(false)),
@@ -46,9 +70,22 @@ export function ResetOffsetsForm({ groupId }: { groupId: string }) {
       }}
     >
       <div className="flex flex-wrap items-end gap-3 text-sm">
+        {topics.length > 1 && (
+          <label className="flex flex-col gap-1">
+            <span className="text-muted">Topic</span>
+            <select value={topic} onChange={(e) => (setTopic(e.target.value), preview.reset())} className={field}>
+              <option value="">All {topics.length} topics</option>
+              {topics.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="flex flex-col gap-1">
           <span className="text-muted">Reset offsets to</span>
-          <select value={kind} onChange={(e) => (setKind(e.target.value as TargetKind), preview.reset())} className="rounded-md border border-line bg-surface px-2 py-1">
+          <select value={kind} onChange={(e) => (setKind(e.target.value as TargetKind), preview.reset())} className={field}>
             {Object.entries(targets).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -59,7 +96,19 @@ export function ResetOffsetsForm({ groupId }: { groupId: string }) {
         {kind === "shift" && (
           <label className="flex flex-col gap-1">
             <span className="text-muted">Messages (negative: back)</span>
-            <input type="number" value={shift} onChange={(e) => (setShift(Number(e.target.value)), preview.reset())} className="w-28 rounded-md border border-line bg-surface px-2 py-1 font-mono" />
+            <input type="number" value={shift} onChange={(e) => (setShift(Number(e.target.value)), preview.reset())} className={`${field} w-28 font-mono`} />
+          </label>
+        )}
+        {kind === "offset" && (
+          <label className="flex flex-col gap-1">
+            <span className="text-muted">Offset (kept within each partition)</span>
+            <input inputMode="numeric" pattern="[0-9]+" required value={offset} onChange={(e) => (setOffset(e.target.value), preview.reset())} className={`${field} w-40 font-mono`} />
+          </label>
+        )}
+        {kind === "timestamp" && (
+          <label className="flex flex-col gap-1">
+            <span className="text-muted">First message at or after (local time)</span>
+            <input type="datetime-local" step={1} required value={time} onChange={(e) => (setTime(e.target.value), preview.reset())} className={`${field} font-mono`} />
           </label>
         )}
         <Button type="submit" disabled={preview.isPending}>

@@ -27,7 +27,31 @@ export class GroupsPage {
     await this.page.goto("/kafka/groups");
   }
 
-  group(groupId: string): Locator {
-    return this.page.locator(`[id="${groupId}"]`);
+  groupLink(groupId: string): Locator {
+    return this.page.getByRole("link", { name: groupId, exact: true });
+  }
+
+  row(groupId: string): Locator {
+    return this.page.getByRole("row").filter({ has: this.groupLink(groupId) });
+  }
+}
+
+export class GroupPage {
+  constructor(private readonly page: Page) {}
+
+  async goto(groupId: string): Promise<void> {
+    await this.page.goto(`/kafka/groups/${encodeURIComponent(groupId)}`);
+  }
+
+  totalLag(): Locator {
+    return this.page.getByTestId("group-total-lag");
+  }
+
+  partitionsTable(): Locator {
+    return this.page.getByRole("table").filter({ has: this.page.getByRole("columnheader", { name: "Behind by" }) });
+  }
+
+  resetForm(groupId: string): Locator {
+    return this.page.getByRole("form", { name: `Reset offsets of ${groupId}` });
   }
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
-import type { ConsumerGroupLag, KafkaOverview, TopicDetail, TopicSummary } from "@/lib/schemas/kafka";
+import type { ConsumerGroupDetail, ConsumerGroupLag, KafkaOverview, LagHistory, TopicDetail, TopicSummary } from "@/lib/schemas/kafka";
 
 export const kafkaPollIntervals = { overview: 5_000, topics: 10_000, topic: 5_000, groups: 5_000 } as const;
 
@@ -9,6 +9,8 @@ export const kafkaKeys = {
   topics: (filters: { internal: boolean }) => [...kafkaKeys.all, "topics", filters] as const,
   topic: (name: string) => [...kafkaKeys.all, "topics", "detail", name] as const,
   groups: () => [...kafkaKeys.all, "groups"] as const,
+  group: (groupId: string) => [...kafkaKeys.all, "groups", "detail", groupId] as const,
+  lagHistory: (groupId: string, range: string) => [...kafkaKeys.all, "groups", "lag-history", groupId, range] as const,
   overview: () => [...kafkaKeys.all, "overview"] as const,
 };
 
@@ -44,3 +46,21 @@ export const groupsOptions = queryOptions({
 export const useTopics = (filters: { internal: boolean }) => useQuery(topicsOptions(filters));
 export const useTopic = (name: string) => useQuery(topicOptions(name));
 export const useConsumerGroups = () => useQuery(groupsOptions);
+
+export const groupOptions = (groupId: string) =>
+  queryOptions({
+    queryKey: kafkaKeys.group(groupId),
+    queryFn: () => fetchJson<ConsumerGroupDetail>(`/api/kafka/groups/${encodeURIComponent(groupId)}`),
+    refetchInterval: kafkaPollIntervals.groups,
+  });
+
+export const lagHistoryOptions = (groupId: string, range: string) =>
+  queryOptions({
+    queryKey: kafkaKeys.lagHistory(groupId, range),
+    queryFn: () => fetchJson<LagHistory>(`/api/kafka/groups/${encodeURIComponent(groupId)}/lag-history?range=${range}`),
+    refetchInterval: 10_000,
+    placeholderData: keepPreviousData,
+  });
+
+export const useConsumerGroup = (groupId: string) => useQuery(groupOptions(groupId));
+export const useLagHistory = (groupId: string, range: string) => useQuery(lagHistoryOptions(groupId, range));

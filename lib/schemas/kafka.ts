@@ -65,6 +65,37 @@ export interface ConsumerGroupLag {
   partitions: PartitionLag[];
 }
 
+export interface GroupMember {
+  memberId: string;
+  clientId: string;
+  host: string;
+  /** Topic → partitions this member reads; empty while the group rebalances. */
+  assignment: Array<{ topic: string; partitions: number[] }>;
+}
+
+export interface ConsumerGroupDetail extends ConsumerGroupLag {
+  memberDetails: GroupMember[];
+}
+
+/** Consumer group ids: any printable text up to 255 characters. */
+export const groupIdSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[^\u0000-\u001f\u007f]+$/, "group ids cannot contain control characters");
+
+export const lagHistoryQuerySchema = z.object({
+  range: z.enum(["15m", "1h", "6h", "24h"]).default("1h"),
+});
+
+export interface LagHistory {
+  groupId: string;
+  range: string;
+  /** Seconds between points. */
+  step: number;
+  points: Array<{ t: number; lag: number }>;
+}
+
 export interface BrokerSummary {
   nodeId: number;
   host: string;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { resetOffsetsSchema } from "@/lib/schemas/kafka";
+import { groupIdSchema, resetOffsetsSchema } from "@/lib/schemas/kafka";
 import { AppError } from "@/server/http/errors";
 import { route } from "@/server/http/route";
 import { assertSameOrigin } from "@/server/http/same-origin";
@@ -7,7 +7,7 @@ import { resetConsumerGroupOffsets } from "@/server/kafka/reset-offsets";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ group: z.string().min(1).max(255) });
+const params = z.object({ group: groupIdSchema });
 
 /** POST /api/kafka/groups/:group/reset-offsets — dry run by default; `"dryRun": false` writes. */
 export const POST = route<{ params: Promise<{ group: string }> }>("/api/kafka/groups/[group]/reset-offsets", async (request, context) => {

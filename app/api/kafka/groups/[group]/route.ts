@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { groupIdSchema } from "@/lib/schemas/kafka";
+import { route } from "@/server/http/route";
+import { fetchConsumerGroupDetail } from "@/server/kafka/group-detail";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({ group: groupIdSchema });
+
+/** GET /api/kafka/groups/:group — state, members with their assignments, lag per partition in messages and seconds. */
+export const GET = route<{ params: Promise<{ group: string }> }>("/api/kafka/groups/[group]", async (_request, context) => {
+  const { group } = params.parse(await context.params);
+  return Response.json(await fetchConsumerGroupDetail(group));
+});
