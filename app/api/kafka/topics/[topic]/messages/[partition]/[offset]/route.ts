@@ -1,0 +1,17 @@
+import { topicNameSchema } from "@/lib/schemas/kafka";
+import { messageAddressSchema } from "@/lib/schemas/kafka-messages";
+import { route } from "@/server/http/route";
+import { readMessage } from "@/server/kafka/messages";
+
+export const dynamic = "force-dynamic";
+
+const params = messageAddressSchema.extend({ topic: topicNameSchema });
+
+/** GET /api/kafka/topics/:topic/messages/:partition/:offset — one message with its payloads whole. */
+export const GET = route<{ params: Promise<{ topic: string; partition: string; offset: string }> }>(
+  "/api/kafka/topics/[topic]/messages/[partition]/[offset]",
+  async (_request, context) => {
+    const { topic, partition, offset } = params.parse(await context.params);
+    return Response.json(await readMessage(topic, partition, offset), { headers: { "cache-control": "no-store" } });
+  },
+);

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { topicNameSchema } from "@/lib/schemas/kafka";
+import { browseQuerySchema, type ScanEvent } from "@/lib/schemas/kafka-messages";
+import { route } from "@/server/http/route";
+import { assertSameOrigin } from "@/server/http/same-origin";
+import { toKafkaError } from "@/server/kafka/errors";
+import { planScan, scanMessages } from "@/server/kafka/messages";
+import { produceMessage, readProduceBody } from "@/server/kafka/messages-produce";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ topic: string }> };
+const params = z.object({ topic: topicNameSchema });
+const encoder = new TextEncoder();
+
+function sseEvent(event: ScanEvent): Uint8Array {
+  return encoder.encode(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+}
+
+/**
+ * GET /api/kafka/topics/:topic/messages?partitions=&start=&count=&offset=&timestamp=&filter=&maxScan=&maxMatches=
+ * — a server-sent event stream: `start`, then `message` per match and `progress`, then `done`.
+ * Bad input and an unknown topic are answered as JSON errors before the stream begins;
+ * closing the connection (the page's stop button) ends the read on the broker side too.
+ */
+export const GET = route<Context>("/api/kafka/topics/[topic]/messages", async (request, context) => {
+  const { topic } = params.parse(await context.params);
+  const query = browseQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const plan = await planScan(topic, query);
+  const stop = new AbortController();
+  // The request's signal fires when the page goes away (stop button, closed tab); cancel() when the stream is dropped.
+  const events = scanMessages(plan, AbortSignal.any([request.signal, stop.signal]));
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await events.next();
+        if (next.done) controller.close();
+        else controller.enqueue(sseEvent(next.value));
+      } catch (error) {
+        const { code, message } = toKafkaError(error);
+        controller.enqueue(sseEvent({ type: "error", code, message }));
+        controller.close();
+      }
+    },
+    async cancel() {
+      stop.abort();
+      await events.return(undefined);
+    },
+  });
+  return new Response(stream, {
+    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" },
+  });
+});
+
+/** POST /api/kafka/topics/:topic/messages — writes one message: {key, value, valueFormat, headers, partition?}. */
+export const POST = route<Context>("/api/kafka/topics/[topic]/messages", async (request, context) => {
+  assertSameOrigin(request);
+  const { topic } = params.parse(await context.params);
+  return Response.json(await produceMessage(topic, await readProduceBody(request)), { status: 201 });
+});

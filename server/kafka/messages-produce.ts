@@ -1,0 +1,98 @@
+import "server-only";
+import type { Producer } from "kafkajs";
+import { maxProduceBytes, produceMessageSchema, type ProduceResult } from "@/lib/schemas/kafka-messages";
+import { invalidate } from "../cache";
+import { AppError } from "../http/errors";
+import { kafkaCall } from "./call";
+import { getMessageProducer, resetMessageProducer } from "./messages-client";
+import { checkPartitions, topicPartitions } from "./messages-plan";
+
+/**
+ * Reads a produce request's body: 413 beyond `maxProduceBytes` (by its declared length
+ * before reading, and by what actually arrives), 400 when it is not JSON.
+ */
+export async function readProduceBody(request: Request): Promise<unknown> {
+  const tooLarge = () => new AppError("TOO_LARGE", `The message is larger than ${maxProduceBytes / 1024 / 1024} MiB; the console sends messages up to that size`, 413);
+  if (Number(request.headers.get("content-length") ?? 0) > maxProduceBytes) throw tooLarge();
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const chunk = await reader?.read();
+    if (!chunk || chunk.done) break;
+    size += chunk.value.byteLength;
+    if (size > maxProduceBytes) {
+      await reader?.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(chunk.value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("BAD_REQUEST", "The body must be JSON", 400);
+  }
+}
+
+function send(producer: Producer, topic: string, input: ReturnType<typeof produceMessageSchema.parse>) {
+  return producer.send({
+    topic,
+    acks: -1,
+    messages: [
+      {
+        key: input.key,
+        value: input.value,
+        partition: input.partition,
+        headers: Object.fromEntries(groupHeaders(input.headers)),
+      },
+    ],
+  });
+}
+
+/** kafkajs takes repeated header names as an array of values. */
+function groupHeaders(headers: Array<{ name: string; value: string }>): Map<string, string | string[]> {
+  const grouped = new Map<string, string | string[]>();
+  for (const { name, value } of headers) {
+    const seen = grouped.get(name);
+    grouped.set(name, seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value]);
+  }
+  return grouped;
+}
+
+/**
+ * Writes one message (acks from every in-sync replica) and answers where it landed:
+ * 404 for an unknown topic, 400 for a partition the topic does not have, 413 when the
+ * broker refuses the size. One Produce round trip, plus a metadata refresh the first time.
+ */
+export async function produceMessage(topic: string, body: unknown): Promise<ProduceResult> {
+  const input = produceMessageSchema.parse(body);
+  const partitions = await topicPartitions(topic);
+  if (input.partition !== undefined) checkPartitions(topic, partitions, [input.partition]);
+  const attempt = async () => {
+    const [sent] = await send(await getMessageProducer(), topic, input);
+    if (!sent) throw new AppError("KAFKA_UNAVAILABLE", "Kafka did not say where the message was written", 502);
+    return { topic, partition: sent.partition, offset: String(sent.baseOffset ?? sent.offset ?? "") };
+  };
+  try {
+    const result = await kafkaCall("produce", async () => {
+      try {
+        return await attempt();
+      } catch (error) {
+        const type = (error as { type?: string }).type;
+        if (type === "MESSAGE_TOO_LARGE" || type === "RECORD_LIST_TOO_LARGE") throw error;
+        // A producer that once wrote to a since-deleted topic fails every metadata refresh: start afresh once.
+        await resetMessageProducer();
+        return await attempt();
+      }
+    });
+    invalidate(`kafka:watermarks:${topic}`);
+    return result;
+  } catch (error) {
+    const type = (error as { type?: string }).type ?? (error as { cause?: { type?: string } }).cause?.type;
+    if (type === "MESSAGE_TOO_LARGE" || type === "RECORD_LIST_TOO_LARGE") {
+      throw new AppError("TOO_LARGE", `Kafka refused the message as too large for topic "${topic}" (see its max.message.bytes)`, 413);
+    }
+    throw error;
+  }
+}
