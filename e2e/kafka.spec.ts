@@ -85,6 +85,23 @@ test("a group's page shows its lag in messages and time, its history, and a rese
   await expect(group.totalLag()).toHaveText("0");
 });
 
+test("the brokers page shows bytes on disk and a broker's configs, overrides marked", async ({ page, snap, expectAccessible }) => {
+  await page.goto("/kafka/brokers");
+  await expect(page.getByRole("row").filter({ hasText: "controller" })).toContainText(/\d+(\.\d+)? (KiB|MiB|GiB)/);
+  await snap("kafka-brokers");
+  await expectAccessible();
+  await page.getByRole("link", { name: "Broker 1" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Broker 1");
+  await expect(page.getByRole("row").filter({ hasText: "auto.create.topics.enable" })).toContainText("false");
+  // Defaults are hidden until asked for.
+  await expect(page.getByRole("row").filter({ hasText: "compression.type" })).toHaveCount(0);
+  await page.getByLabel(/Only values that differ/).uncheck();
+  await expect(page.getByRole("row").filter({ hasText: "compression.type" }).first()).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: topic })).toHaveCount(1);
+  await snap("kafka-broker-detail");
+  await expectAccessible();
+});
+
 test("an unknown group gets a clear error on its page", async ({ page }) => {
   await page.goto("/kafka/groups/no-such-group-e2e");
   await expect(page.getByRole("alert").filter({ hasText: "Could not load" })).toContainText('Consumer group "no-such-group-e2e" does not exist');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDuration } from "./format";
+import { formatBytes, formatCount, formatDuration } from "./format";
 
 describe("formatCount", () => {
   it("keeps small counts exact", () => {
@@ -21,5 +21,15 @@ describe("formatDuration", () => {
     expect(formatDuration(185)).toBe("3 min 5 s");
     expect(formatDuration(7_800)).toBe("2 h 10 min");
     expect(formatDuration(3 * 86_400 + 4 * 3_600 + 59)).toBe("3 d 4 h");
+  });
+});
+
+describe("formatBytes", () => {
+  it("uses binary units with three significant digits", () => {
+    expect(formatBytes(null)).toBe("—");
+    expect(formatBytes(512)).toBe("512 B");
+    expect(formatBytes(3_277)).toBe("3.20 KiB");
+    expect(formatBytes(330_592_082)).toBe("315 MiB");
+    expect(formatBytes(1.21 * 1024 ** 3)).toBe("1.21 GiB");
   });
 });

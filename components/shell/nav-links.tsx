@@ -1,6 +1,6 @@
 "use client";
 
-import { Activity, List, Server, Users } from "lucide-react";
+import { Activity, HardDrive, List, Server, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
@@ -8,6 +8,7 @@ import { cn } from "@/lib/cn";
 const links = [
   { href: "/", label: "Overview", icon: Activity },
   { href: "/kafka", label: "Kafka", icon: Server },
+  { href: "/kafka/brokers", label: "Brokers", icon: HardDrive },
   { href: "/kafka/topics", label: "Topics", icon: List },
   { href: "/kafka/groups", label: "Consumer groups", icon: Users },
 ] as const;

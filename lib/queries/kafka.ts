@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
-import type { ConsumerGroupDetail, ConsumerGroupLag, KafkaOverview, LagHistory, TopicDetail, TopicSummary } from "@/lib/schemas/kafka";
+import type { BrokerDetail, BrokerInfo, ConsumerGroupDetail, ConsumerGroupLag, KafkaOverview, LagHistory, TopicDetail, TopicSummary } from "@/lib/schemas/kafka";
 
 export const kafkaPollIntervals = { overview: 5_000, topics: 10_000, topic: 5_000, groups: 5_000 } as const;
 
@@ -12,6 +12,8 @@ export const kafkaKeys = {
   group: (groupId: string) => [...kafkaKeys.all, "groups", "detail", groupId] as const,
   lagHistory: (groupId: string, range: string) => [...kafkaKeys.all, "groups", "lag-history", groupId, range] as const,
   overview: () => [...kafkaKeys.all, "overview"] as const,
+  brokers: () => [...kafkaKeys.all, "brokers"] as const,
+  broker: (nodeId: number) => [...kafkaKeys.all, "brokers", nodeId] as const,
 };
 
 export const kafkaOverviewOptions = queryOptions({
@@ -64,3 +66,9 @@ export const lagHistoryOptions = (groupId: string, range: string) =>
 
 export const useConsumerGroup = (groupId: string) => useQuery(groupOptions(groupId));
 export const useLagHistory = (groupId: string, range: string) => useQuery(lagHistoryOptions(groupId, range));
+
+export const useBrokers = () =>
+  useQuery({ queryKey: kafkaKeys.brokers(), queryFn: () => fetchJson<{ brokers: BrokerInfo[] }>("/api/kafka/brokers"), refetchInterval: 10_000 });
+
+export const useBroker = (nodeId: number) =>
+  useQuery({ queryKey: kafkaKeys.broker(nodeId), queryFn: () => fetchJson<BrokerDetail>(`/api/kafka/brokers/${nodeId}`), refetchInterval: 10_000 });

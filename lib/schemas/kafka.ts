@@ -96,6 +96,28 @@ export interface LagHistory {
   points: Array<{ t: number; lag: number }>;
 }
 
+export interface BrokerInfo {
+  nodeId: number;
+  host: string;
+  port: number;
+  rack: string | null;
+  isController: boolean;
+  leaderCount: number;
+  replicaCount: number;
+  /** Replicas on this broker the controller counts as offline (a failed log directory). */
+  offlineReplicaCount: number;
+  /** Bytes in the broker's log directories (DescribeLogDirs); null when the broker did not answer. */
+  logDirBytes: number | null;
+  logDirError: string | null;
+}
+
+export interface BrokerDetail extends BrokerInfo {
+  logDirs: Array<{ path: string; error: string | null; bytes: number; topics: Array<{ topic: string; bytes: number; partitions: number }> }>;
+  configs: Array<{ name: string; value: string | null; source: string; isDefault: boolean; readOnly: boolean; sensitive: boolean }>;
+}
+
+export const brokerIdSchema = z.coerce.number().int().min(0).max(2 ** 31 - 1);
+
 export interface BrokerSummary {
   nodeId: number;
   host: string;

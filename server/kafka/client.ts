@@ -15,6 +15,11 @@ export interface KafkaCluster {
   disconnect(): Promise<void>;
   refreshMetadata(): Promise<void>;
   findBroker(options: { nodeId: string }): Promise<KafkaBroker>;
+  metadata(options: { topics: string[] }): Promise<{
+    clusterId: string;
+    controllerId: number;
+    brokers: Array<{ nodeId: number; host: string; port: number; rack: string | null }>;
+  }>;
 }
 
 export interface FetchedRecord {

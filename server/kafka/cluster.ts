@@ -1,20 +1,20 @@
 import "server-only";
 import { getConfig } from "../config";
 import { kafkaCall } from "./call";
-import { getKafkaAdmin } from "./client";
+import { getKafkaCluster } from "./client";
 
 export interface ClusterDescription {
   clusterId: string;
   controllerId: number | null;
-  brokers: Array<{ nodeId: number; host: string; port: number }>;
+  brokers: Array<{ nodeId: number; host: string; port: number; rack: string | null }>;
 }
 
-/** Describes the cluster: id, controller and brokers (one DescribeCluster round trip). */
+/** Describes the cluster: id, controller and brokers with their racks (one Metadata round trip for no topic). */
 export async function describeKafkaCluster(): Promise<ClusterDescription> {
-  const cluster = await kafkaCall(
-    "describeCluster",
-    async () => (await getKafkaAdmin()).describeCluster(),
-    getConfig().BACKEND_TIMEOUT_MS,
-  );
-  return { clusterId: cluster.clusterId, controllerId: cluster.controller, brokers: cluster.brokers };
+  const metadata = await kafkaCall("describeCluster", async () => (await getKafkaCluster()).metadata({ topics: [] }), getConfig().BACKEND_TIMEOUT_MS);
+  return {
+    clusterId: metadata.clusterId,
+    controllerId: metadata.controllerId >= 0 ? metadata.controllerId : null,
+    brokers: metadata.brokers.map(({ nodeId, host, port, rack }) => ({ nodeId, host, port, rack: rack || null })),
+  };
 }
