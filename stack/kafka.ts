@@ -97,6 +97,59 @@ function newClusterId(): string {
   return randomBytes(16).toString("base64url");
 }
 
+/** Formats (once) and starts one node of the cluster. */
+function startNode(layout: KafkaLayout, nodeId: number, clusterId: string): void {
+  const libs = installKafka(layout.line);
+  const classpath = `${libs}/*`;
+  const logging =
+    layout.line !== "3.9"
+      ? `-Dlog4j2.configurationFile=${join(stackSourceDir, "kafka", "log4j2.properties")}`
+      : `-Dlog4j.configuration=file:${join(stackSourceDir, "kafka", "log4j.properties")}`;
+  const nodeDir = ensureDir(join(clusterDir(layout), `node-${nodeId}`));
+  const config = join(nodeDir, "server.properties");
+  writeFileEnsuringDir(config, serverProperties(layout, nodeId, join(nodeDir, "data")));
+  run("java", ["-Xmx256m", logging, "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config, "--ignore-formatted"]);
+  rmSync(logFile(`kafka-${nodeId}`), { force: true });
+  startDaemon(`kafka-${nodeId}`, "java", [
+    "-Xms256m",
+    "-Xmx512m",
+    "-XX:+UseG1GC",
+    "-Djava.awt.headless=true",
+    `-Dkafka.logs.dir=${nodeDir}`,
+    logging,
+    "-cp",
+    classpath,
+    "kafka.Kafka",
+    config,
+  ]);
+}
+
+function waitForNode(nodeId: number): Promise<void> {
+  const log = logFile(`kafka-${nodeId}`);
+  return waitUntil(
+    `Kafka broker ${nodeId}`,
+    async () => {
+      if (runningPid(`kafka-${nodeId}`) === undefined) throw new Error("process exited");
+      return readFileSync(log, "utf8").includes("Kafka Server started");
+    },
+    readinessTimeoutMs,
+    log,
+  );
+}
+
+/** Stops one node of the running cluster (a controlled shutdown), as when a broker dies in production. */
+export async function stopKafkaNode(nodeId: number): Promise<boolean> {
+  return stopDaemon(`kafka-${nodeId}`, 30_000);
+}
+
+/** Starts one stopped node of the running cluster again and waits until it is serving. */
+export async function startKafkaNode(nodeId: number): Promise<void> {
+  const layout = JSON.parse(readFileSync(stateFile, "utf8")) as KafkaLayout;
+  const clusterId = readFileSync(join(clusterDir(layout), "cluster-id"), "utf8").trim();
+  if (runningPid(`kafka-${nodeId}`) === undefined) startNode(layout, nodeId, clusterId);
+  await waitForNode(nodeId);
+}
+
 /** Starts (or finds running) a KRaft cluster of combined broker+controller nodes and waits until its metadata answers. */
 export async function startKafka(layout: KafkaLayout): Promise<string> {
   const { version } = kafkaReleases[layout.line];
@@ -110,50 +163,15 @@ export async function startKafka(layout: KafkaLayout): Promise<string> {
     }
     return `Kafka ${version} ×${layout.brokers} already running`;
   }
-  const libs = installKafka(layout.line);
-  const dir = ensureDir(clusterDir(layout));
-  const idFile = join(dir, "cluster-id");
+  installKafka(layout.line);
+  const idFile = join(ensureDir(clusterDir(layout)), "cluster-id");
   if (!existsSync(idFile)) writeFileSync(idFile, newClusterId());
   const clusterId = readFileSync(idFile, "utf8").trim();
-  const classpath = `${libs}/*`;
-  const isKafka4 = layout.line !== "3.9";
-  const logging = isKafka4
-    ? `-Dlog4j2.configurationFile=${join(stackSourceDir, "kafka", "log4j2.properties")}`
-    : `-Dlog4j.configuration=file:${join(stackSourceDir, "kafka", "log4j.properties")}`;
 
-  for (let nodeId = 1; nodeId <= layout.brokers; nodeId++) {
-    const nodeDir = ensureDir(join(dir, `node-${nodeId}`));
-    const config = join(nodeDir, "server.properties");
-    writeFileEnsuringDir(config, serverProperties(layout, nodeId, join(nodeDir, "data")));
-    run("java", ["-Xmx256m", logging, "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config, "--ignore-formatted"]);
-    rmSync(logFile(`kafka-${nodeId}`), { force: true });
-    startDaemon(`kafka-${nodeId}`, "java", [
-      "-Xms256m",
-      "-Xmx512m",
-      "-XX:+UseG1GC",
-      "-Djava.awt.headless=true",
-      `-Dkafka.logs.dir=${nodeDir}`,
-      logging,
-      "-cp",
-      classpath,
-      "kafka.Kafka",
-      config,
-    ]);
-  }
+  for (let nodeId = 1; nodeId <= layout.brokers; nodeId++) startNode(layout, nodeId, clusterId);
   writeFileSync(stateFile, JSON.stringify(layout));
 
-  for (let nodeId = 1; nodeId <= layout.brokers; nodeId++) {
-    const log = logFile(`kafka-${nodeId}`);
-    await waitUntil(
-      `Kafka broker ${nodeId}`,
-      async () => {
-        if (runningPid(`kafka-${nodeId}`) === undefined) throw new Error("process exited");
-        return readFileSync(log, "utf8").includes("Kafka Server started");
-      },
-      readinessTimeoutMs,
-      log,
-    );
-  }
+  for (let nodeId = 1; nodeId <= layout.brokers; nodeId++) await waitForNode(nodeId);
   await waitUntil(
     `Kafka metadata (${layout.brokers} broker(s))`,
     async () => (await describeBrokerCount(brokerAddresses(layout.brokers))) === layout.brokers,
