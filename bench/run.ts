@@ -5,6 +5,8 @@
  */
 const benches: Record<string, () => Promise<unknown>> = {
   storefront: () => import("./storefront").then((m) => m.benchStorefront()),
+  "kafka-topics": () => import("./kafka-topics").then((m) => m.benchKafkaTopics()),
+  "kafka-lag": () => import("./kafka-lag").then((m) => m.benchKafkaLag()),
 };
 
 const benchName = process.argv[2];

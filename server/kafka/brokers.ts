@@ -1,5 +1,5 @@
 import "server-only";
-import { ConfigResourceTypes } from "kafkajs";
+import kafkajs from "kafkajs";
 import type { BrokerDetail, BrokerInfo } from "@/lib/schemas/kafka";
 import { cached } from "../cache";
 import { AppError, errorMessage } from "../http/errors";
@@ -9,6 +9,9 @@ import { describeKafkaCluster } from "./cluster";
 import { describeLogDirs, type LogDir } from "./log-dirs";
 import { toConfigEntry } from "./topic-admin";
 import { fetchAllMetadata } from "./topics";
+
+// kafkajs is CommonJS: Node's ESM loader does not see this named export (bundlers do).
+const { ConfigResourceTypes } = kafkajs;
 
 /** Log directories of one broker, cached for 10 s (sizes change slowly, the request walks every partition). */
 function logDirsOf(nodeId: number): Promise<LogDir[]> {

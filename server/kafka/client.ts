@@ -1,5 +1,7 @@
 import "server-only";
-import { Kafka, logLevel, type Admin } from "kafkajs";
+import { connect } from "node:net";
+import { Kafka, logLevel, type Admin, type ISocketFactory } from "kafkajs";
+import { getConsoleMetrics } from "../metrics/registry";
 import { getConfig } from "../config";
 import { closeOnShutdown } from "../shutdown";
 
@@ -57,6 +59,21 @@ export interface KafkaBroker {
 
 const cache = globalThis as unknown as { eventdeckKafka?: KafkaClients };
 
+/**
+ * kafkajs's plain-TCP socket, counting what it writes: kafkajs writes each request in
+ * one call, so the console's load on the brokers is `eventdeck_kafka_requests_total`.
+ */
+const countingSocketFactory: ISocketFactory = ({ host, port, onConnect }) => {
+  const socket = connect({ host, port }, onConnect);
+  const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
+  const requests = getConsoleMetrics().kafkaRequests;
+  socket.write = ((...args: unknown[]) => {
+    requests.inc();
+    return write(...args);
+  }) as typeof socket.write;
+  return socket;
+};
+
 function getKafka(): KafkaClients {
   if (!cache.eventdeckKafka) {
     const config = getConfig();
@@ -65,6 +82,7 @@ function getKafka(): KafkaClients {
         clientId: config.KAFKA_CLIENT_ID,
         brokers: config.KAFKA_BROKERS,
         logLevel: logLevel.NOTHING,
+        socketFactory: countingSocketFactory,
         connectionTimeout: Math.min(config.BACKEND_TIMEOUT_MS, 3000),
         requestTimeout: config.BACKEND_TIMEOUT_MS,
         // Fail fast: the console answers with a clear 503 rather than retrying for half a minute.

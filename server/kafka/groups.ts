@@ -17,8 +17,7 @@ function fetchCommitted(groupId: string) {
   return kafkaCall("fetchOffsets", async () => (await getKafkaAdmin()).fetchOffsets({ groupId }));
 }
 
-async function lagOf(groupId: string, watermarks: Map<string, Watermarks[]>): Promise<PartitionLag[]> {
-  const committed = await fetchCommitted(groupId);
+function lagOf(committed: Awaited<ReturnType<typeof fetchCommitted>>, watermarks: Map<string, Watermarks[]>): PartitionLag[] {
   return committed
     // Offsets a group once committed on a since-deleted topic have no lag to speak of.
     .filter(({ topic }) => watermarks.has(topic))
@@ -73,13 +72,15 @@ export function listConsumerGroups(): Promise<ConsumerGroupLag[]> {
     const { groups } = await kafkaCall("listGroups", () => admin.listGroups());
     const ids = groups.map((g) => g.groupId).sort();
     if (ids.length === 0) return [];
-    const [described, metadata, watermarks] = await Promise.all([
+    // Committed offsets, group descriptions, metadata and watermarks are independent: ask at once.
+    const [described, metadata, watermarks, committed] = await Promise.all([
       kafkaCall("describeGroups", () => admin.describeGroups(ids)),
       fetchAllMetadata(),
       fetchAllWatermarks(),
+      Promise.all(ids.map((groupId) => fetchCommitted(groupId))),
     ]);
     const byId = new Map(described.groups.map((g) => [g.groupId, g]));
-    const lags = await Promise.all(ids.map((groupId) => lagOf(groupId, watermarks)));
+    const lags = committed.map((offsets) => lagOf(offsets, watermarks));
     const withPartitions = ids.map((groupId, i) => ({ groupId, partitions: lags[i]! }));
     await addLagAges(withPartitions, metadata, watermarks);
     return withPartitions.map(({ groupId, partitions }) => {

@@ -20,6 +20,19 @@ export interface ProbeResult {
 
 export const probeKey = (topic: string, partition: number, offset: string) => `${topic}\u0000${partition}\u0000${offset}`;
 
+/**
+ * Timestamps of records never change: once read, the age of the record at (topic, partition,
+ * offset) is known for good. Remembered for up to 50,000 positions (oldest forgotten first),
+ * so a poll only reads partitions whose group moved since the last one.
+ */
+const known = new Map<string, number>();
+const knownLimit = 50_000;
+
+function remember(key: string, timestamp: number): void {
+  known.set(key, timestamp);
+  if (known.size > knownLimit) known.delete(known.keys().next().value!);
+}
+
 type FetchedPartition = Awaited<ReturnType<KafkaBroker["fetch"]>>["responses"][number]["partitions"][number];
 
 /**
@@ -61,7 +74,13 @@ export function readProbe(probe: Pick<LagProbe, "offset" | "stable">, fetched: F
  */
 export async function probeOldestUnread(probes: LagProbe[]): Promise<Map<string, ProbeResult>> {
   const results = new Map<string, ProbeResult>();
-  const unique = new Map(probes.map((probe) => [probeKey(probe.topic, probe.partition, probe.offset), probe]));
+  const unique = new Map<string, LagProbe>();
+  for (const probe of probes) {
+    const key = probeKey(probe.topic, probe.partition, probe.offset);
+    const timestamp = known.get(key);
+    if (timestamp !== undefined) results.set(key, { timestamp, onlyMarkers: false });
+    else unique.set(key, probe);
+  }
   const byLeader = new Map<number, LagProbe[]>();
   for (const probe of unique.values()) {
     if (probe.leader >= 0) byLeader.set(probe.leader, [...(byLeader.get(probe.leader) ?? []), probe]);
@@ -86,7 +105,10 @@ export async function probeOldestUnread(probes: LagProbe[]): Promise<Map<string,
         });
         const fetched = new Map(responses.flatMap((r) => r.partitions.map((p) => [`${r.topicName}\u0000${p.partition}`, p] as const)));
         for (const probe of list) {
-          results.set(probeKey(probe.topic, probe.partition, probe.offset), readProbe(probe, fetched.get(`${probe.topic}\u0000${probe.partition}`)));
+          const key = probeKey(probe.topic, probe.partition, probe.offset);
+          const result = readProbe(probe, fetched.get(`${probe.topic}\u0000${probe.partition}`));
+          results.set(key, result);
+          if (result.timestamp !== null) remember(key, result.timestamp);
         }
       } catch {
         // Ages for this broker's partitions stay unknown this round; message counts are unaffected.

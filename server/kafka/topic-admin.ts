@@ -1,5 +1,5 @@
 import "server-only";
-import { ConfigResourceTypes, ConfigSource as KafkaConfigSource, type Admin, type ConfigEntries, type IResourceConfigEntry } from "kafkajs";
+import kafkajs, { type Admin, type ConfigEntries, type IResourceConfigEntry } from "kafkajs";
 import type { TopicDetail } from "@/lib/schemas/kafka";
 import type {
   AddPartitionsResult,
@@ -20,6 +20,9 @@ import { kafkaCall } from "./call";
 import { getKafkaAdmin } from "./client";
 import { describeKafkaCluster } from "./cluster";
 import { describeTopic } from "./topics";
+
+// kafkajs is CommonJS: Node's ESM loader sees only some of its named exports, so these come from the default export.
+const { ConfigResourceTypes, ConfigSource: KafkaConfigSource } = kafkajs;
 
 /** The Kafka protocol error type (e.g. `INVALID_CONFIG`) inside a kafkajs error, however it was wrapped. */
 export function kafkaErrorType(error: unknown, depth = 0): string | undefined {

@@ -6,6 +6,7 @@ interface ConsoleMetrics {
   httpRequests: Counter<"route" | "method" | "status">;
   httpDuration: Histogram<"route" | "method">;
   backendDuration: Histogram<"backend" | "operation" | "outcome">;
+  kafkaRequests: Counter;
 }
 
 const cache = globalThis as unknown as { eventdeckMetrics?: ConsoleMetrics };
@@ -16,6 +17,11 @@ function createMetrics(): ConsoleMetrics {
   collectDefaultMetrics({ register: registry, prefix: "eventdeck_" });
   return {
     registry,
+    kafkaRequests: new Counter({
+      name: "eventdeck_kafka_requests_total",
+      help: "Requests the console has written to Kafka brokers (every protocol request, on every connection).",
+      registers: [registry],
+    }),
     httpRequests: new Counter({
       name: "eventdeck_http_requests_total",
       help: "API requests served by the console, by route, method and status.",

@@ -1,0 +1,141 @@
+import type { Kafka } from "kafkajs";
+import { benchArgs, benchKafka, ensureBenchTopics, median, timed } from "./kafka-fixture";
+
+interface Coordinator {
+  offsetCommit(request: { groupId: string; groupGenerationId: number; memberId: string; topics: Array<{ topic: string; partitions: Array<{ partition: number; offset: string }> }> }): Promise<unknown>;
+  listOffsets(request: { isolationLevel: 0 | 1; topics: Array<{ topic: string; partitions: Array<{ partition: number; timestamp: number }> }> }): Promise<{ responses: Array<{ topic: string; partitions: Array<{ partition: number; offset: string }> }> }>;
+}
+interface Cluster {
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  refreshMetadata(): Promise<void>;
+  findGroupCoordinator(request: { groupId: string }): Promise<Coordinator>;
+  findBroker(request: { nodeId: string }): Promise<Coordinator>;
+  brokerPool: { metadata: { brokers: Array<{ nodeId: number }> } };
+}
+
+/** kafkajs's internal cluster: the bare script talks the protocol with no console code in between. */
+function rawCluster(kafka: Kafka): Cluster {
+  const symbols = kafka as unknown as Record<symbol, (options: object) => Cluster>;
+  const factory = Object.getOwnPropertySymbols(kafka).find((s) => s.description === "private:Kafka:createCluster")!;
+  return symbols[factory]!({ allowAutoTopicCreation: false });
+}
+
+const groupName = (i: number) => `eventdeck-bench-lag-${String(i).padStart(3, "0")}`;
+
+/**
+ * Lag of every group: the console's groups API with a cold cache against the fewest protocol
+ * calls that answer it (ListGroups, DescribeGroups for all, OffsetFetch per group, one
+ * ListOffsets per broker for all partitions). Then the load on Kafka with 1 and with 20
+ * viewers polling the API every second.
+ */
+export async function benchKafkaLag() {
+  const { topics: count, partitions, groups, rounds } = benchArgs();
+  const kafka = benchKafka();
+  const admin = kafka.admin();
+  await admin.connect();
+  const topics = await ensureBenchTopics(admin, count, partitions);
+
+  // Each group has committed offset 0 on 20 topics: a lag of one message per partition.
+  const cluster = rawCluster(kafka);
+  await cluster.connect();
+  await cluster.refreshMetadata();
+  for (let g = 0; g < groups; g++) {
+    const groupId = groupName(g);
+    const coordinator = await cluster.findGroupCoordinator({ groupId });
+    const mine = Array.from({ length: 20 }, (_, k) => topics[(g * 20 + k) % topics.length]!);
+    await coordinator.offsetCommit({
+      groupId,
+      groupGenerationId: -1,
+      memberId: "",
+      topics: mine.map((topic) => ({ topic, partitions: Array.from({ length: partitions }, (_, p) => ({ partition: p, offset: "0" })) })),
+    });
+  }
+
+  const bare = async () => {
+    // ListGroups on every broker, DescribeGroups, one OffsetFetch per group: kafkajs's admin sends just these.
+    const ids = (await admin.listGroups()).groups.map((g) => g.groupId);
+    await admin.describeGroups(ids);
+    const committed = await Promise.all(ids.map((groupId) => admin.fetchOffsets({ groupId })));
+    const { topics: metadata } = await admin.fetchTopicMetadata();
+    const byLeader = new Map<number, Map<string, number[]>>();
+    for (const t of metadata) for (const p of t.partitions) {
+      const m = byLeader.get(p.leader) ?? new Map<string, number[]>();
+      m.set(t.name, [...(m.get(t.name) ?? []), p.partitionId]);
+      byLeader.set(p.leader, m);
+    }
+    const ends = await Promise.all(
+      [...byLeader].map(async ([nodeId, m]) =>
+        (await cluster.findBroker({ nodeId: String(nodeId) })).listOffsets({
+          isolationLevel: 0,
+          topics: [...m].map(([topic, ps]) => ({ topic, partitions: ps.map((partition) => ({ partition, timestamp: -1 })) })),
+        }),
+      ),
+    );
+    if (committed.length < groups || ends.length === 0) throw new Error("bare script saw too few groups");
+  };
+
+  const { invalidate } = await import("../server/cache");
+  const { getConsoleMetrics } = await import("../server/metrics/registry");
+  const groupsRoute = await import("../app/api/kafka/groups/route");
+  const callApi = async () => {
+    const response = await groupsRoute.GET(new Request("http://localhost/api/kafka/groups"), undefined as never);
+    const body = (await response.json()) as { groups: Array<{ groupId: string; totalLag: string }> };
+    if (response.status !== 200) throw new Error(`groups API answered ${response.status}`);
+    return body.groups;
+  };
+  const ours = async () => {
+    invalidate("kafka:");
+    const seen = (await callApi()).filter((g) => g.groupId.startsWith("eventdeck-bench-lag-"));
+    if (seen.length < groups || seen.some((g) => BigInt(g.totalLag) < BigInt(20 * partitions))) throw new Error(`groups API reported unexpected lag: ${JSON.stringify(seen.slice(0, 3))} (${seen.length} groups)`);
+  };
+
+  await ours();
+  await bare();
+  const oursMs: number[] = [];
+  const bareMs: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    oursMs.push(await timed(ours));
+    bareMs.push(await timed(bare));
+    console.error(`bench: round ${i + 1}: groups API ${oursMs.at(-1)!.toFixed(0)} ms, bare protocol ${bareMs.at(-1)!.toFixed(0)} ms`);
+  }
+
+  // Viewers poll every second for 20 s; what reaches Kafka is counted at the console's sockets.
+  const requests = async () => (await getConsoleMetrics().kafkaRequests.get()).values[0]?.value ?? 0;
+  const load = async (viewers: number) => {
+    invalidate("kafka:");
+    const before = await requests();
+    const seconds = 20;
+    await Promise.all(
+      Array.from({ length: viewers }, async (_, v) => {
+        await new Promise((resolve) => setTimeout(resolve, (v * 1000) / viewers));
+        for (let t = 0; t < seconds; t++) {
+          const tick = performance.now();
+          await callApi();
+          await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 - (performance.now() - tick))));
+        }
+      }),
+    );
+    const perSecond = ((await requests()) - before) / seconds;
+    console.error(`bench: ${viewers} viewer(s) polling every second: ${perSecond.toFixed(1)} Kafka requests/s`);
+    return perSecond;
+  };
+  const one = await load(1);
+  const twenty = await load(20);
+
+  await cluster.disconnect();
+  await admin.disconnect();
+  return {
+    bench: "kafka-lag",
+    unit: "ms",
+    ours: Math.round(median(oursMs)),
+    peer: "bare protocol: ListGroups, DescribeGroups, OffsetFetch per group, ListOffsets per broker",
+    peerValue: Math.round(median(bareMs)),
+    ratio: Number((median(oursMs) / median(bareMs)).toFixed(2)),
+    n: rounds,
+    groups,
+    topics: count,
+    partitions,
+    kafkaRequestsPerSecond: { oneViewer: Number(one.toFixed(1)), twentyViewers: Number(twenty.toFixed(1)), ratio: Number((twenty / one).toFixed(2)) },
+  };
+}
