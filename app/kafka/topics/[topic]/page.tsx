@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { MessagesSquare } from "lucide-react";
 import Link from "next/link";
 import { TopicDetailView } from "@/components/kafka/topic-detail";
 
@@ -18,7 +19,12 @@ export default async function TopicPage({ params }: Props) {
         </Link>{" "}
         / <span className="font-mono text-ink">{name}</span>
       </nav>
-      <h1 className="font-mono text-xl font-semibold tracking-tight">{name}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="font-mono text-xl font-semibold tracking-tight">{name}</h1>
+        <Link href={`/kafka/topics/${encodeURIComponent(name)}/messages`} className="inline-flex items-center gap-1.5 rounded-md border border-line bg-surface px-3 py-1.5 text-sm font-medium hover:bg-canvas">
+          <MessagesSquare aria-hidden className="size-4" /> Browse messages
+        </Link>
+      </div>
       <TopicDetailView name={name} />
     </div>
   );

@@ -1,0 +1,146 @@
+"use client";
+
+import { Search, Square } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { checkFilter } from "@/lib/kafka/filter";
+import type { BrowseSettings } from "@/lib/queries/kafka-messages";
+import { scanLimits, type StartMode } from "@/lib/schemas/kafka-messages";
+
+const startLabels: Record<StartMode, string> = {
+  latest: "Latest messages",
+  earliest: "Earliest",
+  offset: "An offset",
+  timestamp: "A time",
+};
+
+const field = "rounded-md border border-line bg-surface px-2 py-1 text-sm";
+
+/** ISO instant ⇄ the local "YYYY-MM-DDTHH:mm:ss" a datetime-local input shows. */
+function toLocalInput(iso: string): string {
+  const date = new Date(/^\d+$/.test(iso) ? Number(iso) : iso);
+  if (Number.isNaN(date.getTime())) return "";
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+}
+
+function fromLocalInput(local: string): string {
+  const date = new Date(local);
+  return Number.isNaN(date.getTime()) ? "" : date.toISOString();
+}
+
+/** The browser's settings: partitions, where to start, the filter and the caps. Submitting puts them in the URL. */
+export function MessageBrowserForm({
+  initial,
+  partitions,
+  running,
+  onSubmit,
+  onStop,
+}: {
+  initial: BrowseSettings;
+  partitions: number[] | undefined;
+  running: boolean;
+  onSubmit: (settings: BrowseSettings) => void;
+  onStop: () => void;
+}) {
+  const [settings, setSettings] = useState(initial);
+  const set = <K extends keyof BrowseSettings>(key: K, value: BrowseSettings[K]) => setSettings((s) => ({ ...s, [key]: value }));
+  const filterError = settings.filter.trim() ? checkFilter(settings.filter) : null;
+  const missingTime = settings.start === "timestamp" && !settings.timestamp;
+  const togglePartition = (partition: number, on: boolean) =>
+    set("partitions", on ? [...settings.partitions, partition].sort((a, b) => a - b) : settings.partitions.filter((p) => p !== partition));
+
+  return (
+    <form
+      aria-label="Browse messages"
+      className="space-y-3 rounded-lg border border-line bg-surface p-4 shadow-xs"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!filterError && !missingTime) onSubmit(settings);
+      }}
+    >
+      <div className="flex flex-wrap items-end gap-x-5 gap-y-3 text-sm">
+        <fieldset className="flex flex-col gap-1">
+          <legend className="mb-1 text-muted">Partitions</legend>
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 py-1">
+            <label className="inline-flex items-center gap-1.5">
+              <input type="checkbox" checked={settings.partitions.length === 0} onChange={() => set("partitions", [])} />
+              All
+            </label>
+            {(partitions ?? []).map((p) => (
+              <label key={p} className="inline-flex items-center gap-1.5 font-mono">
+                <input type="checkbox" checked={settings.partitions.includes(p)} onChange={(e) => togglePartition(p, e.target.checked)} aria-label={`Partition ${p}`} />
+                {p}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <label className="flex flex-col gap-1">
+          <span className="text-muted">Start at</span>
+          <select value={settings.start} onChange={(e) => set("start", e.target.value as StartMode)} className={field}>
+            {Object.entries(startLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {settings.start === "latest" && (
+          <label className="flex flex-col gap-1">
+            <span className="text-muted">Last N per partition</span>
+            <input type="number" min={1} max={scanLimits.maxScan} value={settings.count} onChange={(e) => set("count", Number(e.target.value))} className={`${field} w-28 font-mono`} />
+          </label>
+        )}
+        {settings.start === "offset" && (
+          <label className="flex flex-col gap-1">
+            <span className="text-muted">Offset</span>
+            <input inputMode="numeric" pattern="\d+" required value={settings.offset} onChange={(e) => set("offset", e.target.value.trim())} className={`${field} w-36 font-mono`} />
+          </label>
+        )}
+        {settings.start === "timestamp" && (
+          <label className="flex flex-col gap-1">
+            <span className="text-muted">From (local time)</span>
+            <input type="datetime-local" step={1} required value={toLocalInput(settings.timestamp)} onChange={(e) => set("timestamp", fromLocalInput(e.target.value))} className={`${field} font-mono`} />
+          </label>
+        )}
+        <label className="flex flex-col gap-1">
+          <span className="text-muted">Scan at most</span>
+          <input type="number" min={1} max={scanLimits.maxScan} value={settings.maxScan} onChange={(e) => set("maxScan", Number(e.target.value))} className={`${field} w-32 font-mono`} />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-muted">Show at most</span>
+          <input type="number" min={1} max={scanLimits.maxMatches} value={settings.maxMatches} onChange={(e) => set("maxMatches", Number(e.target.value))} className={`${field} w-24 font-mono`} />
+        </label>
+      </div>
+      <div className="flex flex-wrap items-start gap-3">
+        <div className="flex min-w-72 flex-1 flex-col gap-1 text-sm">
+          <label htmlFor="message-filter" className="text-muted">
+            Filter
+          </label>
+          <input
+            id="message-filter"
+            value={settings.filter}
+            onChange={(e) => set("filter", e.target.value)}
+            placeholder='payload.status == "rejected" and header.traceId contains "abc"'
+            spellCheck={false}
+            aria-invalid={filterError ? true : undefined}
+            aria-describedby="message-filter-help"
+            className={`${field} font-mono ${filterError ? "border-bad" : ""}`}
+          />
+          <p id="message-filter-help" className={filterError ? "text-xs text-bad" : "text-xs text-muted"}>
+            {filterError
+              ? filterError.message
+              : 'key, value, header.<name> or a JSON path (payload.status) with ==, !=, contains, <, >; combine with and, or, not, ( ). Strings in "double quotes".'}
+          </p>
+        </div>
+        <div className="flex gap-2 pt-6">
+          <Button type="submit" variant="primary" disabled={!!filterError || missingTime}>
+            <Search aria-hidden className="size-4" /> Search
+          </Button>
+          <Button onClick={onStop} disabled={!running}>
+            <Square aria-hidden className="size-4" /> Stop
+          </Button>
+        </div>
+      </div>
+    </form>
+  );
+}
