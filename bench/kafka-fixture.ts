@@ -41,7 +41,7 @@ export async function ensureBenchTopics(admin: Admin, count: number, partitions:
   if (missing.length) console.error(`bench: creating ${missing.length} topics × ${partitions} partitions…`);
   for (let i = 0; i < missing.length; i += 200) {
     const batch = missing.slice(i, i + 200);
-    await admin.createTopics({ topics: batch.map((topic) => ({ topic, numPartitions: partitions })), waitForLeaders: true, timeout: 120_000 });
+    await admin.createTopics({ topics: batch.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })), waitForLeaders: true, timeout: 120_000 });
     const producer = benchKafka().producer({ allowAutoTopicCreation: false });
     await producer.connect();
     await producer.sendBatch({ topicMessages: batch.map((topic) => ({ topic, messages: Array.from({ length: partitions }, (_, p) => ({ partition: p, value: "x" })) })) });

@@ -2,6 +2,8 @@ import "server-only";
 import { getConfig } from "../config";
 import { AppError, withTimeout } from "../http/errors";
 import { timedBackendCall } from "../metrics/registry";
+import type { Admin } from "kafkajs";
+import { getKafkaAdmin, resetKafkaClients } from "./client";
 import { toKafkaError } from "./errors";
 
 /**
@@ -10,12 +12,28 @@ import { toKafkaError } from "./errors";
  * our errors: an unknown topic is a 404, an unreachable broker a 503.
  */
 export async function kafkaCall<T>(operation: string, call: () => Promise<T>, timeoutMs = getConfig().BACKEND_TIMEOUT_MS * 3): Promise<T> {
+  const attempt = () => timedBackendCall("kafka", operation, () => withTimeout(call(), timeoutMs, "Kafka"));
   try {
-    return await timedBackendCall("kafka", operation, () => withTimeout(call(), timeoutMs, "Kafka"));
+    return await attempt();
   } catch (error) {
-    if ((error as { type?: string }).type === "UNKNOWN_TOPIC_OR_PARTITION") {
-      throw new AppError("TOPIC_NOT_FOUND", "No such topic", 404);
-    }
+    if (!isUnknownTopic(error)) throw toKafkaError(error);
+  }
+  // Either the topic is gone, or the clients still carry a topic deleted since in every metadata
+  // request: with fresh clients, ask once more, and only then answer 404.
+  resetKafkaClients();
+  try {
+    return await attempt();
+  } catch (error) {
+    if (isUnknownTopic(error)) throw new AppError("TOPIC_NOT_FOUND", "No such topic", 404);
     throw toKafkaError(error);
   }
+}
+
+function isUnknownTopic(error: unknown): boolean {
+  return (error as { type?: string }).type === "UNKNOWN_TOPIC_OR_PARTITION";
+}
+
+/** kafkaCall with the process's admin client, fetched inside the call so a retry gets a fresh one. */
+export function kafkaAdmin<T>(operation: string, work: (admin: Admin) => Promise<T>, timeoutMs?: number): Promise<T> {
+  return kafkaCall(operation, async () => work(await getKafkaAdmin()), timeoutMs);
 }

@@ -140,3 +140,18 @@ export function getKafkaCluster(): Promise<KafkaCluster> {
   }
   return clients.cluster;
 }
+
+/**
+ * Forgets the admin client and the cluster, disconnecting them in the background; the next
+ * call connects afresh. kafkajs keeps every topic it was once asked about in each later
+ * metadata request, so a topic deleted since (by anyone) makes all of them fail.
+ */
+export function resetKafkaClients(): void {
+  const clients = cache.eventdeckKafka;
+  if (!clients) return;
+  const { admin, cluster } = clients;
+  clients.admin = undefined;
+  clients.cluster = undefined;
+  void admin?.then((a) => a.disconnect()).catch(() => undefined);
+  void cluster?.then((c) => c.disconnect()).catch(() => undefined);
+}

@@ -3,8 +3,7 @@ import { AssignerProtocol } from "kafkajs";
 import type { ConsumerGroupDetail, GroupMember, LagHistory } from "@/lib/schemas/kafka";
 import { cached } from "../cache";
 import { prometheusGet } from "../prometheus/client";
-import { kafkaCall } from "./call";
-import { getKafkaAdmin } from "./client";
+import { kafkaAdmin } from "./call";
 import { describeConsumerGroup } from "./groups";
 
 /** Topic → partitions a member was given, from the assignment bytes of the consumer protocol. */
@@ -22,8 +21,7 @@ export function decodeAssignment(bytes: Buffer): Array<{ topic: string; partitio
 }
 
 async function describeMembers(groupId: string): Promise<GroupMember[]> {
-  const admin = await kafkaCall("connect", () => getKafkaAdmin());
-  const [group] = (await kafkaCall("describeGroups", () => admin.describeGroups([groupId]))).groups;
+  const [group] = (await kafkaAdmin("describeGroups", (admin) => admin.describeGroups([groupId]))).groups;
   return (group?.members ?? [])
     .map((m) => ({ memberId: m.memberId, clientId: m.clientId, host: m.clientHost, assignment: decodeAssignment(m.memberAssignment) }))
     .sort((a, b) => a.clientId.localeCompare(b.clientId) || a.memberId.localeCompare(b.memberId));

@@ -7,7 +7,7 @@ import { getKafkaAdmin } from "./client";
 import { maxLagSeconds, partitionLag, sumLag } from "./lag";
 import { probeKey, probeOldestUnread, type LagProbe } from "./lag-age";
 import type { Watermarks } from "./offsets";
-import { kafkaCall } from "./call";
+import { kafkaAdmin, kafkaCall } from "./call";
 import { fetchAllMetadata, fetchAllWatermarks } from "./topics";
 
 const lagTtlMs = 2_000;
@@ -68,13 +68,12 @@ async function addLagAges(groups: Array<{ partitions: PartitionLag[] }>, metadat
  */
 export function listConsumerGroups(): Promise<ConsumerGroupLag[]> {
   return cached("kafka:groups", lagTtlMs, async () => {
-    const admin = await kafkaCall("connect", () => getKafkaAdmin());
-    const { groups } = await kafkaCall("listGroups", () => admin.listGroups());
+    const { groups } = await kafkaAdmin("listGroups", (admin) => admin.listGroups());
     const ids = groups.map((g) => g.groupId).sort();
     if (ids.length === 0) return [];
     // Committed offsets, group descriptions, metadata and watermarks are independent: ask at once.
     const [described, metadata, watermarks, committed] = await Promise.all([
-      kafkaCall("describeGroups", () => admin.describeGroups(ids)),
+      kafkaAdmin("describeGroups", (admin) => admin.describeGroups(ids)),
       fetchAllMetadata(),
       fetchAllWatermarks(),
       Promise.all(ids.map((groupId) => fetchCommitted(groupId))),

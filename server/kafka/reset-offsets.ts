@@ -2,8 +2,7 @@ import "server-only";
 import type { OffsetChange, ResetOffsetsInput, ResetOffsetsResult } from "@/lib/schemas/kafka";
 import { invalidate } from "../cache";
 import { AppError } from "../http/errors";
-import { getKafkaAdmin } from "./client";
-import { kafkaCall } from "./call";
+import { kafkaAdmin } from "./call";
 import { fetchAllMetadata, fetchWatermarks } from "./topics";
 
 function clamp(value: bigint, low: bigint, high: bigint): bigint {
@@ -12,8 +11,7 @@ function clamp(value: bigint, low: bigint, high: bigint): bigint {
 
 /** The new offset of every partition in scope, kept within the partition's watermarks. */
 async function planChanges(groupId: string, input: ResetOffsetsInput): Promise<OffsetChange[]> {
-  const admin = await kafkaCall("connect", () => getKafkaAdmin());
-  const committed = await kafkaCall("fetchOffsets", () => admin.fetchOffsets({ groupId }));
+  const committed = await kafkaAdmin("fetchOffsets", (admin) => admin.fetchOffsets({ groupId }));
   const existing = new Set((await fetchAllMetadata()).map((t) => t.name));
   const topics = input.topic ? [input.topic] : committed.map((c) => c.topic).filter((t) => existing.has(t));
   if (input.topic && !existing.has(input.topic)) throw new AppError("TOPIC_NOT_FOUND", `Topic "${input.topic}" does not exist`, 404);
@@ -26,7 +24,7 @@ async function planChanges(groupId: string, input: ResetOffsetsInput): Promise<O
       const byTime =
         input.to.kind === "timestamp"
           ? new Map(
-              (await kafkaCall("fetchTopicOffsetsByTimestamp", () => admin.fetchTopicOffsetsByTimestamp(topic, Date.parse((input.to as { timestamp: string }).timestamp)))).map(
+              (await kafkaAdmin("fetchTopicOffsetsByTimestamp", (admin) => admin.fetchTopicOffsetsByTimestamp(topic, Date.parse((input.to as { timestamp: string }).timestamp)))).map(
                 (p) => [p.partition, p.offset],
               ),
             )
@@ -56,8 +54,7 @@ async function planChanges(groupId: string, input: ResetOffsetsInput): Promise<O
  * members: their next commit would overwrite the reset.
  */
 export async function resetConsumerGroupOffsets(groupId: string, input: ResetOffsetsInput): Promise<ResetOffsetsResult> {
-  const admin = await kafkaCall("connect", () => getKafkaAdmin());
-  const [group] = (await kafkaCall("describeGroups", () => admin.describeGroups([groupId]))).groups;
+  const [group] = (await kafkaAdmin("describeGroups", (admin) => admin.describeGroups([groupId]))).groups;
   if (!group || group.state === "Dead") throw new AppError("GROUP_NOT_FOUND", `Consumer group "${groupId}" does not exist`, 404);
   const changes = await planChanges(groupId, input);
   if (input.dryRun) return { groupId, dryRun: true, changes };
@@ -71,7 +68,7 @@ export async function resetConsumerGroupOffsets(groupId: string, input: ResetOff
   const byTopic = new Map<string, OffsetChange[]>();
   for (const change of changes) byTopic.set(change.topic, [...(byTopic.get(change.topic) ?? []), change]);
   for (const [topic, partitions] of byTopic) {
-    await kafkaCall("setOffsets", () => admin.setOffsets({ groupId, topic, partitions: partitions.map((p) => ({ partition: p.partition, offset: p.target })) }));
+    await kafkaAdmin("setOffsets", (admin) => admin.setOffsets({ groupId, topic, partitions: partitions.map((p) => ({ partition: p.partition, offset: p.target })) }));
   }
   invalidate("kafka:groups");
   return { groupId, dryRun: false, changes };
