@@ -9,12 +9,16 @@ import { formatCount } from "@/lib/format";
 import { useLagHistory } from "@/lib/queries/kafka";
 
 const ranges = ["15m", "1h", "6h", "24h"] as const;
-const time = (t: number) => new Date(t).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+/** Clock time for an axis tick; seconds too while the history spans less than ten minutes. */
+const clock = (withSeconds: boolean) => (t: number) =>
+  new Date(t).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", ...(withSeconds ? { second: "2-digit" } : {}) });
 
 /** The group's total lag over time, from the console's lag exporter as Prometheus recorded it. */
 export function LagChart({ groupId }: { groupId: string }) {
   const [range, setRange] = useState<(typeof ranges)[number]>("1h");
   const { data, error, isPending } = useLagHistory(groupId, range);
+  const points = data?.points ?? [];
+  const time = clock(points.length > 1 && points.at(-1)!.t - points[0]!.t < 10 * 60_000);
   return (
     <Card className="space-y-3">
       <div className="flex items-center justify-between gap-2">
@@ -46,7 +50,7 @@ export function LagChart({ groupId }: { groupId: string }) {
       ) : (
         <div className="h-48" data-testid="lag-chart">
           <ResponsiveContainer width="100%" height="100%">
-            <AreaChart data={data?.points ?? []} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+            <AreaChart data={points} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
               <CartesianGrid stroke="var(--color-line)" vertical={false} />
               <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={time} stroke="var(--color-muted)" fontSize={11} />
               <YAxis width={56} tickFormatter={(v: number) => formatCount(v)} stroke="var(--color-muted)" fontSize={11} allowDecimals={false} />
