@@ -205,6 +205,30 @@ describe("browsing messages on the real broker", () => {
     }
   });
 
+  it("reads every partition when their record batches are larger than a first fetch asks for", async () => {
+    const bigTopic = uniqueName("it-messages-big");
+    await admin.createTopics({ topics: [{ topic: bigTopic, numPartitions: 3 }], waitForLeaders: true });
+    try {
+      const producer = kafka.producer();
+      await producer.connect();
+      // One send per partition: one record batch of ~600 KB each.
+      for (const partition of [0, 1, 2]) {
+        await producer.send({
+          topic: bigTopic,
+          messages: Array.from({ length: 3_000 }, (_, i) => ({ partition, value: JSON.stringify({ i, last: i === 2_999, pad: "x".repeat(180) }) })),
+        });
+      }
+      await producer.disconnect();
+      for (const filter of ['value contains "\\"last\\":true"', "last == true"]) {
+        const result = await browse(`start=earliest&maxScan=100000&filter=${encodeURIComponent(filter)}`, { topicName: bigTopic });
+        expect(result.done, filter).toMatchObject({ reason: "end", scanned: 9_000, matched: 3 });
+        expect(offsetsOf(result.messages), filter).toEqual(["0:2999", "1:2999", "2:2999"]);
+      }
+    } finally {
+      await admin.deleteTopics({ topics: [bigTopic] }).catch(() => undefined);
+    }
+  });
+
   it("answers 404 for an unknown topic and 400 for bad input, with the reason", async () => {
     expect(await browse("start=earliest", { topicName: "no-such-topic-messages" })).toMatchObject({ status: 404, error: { code: "TOPIC_NOT_FOUND" } });
     const badFilter = await browse("filter=" + encodeURIComponent('payload.status = "x"'));

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { checkFilter, compileFilter, FilterSyntaxError, lookupPath, maxFilterLength, parseFilter, type FilterSubject } from "./filter";
+import { checkFilter, compileFilter, FilterSyntaxError, lookupPath, maxFilterLength, parseFilter, requiredNeedles, type FilterSubject } from "./filter";
 
 interface TestMessage {
   key?: string | null;
@@ -167,5 +167,40 @@ describe("the message filter language", () => {
     expect(checkFilter(`${"not ".repeat(40)}key == "a"`)?.message).toMatch(/Nested more than 32/);
     const long = Array.from({ length: 120 }, (_, i) => `offset == ${i}`).join(" or ");
     expect(matches(long, { offset: 119 })).toBe(true);
+  });
+});
+
+describe("the byte strings a filter requires", () => {
+  const needles = (filter: string) => requiredNeedles(parseFilter(filter));
+
+  it("come from substring and equality tests on the key, the value and headers", () => {
+    expect(needles('value contains "abc"')).toEqual(["abc"]);
+    expect(needles('key == "k1"')).toEqual(["k1"]);
+    expect(needles('header.traceId == "t-1"')).toEqual(["t-1"]);
+    expect(needles('value contains "abc" and key == "longer-key"')).toEqual(["longer-key"]);
+    expect(needles('value contains "abc" or key contains "def"')).toEqual(["abc", "def"]);
+    expect(needles('(value contains "a" or value contains "b") and key == "k"')).toEqual(["k"]);
+    expect(needles('payload.status == "rejected" and value contains "order"')).toEqual(["order"]);
+  });
+
+  it("are null where a match need not contain them", () => {
+    expect(needles('payload.status == "rejected"')).toBeNull();
+    expect(needles('not value contains "abc"')).toBeNull();
+    expect(needles('key != "k1"')).toBeNull();
+    expect(needles('value contains "abc" or offset > 5')).toBeNull();
+    expect(needles('value == ""')).toBeNull();
+    expect(needles("key == null")).toBeNull();
+    expect(needles('value contains "\\ufffd"')).toBeNull();
+  });
+
+  it("are always present in what the filter matches", () => {
+    const filters = ['value contains "rejected" and key == "order-1"', 'header.traceId == "t-123" or value contains "vip"', 'key contains "der-" and not payload.total > 50'];
+    for (const filter of filters) {
+      const node = parseFilter(filter);
+      const required = requiredNeedles(node)!;
+      expect(matches(filter, order), filter).toBe(true);
+      const bytes = [order.key, order.value, ...Object.values(order.headers)].join("\n");
+      expect(required.some((needle) => bytes.includes(needle)), filter).toBe(true);
+    }
   });
 });

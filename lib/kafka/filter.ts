@@ -408,3 +408,36 @@ export function compileFilter(node: FilterNode): MessagePredicate {
       return compileComparison(node.field, node.operator, node.literal);
   }
 }
+
+/**
+ * Strings at least one of which (as UTF-8 bytes) appears in the key, the value or a
+ * header value of every message the filter matches; null when the filter promises no
+ * such thing (a JSON path may match an escaped string, `not` promises nothing). A scan
+ * uses them to pass over whole record batches that contain none of them.
+ */
+export function requiredNeedles(node: FilterNode): string[] | null {
+  switch (node.type) {
+    case "compare": {
+      const { field, operator, literal } = node;
+      const onBytes = field.kind === "key" || field.kind === "value" || field.kind === "header";
+      // U+FFFD could stand for any invalid byte sequence decoded as text.
+      if (!onBytes || typeof literal !== "string" || literal === "" || literal.includes("\uFFFD")) return null;
+      return operator === "contains" || operator === "==" ? [literal] : null;
+    }
+    case "and": {
+      const left = requiredNeedles(node.left);
+      const right = requiredNeedles(node.right);
+      if (!left || !right) return left ?? right;
+      // Either side must hold: keep the more selective one (fewer, longer alternatives).
+      const weight = (needles: string[]) => needles.length * 1000 - Math.min(...needles.map((n) => n.length));
+      return weight(left) <= weight(right) ? left : right;
+    }
+    case "or": {
+      const left = requiredNeedles(node.left);
+      const right = requiredNeedles(node.right);
+      return left && right ? [...left, ...right] : null;
+    }
+    case "not":
+      return null;
+  }
+}

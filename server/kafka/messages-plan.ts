@@ -1,6 +1,6 @@
 import "server-only";
 import type { Cluster } from "kafkajs";
-import { compileFilter, parseFilter, type MessagePredicate } from "@/lib/kafka/filter";
+import { compileFilter, parseFilter, requiredNeedles, type MessagePredicate } from "@/lib/kafka/filter";
 import type { BrowseQuery } from "@/lib/schemas/kafka-messages";
 import { invalidate } from "../cache";
 import { AppError } from "../http/errors";
@@ -12,6 +12,8 @@ export interface ScanPlan {
   topic: string;
   ranges: Array<{ partition: number; from: bigint; to: bigint }>;
   predicate: MessagePredicate | null;
+  /** Byte strings one of which every match contains (see requiredNeedles); null when there are none. */
+  needles: Buffer[] | null;
   maxScan: number;
   maxMatches: number;
 }
@@ -75,10 +77,12 @@ export async function planScan(topic: string, query: BrowseQuery): Promise<ScanP
       return { partition, from, to: end };
     });
   });
+  const filter = query.filter ? parseFilter(query.filter) : null;
   return {
     topic,
     ranges,
-    predicate: query.filter ? compileFilter(parseFilter(query.filter)) : null,
+    predicate: filter ? compileFilter(filter) : null,
+    needles: filter ? (requiredNeedles(filter)?.map((needle) => Buffer.from(needle, "utf8")) ?? null) : null,
     maxScan: query.maxScan,
     maxMatches: query.maxMatches,
   };

@@ -1,11 +1,12 @@
 import "server-only";
-import type { Broker, Cluster } from "kafkajs";
+import type { Cluster } from "kafkajs";
 import type { KafkaMessage, ScanEndReason, ScanEvent, ScanRange } from "@/lib/schemas/kafka-messages";
 import { AppError } from "../http/errors";
 import { kafkaCall } from "./call";
 import { toKafkaError } from "./errors";
 import { connectFetchCluster, withFetchCluster } from "./messages-client";
-import { RecordSubject, toKafkaMessage, type RawRecord } from "./messages-decode";
+import { RecordSubject, toKafkaMessage } from "./messages-decode";
+import { fetchErrorNames, fetchRecords, RecordView, recordBatches, type FetchedPartition } from "./messages-fetch";
 import { checkPartitions, listOffsets, topicPartitions, type ScanPlan } from "./messages-plan";
 
 export { planScan, type ScanPlan } from "./messages-plan";
@@ -20,50 +21,81 @@ const progressEveryMs = 200;
 const firstPartitionFetchBytes = 256 * 1024;
 const largestPartitionFetchBytes = 16 * 1024 * 1024;
 const largestFetchBytes = 48 * 1024 * 1024;
-const READ_UNCOMMITTED = 0;
-
+/** Leader changes survived in a row before a scan gives up. */
+const maxLeaderRetries = 5;
+const leaderErrors = new Set([3, 5, 6, 74, 75, 100]);
 
 interface PartitionCursor {
   partition: number;
-  next: bigint;
-  to: bigint;
+  next: number;
+  to: number;
   fetchBytes: number;
-  emptyFetches: number;
+  /** Fetches at the largest size that brought no complete batch. */
+  stuck: number;
 }
 
-interface FetchedPartition {
-  partition: number;
-  messages: RawRecord[];
+/** One Fetch per leader of the cursors' partitions, sent at the same time. */
+async function fetchRound(cluster: Cluster, topic: string, cursors: PartitionCursor[]): Promise<FetchedPartition[]> {
+  const leaders = cluster.findLeaderForPartitions(topic, cursors.map((c) => c.partition));
+  const answers = await Promise.all(
+    Object.entries(leaders).map(async ([nodeId, partitions]) => {
+      const broker = await cluster.findBroker({ nodeId });
+      const wanted = cursors.filter((c) => partitions.includes(c.partition)).map((c) => ({ partition: c.partition, fetchOffset: c.next, maxBytes: c.fetchBytes }));
+      return fetchRecords(broker, topic, wanted, largestFetchBytes);
+    }),
+  );
+  return answers.flat();
 }
 
-const retriable = /NOT_LEADER|LEADER_NOT_AVAILABLE|UNKNOWN_TOPIC_OR_PARTITION|FENCED_LEADER_EPOCH|NOT_CURRENT|BrokerNotFound|Connection/;
+/** Counts and matches of one scan, and the reason it ended early, if it did. */
+class ScanState {
+  scanned = 0;
+  matched = 0;
+  capped: ScanEndReason | null = null;
+  readonly matches: KafkaMessage[] = [];
+  private readonly view = new RecordView();
+  private readonly subject = new RecordSubject();
 
-/** One Fetch to the leader of `cursors`' partitions; on a leader change, refreshes metadata and asks again once. */
-async function fetchFrom(cluster: Cluster, topic: string, nodeId: string, cursors: PartitionCursor[]): Promise<FetchedPartition[]> {
-  const request = (broker: Broker) =>
-    broker.fetch({
-      replicaId: -1,
-      isolationLevel: READ_UNCOMMITTED,
-      // Everything asked for is below the high watermark: no reason for the broker to wait.
-      maxWaitTime: 0,
-      minBytes: 1,
-      maxBytes: largestFetchBytes,
-      topics: [{ topic, partitions: cursors.map((c) => ({ partition: c.partition, fetchOffset: String(c.next), maxBytes: c.fetchBytes })) }],
-    }) as Promise<{ responses: Array<{ partitions: FetchedPartition[] }> }>;
-  try {
-    return (await request(await cluster.findBroker({ nodeId }))).responses.flatMap((r) => r.partitions);
-  } catch (error) {
-    const kind = `${(error as { type?: string }).type ?? ""} ${(error as Error).name ?? ""}`;
-    if (!retriable.test(kind)) throw error;
-    await cluster.refreshMetadata();
-    const leaders = cluster.findLeaderForPartitions(topic, cursors.map((c) => c.partition));
-    const results = await Promise.all(
-      Object.entries(leaders).map(async ([leader, partitions]) => {
-        const broker = await cluster.findBroker({ nodeId: leader });
-        return (await request(broker).then((r) => r.responses)).flatMap((r) => r.partitions).filter((p) => partitions.includes(p.partition));
-      }),
-    );
-    return results.flat();
+  constructor(private readonly plan: ScanPlan) {}
+
+  /** Reads one partition's fetched bytes from `cursor.next` on, up to the end of its range or a cap. */
+  readPartition(cursor: PartitionCursor, records: Buffer): void {
+    const { predicate, needles, maxScan, maxMatches } = this.plan;
+    for (const batch of recordBatches(records, cursor.partition)) {
+      if (batch.lastOffset < cursor.next) continue;
+      if (batch.baseOffset >= cursor.to) {
+        cursor.next = cursor.to;
+        return;
+      }
+      const whole = batch.baseOffset >= cursor.next && batch.lastOffset < cursor.to;
+      if (batch.isControl || (whole && needles && this.scanned + batch.recordCount < maxScan && !needles.some((n) => batch.records.indexOf(n) !== -1))) {
+        // A transaction marker, or a batch holding none of the bytes every match must contain.
+        if (!batch.isControl) this.scanned += batch.recordCount;
+        cursor.next = batch.lastOffset + 1;
+        continue;
+      }
+      let at = 0;
+      for (let i = 0; i < batch.recordCount; i++) {
+        at = this.view.read(batch, at);
+        const offset = this.view.offset;
+        if (offset < cursor.next) continue;
+        if (offset >= cursor.to) {
+          cursor.next = cursor.to;
+          return;
+        }
+        cursor.next = offset + 1;
+        this.scanned++;
+        if (!predicate || predicate(this.subject.reset(cursor.partition, this.view))) {
+          this.matched++;
+          this.matches.push(toKafkaMessage(cursor.partition, this.view, listPayloadLimit));
+          if (this.matched >= maxMatches) this.capped = "match-cap";
+        }
+        if (!this.capped && this.scanned >= maxScan) this.capped = "scan-cap";
+        if (this.capped) return;
+      }
+      // Offsets compacted away at the end of the batch.
+      cursor.next = Math.max(cursor.next, Math.min(batch.lastOffset + 1, cursor.to));
+    }
   }
 }
 
@@ -72,7 +104,7 @@ async function fetchFrom(cluster: Cluster, topic: string, nodeId: string, cursor
  * consumer group), tests each record against the filter and yields the matches, progress
  * every 200 ms, and one final `done` with why it ended: the ranges' end, the scan cap,
  * the match cap, `signal` (the page's stop button or a closed connection), or the time
- * limit. Records past the high watermark taken at planning are not read: a scan has an end.
+ * limit. Records past the end offsets taken at planning are not read: a scan has an end.
  */
 export async function* scanMessages(plan: ScanPlan, signal: AbortSignal): AsyncGenerator<ScanEvent> {
   const ranges: ScanRange[] = plan.ranges.map((r) => ({ partition: r.partition, from: String(r.from), to: String(r.to) }));
@@ -81,91 +113,86 @@ export async function* scanMessages(plan: ScanPlan, signal: AbortSignal): AsyncG
 
   const cursors = plan.ranges
     .filter((r) => r.from < r.to)
-    .map((r): PartitionCursor => ({ partition: r.partition, next: r.from, to: r.to, fetchBytes: firstPartitionFetchBytes, emptyFetches: 0 }));
-  let scanned = 0;
-  let matched = 0;
+    .map((r): PartitionCursor => ({ partition: r.partition, next: Number(r.from), to: Number(r.to), fetchBytes: firstPartitionFetchBytes, stuck: 0 }));
+  const state = new ScanState(plan);
   let reason: ScanEndReason = "end";
   const deadline = Date.now() + scanTimeLimitMs;
   let lastProgress = Date.now();
-  const subject = new RecordSubject();
+  let leaderRetries = 0;
   const cluster = cursors.length > 0 ? await kafkaCall("connect", () => connectFetchCluster()) : null;
 
   try {
     if (cluster) await kafkaCall("metadata", () => cluster.addTargetTopic(plan.topic));
     while (cluster && cursors.length > 0) {
-      if (signal.aborted) {
-        reason = "stopped";
+      if (signal.aborted || Date.now() > deadline) {
+        reason = signal.aborted ? "stopped" : "time-limit";
         break;
       }
-      if (Date.now() > deadline) {
-        reason = "time-limit";
-        break;
-      }
-      const leaders = cluster.findLeaderForPartitions(plan.topic, cursors.map((c) => c.partition));
       let fetched: FetchedPartition[];
       try {
-        fetched = (await Promise.all(Object.entries(leaders).map(([nodeId, partitions]) => fetchFrom(cluster, plan.topic, nodeId, cursors.filter((c) => partitions.includes(c.partition)))))).flat();
+        fetched = await fetchRound(cluster, plan.topic, cursors);
       } catch (error) {
-        if (signal.aborted) {
-          reason = "stopped";
-          break;
-        }
-        throw toKafkaError(error);
+        if (signal.aborted) continue;
+        if (error instanceof AppError || ++leaderRetries > maxLeaderRetries) throw toKafkaError(error);
+        await cluster.refreshMetadata();
+        continue;
       }
-
-      const matches: KafkaMessage[] = [];
-      let capped: ScanEndReason | null = null;
-      for (const { partition, messages } of fetched) {
+      let leaderMoved = false;
+      for (const { partition, errorCode, records } of fetched) {
         const cursor = cursors.find((c) => c.partition === partition);
         if (!cursor) continue;
-        let advanced = false;
-        for (const record of messages) {
-          const offset = BigInt(record.offset);
-          // A fetch starts at the beginning of the batch holding the offset asked for.
-          if (offset < cursor.next) continue;
-          if (offset >= cursor.to) {
-            cursor.next = cursor.to;
-            break;
-          }
-          cursor.next = offset + 1n;
-          advanced = true;
-          if (record.isControlRecord) continue;
-          scanned++;
-          if (!plan.predicate || plan.predicate(subject.reset(partition, record))) {
-            matched++;
-            matches.push(toKafkaMessage(partition, record, listPayloadLimit));
-            if (matched >= plan.maxMatches) {
-              capped = "match-cap";
-              break;
-            }
-          }
-          if (scanned >= plan.maxScan) {
-            capped = "scan-cap";
-            break;
-          }
+        if (errorCode === 1) {
+          // Retention removed the offset: go on from the partition's new beginning.
+          const low = (await listOffsets(cluster, plan.topic, [partition], "earliest")).get(partition) ?? BigInt(cursor.to);
+          cursor.next = Math.max(cursor.next, Number(low));
+          continue;
         }
-        if (capped) break;
-        cursor.emptyFetches = advanced ? 0 : cursor.emptyFetches + 1;
-        cursor.fetchBytes = Math.min(cursor.fetchBytes * 2, largestPartitionFetchBytes);
+        if (leaderErrors.has(errorCode)) {
+          leaderMoved = true;
+          continue;
+        }
+        if (errorCode !== 0) throw new AppError("KAFKA_UNAVAILABLE", `Reading partition ${partition} failed: ${fetchErrorNames[errorCode] ?? `error ${errorCode}`}`, 502);
+        if (!records || records.length === 0) {
+          // Nothing came back: either the rest of the range was compacted away, or its first
+          // batch is larger than this partition's share (only the first partition of an
+          // answer may exceed it). If no partition got anything, it is the former.
+          if (!fetched.some((p) => p.records && p.records.length > 0)) cursor.next = cursor.to;
+          else cursor.fetchBytes = Math.min(cursor.fetchBytes * 4, largestPartitionFetchBytes);
+          continue;
+        }
+        const before = cursor.next;
+        state.readPartition(cursor, records);
+        if (state.capped) break;
+        if (cursor.next === before) {
+          // Only part of a batch came back: ask for more next time.
+          if (cursor.fetchBytes >= largestPartitionFetchBytes && ++cursor.stuck >= 3) throw new AppError("KAFKA_UNAVAILABLE", `Partition ${partition} holds a batch larger than ${largestPartitionFetchBytes} bytes`, 502);
+          cursor.fetchBytes = Math.min(cursor.fetchBytes * 4, largestPartitionFetchBytes);
+        } else {
+          cursor.fetchBytes = Math.min(cursor.fetchBytes * 2, largestPartitionFetchBytes);
+        }
       }
-      for (const message of matches) yield { type: "message", message };
-      if (capped) {
-        reason = capped;
+      for (const message of state.matches.splice(0)) yield { type: "message", message };
+      for (let i = cursors.length - 1; i >= 0; i--) if (cursors[i]!.next >= cursors[i]!.to) cursors.splice(i, 1);
+      if (state.capped) {
+        // The scan cap reached on the very last message is the end of the range.
+        reason = state.capped === "scan-cap" && cursors.length === 0 ? "end" : state.capped;
         break;
       }
-      // A partition whose remaining offsets hold nothing (compacted away, aborted) is done.
-      for (let i = cursors.length - 1; i >= 0; i--) {
-        if (cursors[i]!.next >= cursors[i]!.to || cursors[i]!.emptyFetches >= 3) cursors.splice(i, 1);
+      if (leaderMoved) {
+        if (++leaderRetries > maxLeaderRetries) throw new AppError("KAFKA_UNAVAILABLE", "The partitions' leaders kept moving; try again", 503);
+        await cluster.refreshMetadata();
+      } else {
+        leaderRetries = 0;
       }
       if (Date.now() - lastProgress >= progressEveryMs) {
         lastProgress = Date.now();
-        yield { type: "progress", scanned, matched };
+        yield { type: "progress", scanned: state.scanned, matched: state.matched };
       }
     }
   } finally {
     void cluster?.disconnect().catch(() => undefined);
   }
-  yield { type: "done", reason, scanned, matched };
+  yield { type: "done", reason, scanned: state.scanned, matched: state.matched };
 }
 
 /** One message by its partition and offset, with its payloads whole; 404 when the partition holds no such offset. */
@@ -182,10 +209,19 @@ export async function readMessage(topic: string, partition: number, offset: stri
     }
     const [leader] = Object.keys(cluster.findLeaderForPartitions(topic, [partition]));
     if (leader === undefined) throw new AppError("KAFKA_UNAVAILABLE", `Partition ${partition} of "${topic}" has no leader`, 503);
-    const cursor: PartitionCursor = { partition, next: wanted, to: wanted + 1n, fetchBytes: largestPartitionFetchBytes, emptyFetches: 0 };
-    const fetched = await kafkaCall("fetch", () => fetchFrom(cluster, topic, leader, [cursor]));
-    const record = fetched.flatMap((p) => p.messages).find((m) => m.offset === offset && !m.isControlRecord);
-    if (!record) throw new AppError("NOT_FOUND", `Offset ${offset} of partition ${partition} holds no message (compacted away, or a transaction marker)`, 404);
-    return toKafkaMessage(partition, record, fullPayloadLimit);
+    const broker = await kafkaCall("connect", () => cluster.findBroker({ nodeId: leader }));
+    const [fetched] = await kafkaCall("fetch", () => fetchRecords(broker, topic, [{ partition, fetchOffset: Number(wanted), maxBytes: largestPartitionFetchBytes }], largestFetchBytes));
+    if (fetched && fetched.errorCode !== 0) throw new AppError("KAFKA_UNAVAILABLE", `Reading partition ${partition} failed: ${fetchErrorNames[fetched.errorCode] ?? `error ${fetched.errorCode}`}`, 502);
+    const view = new RecordView();
+    for (const batch of recordBatches(fetched?.records ?? Buffer.alloc(0), partition)) {
+      if (batch.isControl || batch.lastOffset < Number(wanted)) continue;
+      let at = 0;
+      for (let i = 0; i < batch.recordCount; i++) {
+        at = view.read(batch, at);
+        if (view.offset === Number(wanted)) return toKafkaMessage(partition, view, fullPayloadLimit);
+      }
+      break;
+    }
+    throw new AppError("NOT_FOUND", `Offset ${offset} of partition ${partition} holds no message (compacted away, or a transaction marker)`, 404);
   });
 }
