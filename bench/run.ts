@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   storefront: () => import("./storefront").then((m) => m.benchStorefront()),
   "kafka-topics": () => import("./kafka-topics").then((m) => m.benchKafkaTopics()),
   "kafka-lag": () => import("./kafka-lag").then((m) => m.benchKafkaLag()),
+  "kafka-search": () => import("./kafka-search").then((m) => m.benchKafkaSearch()),
 };
 
 const benchName = process.argv[2];

@@ -1,0 +1,73 @@
+import { randomUUID } from "node:crypto";
+import { CompressionTypes, Kafka, logLevel } from "kafkajs";
+import { stackAddresses } from "../test/support/stack";
+
+/** The prepared topic the search benchmark reads; kept across runs because producing it takes a while. */
+export const searchBenchTopic = process.env.BENCH_SEARCH_TOPIC ?? "eventdeck-bench-search";
+export const searchBenchMessages = Number(process.env.BENCH_SEARCH_MESSAGES ?? 1_000_000);
+/** One message in this many carries the needle the benchmark looks for. */
+export const needleEvery = 10_000;
+export const needle = "needle-7f3a";
+
+const statuses = ["created", "approved", "shipped", "rejected"];
+
+/** An order event of about 300 bytes of JSON, like the storefront's. */
+function orderEvent(i: number): string {
+  return JSON.stringify({
+    eventId: randomUUID(),
+    type: "OrderChanged",
+    aggregateId: `order-${i}`,
+    occurredAt: new Date(1_700_000_000_000 + i * 1000).toISOString(),
+    version: 1 + (i % 5),
+    payload: {
+      customerId: `customer-${i % 997}`,
+      status: statuses[i % statuses.length],
+      total: (i % 10_000) / 100,
+      items: [{ sku: `sku-${i % 313}`, quantity: 1 + (i % 3) }],
+      note: i % needleEvery === 7 ? needle : "regular order from the benchmark",
+    },
+  });
+}
+
+export function benchKafka(): Kafka {
+  return new Kafka({ clientId: "bench-kafka-search", brokers: stackAddresses.kafkaBrokers, logLevel: logLevel.NOTHING });
+}
+
+/** Creates and fills the benchmark topic unless it already holds enough messages; returns how many it holds. */
+export async function prepareSearchTopic(): Promise<number> {
+  const kafka = benchKafka();
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = (await admin.listTopics()).includes(searchBenchTopic);
+    if (existing) {
+      const held = (await admin.fetchTopicOffsets(searchBenchTopic)).reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+      if (held >= searchBenchMessages) return held;
+      console.error(`bench: ${searchBenchTopic} holds ${held} messages, fewer than ${searchBenchMessages}; producing it again`);
+      await admin.deleteTopics({ topics: [searchBenchTopic] });
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+    await admin.createTopics({ topics: [{ topic: searchBenchTopic, numPartitions: 3 }], waitForLeaders: true });
+    console.error(`bench: producing ${searchBenchMessages} messages of ~300 bytes into ${searchBenchTopic} (once; later runs reuse it)…`);
+    const producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    const started = performance.now();
+    const batch = 5_000;
+    const inFlight: Promise<unknown>[] = [];
+    for (let first = 0; first < searchBenchMessages; first += batch) {
+      const messages = Array.from({ length: Math.min(batch, searchBenchMessages - first) }, (_, j) => ({
+        key: `order-${first + j}`,
+        value: orderEvent(first + j),
+        partition: (first + j) % 3,
+      }));
+      inFlight.push(producer.send({ topic: searchBenchTopic, messages, compression: CompressionTypes.None, acks: 1 }));
+      if (inFlight.length >= 8) await inFlight.shift();
+    }
+    await Promise.all(inFlight);
+    await producer.disconnect();
+    console.error(`bench: produced in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return searchBenchMessages;
+  } finally {
+    await admin.disconnect();
+  }
+}
