@@ -48,3 +48,10 @@ export function route<C = unknown>(name: string, handler: Handler<C>): Handler<C
     return response;
   };
 }
+
+/** The request's JSON body; anything else is a 400 (validate the result with zod). */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  return request.json().catch(() => {
+    throw new AppError("BAD_REQUEST", "The body must be JSON", 400);
+  });
+}

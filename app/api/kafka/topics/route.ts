@@ -1,7 +1,6 @@
 import { topicListQuerySchema } from "@/lib/schemas/kafka";
 import { createTopicSchema } from "@/lib/schemas/kafka-topic-admin";
-import { AppError } from "@/server/http/errors";
-import { route } from "@/server/http/route";
+import { readJsonBody, route } from "@/server/http/route";
 import { assertSameOrigin } from "@/server/http/same-origin";
 import { createTopic } from "@/server/kafka/topic-admin";
 import { listTopics } from "@/server/kafka/topics";
@@ -17,8 +16,6 @@ export const GET = route("/api/kafka/topics", async (request) => {
 /** POST /api/kafka/topics {name, partitions, replicationFactor, configs} — 201 with the new topic; 409 when it exists. */
 export const POST = route("/api/kafka/topics", async (request) => {
   assertSameOrigin(request);
-  const body = await request.json().catch(() => {
-    throw new AppError("BAD_REQUEST", "The body must be JSON", 400);
-  });
+  const body = await readJsonBody(request);
   return Response.json(await createTopic(createTopicSchema.parse(body)), { status: 201 });
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BreadcrumbHeader } from "@/components/ui/breadcrumb-header";
 import { notFound } from "next/navigation";
 import { BrokerDetailView } from "@/components/kafka/brokers-view";
 import { brokerIdSchema } from "@/lib/schemas/kafka";
@@ -15,13 +15,7 @@ export default async function BrokerPage({ params }: Props) {
   if (!parsed.success) notFound();
   return (
     <div className="mx-auto max-w-6xl space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link href="/kafka/brokers" className="hover:underline">
-          Brokers
-        </Link>{" "}
-        / <span className="font-mono text-ink">{parsed.data}</span>
-      </nav>
-      <h1 className="text-xl font-semibold tracking-tight">Broker {parsed.data}</h1>
+      <BreadcrumbHeader trail={[{ label: "Brokers", href: "/kafka/brokers" }, { label: String(parsed.data), mono: true }]} title={`Broker ${parsed.data}`} />
       <BrokerDetailView nodeId={parsed.data} />
     </div>
   );

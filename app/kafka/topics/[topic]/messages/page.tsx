@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BreadcrumbHeader } from "@/components/ui/breadcrumb-header";
 import { Suspense } from "react";
 import { MessageBrowser } from "@/components/kafka/message-browser";
 
@@ -13,22 +13,15 @@ export default async function TopicMessagesPage({ params }: Props) {
   const name = decodeURIComponent((await params).topic);
   return (
     <div className="mx-auto max-w-6xl space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link href="/kafka/topics" className="hover:underline">
-          Topics
-        </Link>{" "}
-        /{" "}
-        <Link href={`/kafka/topics/${encodeURIComponent(name)}`} className="font-mono hover:underline">
-          {name}
-        </Link>{" "}
-        / <span className="text-ink">Messages</span>
-      </nav>
-      <div>
-        <h1 className="text-xl font-semibold tracking-tight">
-          Messages of <span className="font-mono">{name}</span>
-        </h1>
-        <p className="text-sm text-muted">Search on the server by key, value, headers or a JSON path; results stream in as partitions are read.</p>
-      </div>
+      <BreadcrumbHeader
+        trail={[{ label: "Topics", href: "/kafka/topics" }, { label: name, href: `/kafka/topics/${encodeURIComponent(name)}`, mono: true }, { label: "Messages" }]}
+        title={
+          <>
+            Messages of <span className="font-mono">{name}</span>
+          </>
+        }
+        description="Search on the server by key, value, headers or a JSON path; results stream in as partitions are read."
+      />
       <Suspense>
         <MessageBrowser topic={name} />
       </Suspense>

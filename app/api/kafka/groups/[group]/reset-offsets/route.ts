@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { groupIdSchema, resetOffsetsSchema } from "@/lib/schemas/kafka";
-import { AppError } from "@/server/http/errors";
-import { route } from "@/server/http/route";
+import { readJsonBody, route } from "@/server/http/route";
 import { assertSameOrigin } from "@/server/http/same-origin";
 import { resetConsumerGroupOffsets } from "@/server/kafka/reset-offsets";
 
@@ -13,8 +12,6 @@ const params = z.object({ group: groupIdSchema });
 export const POST = route<{ params: Promise<{ group: string }> }>("/api/kafka/groups/[group]/reset-offsets", async (request, context) => {
   assertSameOrigin(request);
   const { group } = params.parse(await context.params);
-  const body = await request.json().catch(() => {
-    throw new AppError("BAD_REQUEST", "The body must be JSON", 400);
-  });
+  const body = await readJsonBody(request);
   return Response.json(await resetConsumerGroupOffsets(group, resetOffsetsSchema.parse(body)));
 });

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { topicNameSchema } from "@/lib/schemas/kafka";
 import { alterTopicConfigsSchema } from "@/lib/schemas/kafka-topic-admin";
-import { AppError } from "@/server/http/errors";
-import { route } from "@/server/http/route";
+import { readJsonBody, route } from "@/server/http/route";
 import { assertSameOrigin } from "@/server/http/same-origin";
 import { alterTopicConfigs, describeTopicConfigs } from "@/server/kafka/topic-admin";
 
@@ -21,8 +20,6 @@ export const GET = route<Context>("/api/kafka/topics/[topic]/configs", async (_r
 export const PATCH = route<Context>("/api/kafka/topics/[topic]/configs", async (request, context) => {
   assertSameOrigin(request);
   const { topic } = params.parse(await context.params);
-  const body = await request.json().catch(() => {
-    throw new AppError("BAD_REQUEST", "The body must be JSON", 400);
-  });
+  const body = await readJsonBody(request);
   return Response.json(await alterTopicConfigs(topic, alterTopicConfigsSchema.parse(body)));
 });

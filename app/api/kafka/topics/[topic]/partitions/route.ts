@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { topicNameSchema } from "@/lib/schemas/kafka";
 import { addPartitionsSchema } from "@/lib/schemas/kafka-topic-admin";
-import { AppError } from "@/server/http/errors";
-import { route } from "@/server/http/route";
+import { readJsonBody, route } from "@/server/http/route";
 import { assertSameOrigin } from "@/server/http/same-origin";
 import { addPartitions } from "@/server/kafka/topic-admin";
 
@@ -14,8 +13,6 @@ const params = z.object({ topic: topicNameSchema });
 export const POST = route<{ params: Promise<{ topic: string }> }>("/api/kafka/topics/[topic]/partitions", async (request, context) => {
   assertSameOrigin(request);
   const { topic } = params.parse(await context.params);
-  const body = await request.json().catch(() => {
-    throw new AppError("BAD_REQUEST", "The body must be JSON", 400);
-  });
+  const body = await readJsonBody(request);
   return Response.json(await addPartitions(topic, addPartitionsSchema.parse(body).count));
 });
