@@ -33,7 +33,7 @@ test.afterAll(async () => {
   await admin.disconnect();
 });
 
-test("the topic page links to its messages, which open with the latest ones", async ({ page }) => {
+test("the topic page links to its messages, which open with the latest ones", async ({ page, snap, expectAccessible }) => {
   await page.goto(`/kafka/topics/${topic}`);
   await page.getByRole("link", { name: "Browse messages" }).click();
   await expect(page).toHaveURL(new RegExp(`/kafka/topics/${topic}/messages$`));
@@ -41,6 +41,8 @@ test("the topic page links to its messages, which open with the latest ones", as
   await expect(messages.status()).toHaveText("Read to the end of the chosen partitions.");
   await expect(messages.rows()).toHaveCount(61);
   await expect(messages.counter()).toContainText("61 scanned of 61");
+  await snap("kafka-message-browser-latest");
+  await expectAccessible();
 });
 
 test("produce a message in the form, find it with a value filter, open and copy it", async ({ page, context, snap, expectAccessible }) => {

@@ -1,4 +1,4 @@
-import type { Admin } from "kafkajs";
+import { CompressionTypes, type Admin } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { KafkaMessage, ScanEvent } from "@/lib/schemas/kafka-messages";
 import { stackAddresses, testKafka, uniqueName } from "./support/stack";
@@ -226,6 +226,27 @@ describe("browsing messages on the real broker", () => {
       }
     } finally {
       await admin.deleteTopics({ topics: [bigTopic] }).catch(() => undefined);
+    }
+  });
+
+  it("reads gzip-compressed batches", async () => {
+    const gzipTopic = uniqueName("it-messages-gzip");
+    await admin.createTopics({ topics: [{ topic: gzipTopic, numPartitions: 1 }], waitForLeaders: true });
+    try {
+      const producer = kafka.producer();
+      await producer.connect();
+      await producer.send({
+        topic: gzipTopic,
+        compression: CompressionTypes.GZIP,
+        messages: Array.from({ length: 200 }, (_, i) => ({ key: `g${i}`, value: JSON.stringify({ i, even: i % 2 === 0 }), headers: { n: String(i) } })),
+      });
+      await producer.disconnect();
+      const found = await browse(`start=earliest&filter=${encodeURIComponent('header.n == "150" or key == "g7"')}`, { topicName: gzipTopic });
+      expect(found.done).toMatchObject({ reason: "end", scanned: 200, matched: 2 });
+      expect(found.messages?.map((m) => m.value?.text).sort()).toEqual(['{"i":150,"even":true}', '{"i":7,"even":false}']);
+      expect((await readOne(gzipTopic, "0", "42")).body).toMatchObject({ key: { text: "g42" }, headers: [{ name: "n", value: { text: "42" } }] });
+    } finally {
+      await admin.deleteTopics({ topics: [gzipTopic] }).catch(() => undefined);
     }
   });
 
