@@ -29,17 +29,29 @@ export const defaultKafkaLine: KafkaLine = "4.1";
 
 export const ferretdbVersion = "v1.24.2";
 
+/** The ports the stack uses unless told otherwise (compose.yaml publishes these). */
+export const defaultPorts = {
+  kafka: 19092,
+  mongo: 27018,
+  mongoDebug: 27019,
+  prometheus: 19090,
+  accounts: 19101,
+  orders: 19102,
+  fulfillment: 19103,
+  console: 3000,
+} as const;
+
 export const ports = {
   /** First broker's client port; broker n listens on kafka + 2(n-1), its controller on the next port. */
-  kafka: port("EVENTDECK_KAFKA_PORT", 19092),
-  mongo: port("EVENTDECK_MONGO_PORT", 27018),
-  mongoDebug: port("EVENTDECK_MONGO_DEBUG_PORT", 27019),
-  prometheus: port("EVENTDECK_PROMETHEUS_PORT", 19090),
-  accounts: port("EVENTDECK_ACCOUNTS_PORT", 19101),
-  orders: port("EVENTDECK_ORDERS_PORT", 19102),
-  fulfillment: port("EVENTDECK_FULFILLMENT_PORT", 19103),
+  kafka: port("EVENTDECK_KAFKA_PORT", defaultPorts.kafka),
+  mongo: port("EVENTDECK_MONGO_PORT", defaultPorts.mongo),
+  mongoDebug: port("EVENTDECK_MONGO_DEBUG_PORT", defaultPorts.mongoDebug),
+  prometheus: port("EVENTDECK_PROMETHEUS_PORT", defaultPorts.prometheus),
+  accounts: port("EVENTDECK_ACCOUNTS_PORT", defaultPorts.accounts),
+  orders: port("EVENTDECK_ORDERS_PORT", defaultPorts.orders),
+  fulfillment: port("EVENTDECK_FULFILLMENT_PORT", defaultPorts.fulfillment),
   /** The console Prometheus scrapes (`npm start` / `npm run demo`). */
-  console: port("PORT", 3000),
+  console: port("PORT", defaultPorts.console),
 };
 
 export const readinessTimeoutMs = Number(process.env.EVENTDECK_STACK_TIMEOUT_MS ?? 120_000);
