@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
+import { EjsonInputError } from "@/lib/mongo/ejson";
 import { getLogger } from "../log";
 import { getConsoleMetrics } from "../metrics/registry";
 import { AppError } from "./errors";
@@ -18,6 +19,9 @@ export function toErrorResponse(error: unknown): Response {
   if (error instanceof ZodError) {
     const message = error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ");
     return errorResponse(400, { error: { code: "BAD_REQUEST", message, details: error.issues } });
+  }
+  if (error instanceof EjsonInputError) {
+    return errorResponse(400, { error: { code: "BAD_REQUEST", message: error.message, details: error.position === undefined ? undefined : { position: error.position } } });
   }
   if (error instanceof AppError) {
     return errorResponse(error.status, { error: { code: error.code, message: error.message, details: error.details } });

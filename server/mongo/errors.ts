@@ -9,7 +9,7 @@ export function toMongoError(error: unknown): AppError {
     return new AppError("MONGO_UNAVAILABLE", `MongoDB is unavailable: ${error.message}`, 503);
   }
   if (error instanceof MongoServerError) {
-    return new AppError("MONGO_UNAVAILABLE", `MongoDB refused the command: ${error.message} (code ${error.code})`, 502);
+    return new AppError("MONGO_REFUSED", `MongoDB refused the command: ${error.message} (code ${error.code})`, 502);
   }
   return new AppError("MONGO_UNAVAILABLE", `MongoDB request failed: ${errorMessage(error)}`, 502);
 }

@@ -1,0 +1,21 @@
+import "server-only";
+import { getConfig } from "../config";
+import { timedBackendCall } from "../metrics/registry";
+import { toMongoError } from "./errors";
+
+/** The server-side time limit every query and command carries (`maxTimeMS`). */
+export function mongoMaxTimeMs(): number {
+  return getConfig().BACKEND_TIMEOUT_MS * 3;
+}
+
+/**
+ * Runs one MongoDB operation, records its latency, and turns driver failures into our
+ * errors: an unreachable server is a 503, a refused command a 502 with the server's words.
+ */
+export async function mongoCall<T>(operation: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await timedBackendCall("mongo", operation, call);
+  } catch (error) {
+    throw toMongoError(error);
+  }
+}
