@@ -39,14 +39,43 @@ export async function ensureBenchTopics(admin: Admin, count: number, partitions:
   const existing = new Set(await admin.listTopics());
   const missing = wanted.filter((t) => !existing.has(t));
   if (missing.length) console.error(`bench: creating ${missing.length} topics × ${partitions} partitions…`);
-  for (let i = 0; i < missing.length; i += 200) {
-    const batch = missing.slice(i, i + 200);
-    await admin.createTopics({ topics: batch.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })), waitForLeaders: true, timeout: 120_000 });
+  const batchSize = 500;
+  for (let i = 0; i < missing.length; i += batchSize) {
+    const batch = missing.slice(i, i + batchSize);
+    await admin
+      .createTopics({ topics: batch.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })), timeout: 120_000 })
+      .catch((error: unknown) => {
+        // A retried request may find some of its topics made by the first attempt.
+        if (!String(error).includes("already exists") && (error as { type?: string }).type !== "TOPIC_ALREADY_EXISTS") throw error;
+      });
+    await waitForLeaders(batch);
     const producer = benchKafka().producer({ allowAutoTopicCreation: false });
     await producer.connect();
     await producer.sendBatch({ topicMessages: batch.map((topic) => ({ topic, messages: Array.from({ length: partitions }, (_, p) => ({ partition: p, value: "x" })) })) });
     await producer.disconnect();
-    console.error(`bench: ${Math.min(i + 200, missing.length)}/${missing.length} topics created`);
+    console.error(`bench: ${Math.min(i + batchSize, missing.length)}/${missing.length} topics created`);
   }
   return wanted;
+}
+
+/**
+ * Waits until every partition of `topics` has a leader, asking a fresh client each time:
+ * on several brokers, metadata reaches them one after another after a create.
+ */
+async function waitForLeaders(topics: string[], timeoutMs = 300_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const admin = benchKafka().admin();
+    try {
+      await admin.connect();
+      const { topics: described } = await admin.fetchTopicMetadata({ topics });
+      if (described.length === topics.length && described.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+    if (Date.now() > deadline) throw new Error(`topics still without leaders after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }

@@ -56,7 +56,11 @@ describe("Kafka API routes on the real broker", () => {
   it("lists the topic with its partitions and retained messages, internal topics hidden", async () => {
     const { status, body } = await call(topicsRoute.GET, `/api/kafka/topics?search=${topic}`);
     expect(status).toBe(200);
-    expect(body.topics).toEqual([{ name: topic, internal: false, partitions: 3, replicationFactor: 1, underReplicated: 0, messages: "30" }]);
+    expect(body.topics).toEqual([
+      { name: topic, internal: false, partitions: 3, replicationFactor: 1, underReplicated: 0, messages: "30", bytes: expect.any(Number), producedPerSecond: null },
+    ]);
+    // 30 small records in three batches are on disk; Prometheus has never seen this topic's end offsets.
+    expect(body.topics[0].bytes).toBeGreaterThan(30 * 10);
     const all = await call(topicsRoute.GET, "/api/kafka/topics");
     expect(all.body.topics.some((t: { name: string }) => t.name.startsWith("__"))).toBe(false);
     const internal = await call(topicsRoute.GET, "/api/kafka/topics?internal=true");

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Card } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
 import { QueryState } from "@/components/ui/query-state";
 import { numericCell, SimpleTable, textCell } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
@@ -61,18 +62,11 @@ export function BrokerDetailView({ nodeId }: { nodeId: number }) {
       {data && (
         <div className="space-y-4">
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
-            {[
-              ["Address", `${data.host}:${data.port}`],
-              ["Rack", data.rack ?? "—"],
-              ["Role", data.isController ? "controller" : "broker"],
-              ["Leaders / replicas", `${data.leaderCount} / ${data.replicaCount}`],
-              ["On disk", formatBytes(data.logDirBytes)],
-            ].map(([label, value]) => (
-              <div key={label} className="rounded-lg border border-line bg-surface px-4 py-3">
-                <dt className="text-xs text-muted">{label}</dt>
-                <dd className="truncate font-mono text-lg tabular-nums">{value}</dd>
-              </div>
-            ))}
+            <Stat label="Address" value={`${data.host}:${data.port}`} />
+            <Stat label="Rack" value={data.rack ?? "—"} />
+            <Stat label="Role" value={data.isController ? "controller" : "broker"} />
+            <Stat label="Leaders / replicas" value={`${data.leaderCount} / ${data.replicaCount}`} />
+            <Stat label="On disk" value={formatBytes(data.logDirBytes)} />
           </dl>
           {data.logDirs.map((dir) => (
             <Card key={dir.path} className="p-0">

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
 import { QueryState } from "@/components/ui/query-state";
 import { numericCell, SimpleTable, textCell } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
@@ -18,17 +19,6 @@ const partitionColumns = [
   { label: "Lag", numeric: true },
   { label: "Behind by", numeric: true },
 ];
-
-function Stat({ label, value, strong, testId }: { label: string; value: string | number; strong?: boolean; testId?: string }) {
-  return (
-    <div className="rounded-lg border border-line bg-surface px-4 py-3">
-      <dt className="text-xs text-muted">{label}</dt>
-      <dd className={cn("font-mono text-lg tabular-nums", strong && "font-semibold")} data-testid={testId}>
-        {value}
-      </dd>
-    </div>
-  );
-}
 
 /** One consumer group: summary, lag over time, members and what they read, lag per partition, reset. */
 export function GroupDetailView({ groupId }: { groupId: string }) {

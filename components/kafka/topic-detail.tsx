@@ -4,9 +4,10 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
 import { QueryState } from "@/components/ui/query-state";
 import { numericCell, SimpleTable } from "@/components/ui/table";
-import { formatCount } from "@/lib/format";
+import { formatBytes, formatCount } from "@/lib/format";
 import { cn } from "@/lib/cn";
 import { useConsumerGroups, useTopic } from "@/lib/queries/kafka";
 import { TopicActions } from "./topic-actions";
@@ -87,18 +88,13 @@ export function TopicDetailView({ name }: { name: string }) {
       {data && (
         <div className="space-y-4">
           <TopicActions topic={data} />
-          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-            {[
-              ["Partitions", data.partitions],
-              ["Replication", data.replicationFactor],
-              ["Under-replicated", data.underReplicated],
-              ["Messages", formatCount(data.messages)],
-            ].map(([label, value]) => (
-              <div key={label} className="rounded-lg border border-line bg-surface px-4 py-3">
-                <dt className="text-xs text-muted">{label}</dt>
-                <dd className="font-mono text-lg tabular-nums">{value}</dd>
-              </div>
-            ))}
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+            <Stat label="Partitions" value={data.partitions} />
+            <Stat label="Replication" value={data.replicationFactor} />
+            <Stat label="Under-replicated" value={data.underReplicated} strong={data.underReplicated > 0} />
+            <Stat label="Messages" value={formatCount(data.messages)} />
+            <Stat label="Size on disk" value={formatBytes(data.bytes)} />
+            <Stat label="Produced (msg/s, 1 min)" value={data.producedPerSecond === null ? "—" : data.producedPerSecond.toFixed(1)} />
           </dl>
           <TopicTabs
             current={tab}

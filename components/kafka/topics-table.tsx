@@ -16,7 +16,7 @@ import { useMemo, useRef, useState } from "react";
 import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
 import { cn } from "@/lib/cn";
-import { formatCount } from "@/lib/format";
+import { formatBytes, formatCount } from "@/lib/format";
 import { useTopics } from "@/lib/queries/kafka";
 import type { TopicSummary } from "@/lib/schemas/kafka";
 
@@ -44,6 +44,21 @@ const columns = [
     header: "Messages",
     meta: { className: numeric },
     cell: (info) => <span title={info.row.original.messages}>{formatCount(info.row.original.messages)}</span>,
+  }),
+  column.accessor((t) => t.bytes ?? -1, {
+    id: "size",
+    header: "Size",
+    meta: { className: numeric },
+    cell: (info) => formatBytes(info.row.original.bytes),
+  }),
+  column.accessor((t) => t.producedPerSecond ?? -1, {
+    id: "rate",
+    header: "Msg/s",
+    meta: { className: numeric },
+    cell: (info) => {
+      const rate = info.row.original.producedPerSecond;
+      return rate === null ? <span className="text-muted" title="Prometheus has no end offsets for this topic (no group reads it)">—</span> : rate < 10 ? rate.toFixed(1) : formatCount(Math.round(rate));
+    },
   }),
 ];
 

@@ -30,6 +30,10 @@ export interface TopicSummary {
   underReplicated: number;
   /** Sum over partitions of high − low watermark: messages currently retained. */
   messages: string;
+  /** Bytes on disk over all replicas (DescribeLogDirs); null when the brokers did not say. */
+  bytes: number | null;
+  /** Messages produced per second over the last minute, from Prometheus; null when it has no series for the topic. */
+  producedPerSecond: number | null;
 }
 
 export interface TopicDetail extends TopicSummary {

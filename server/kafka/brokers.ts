@@ -1,22 +1,16 @@
 import "server-only";
 import kafkajs from "kafkajs";
 import type { BrokerDetail, BrokerInfo } from "@/lib/schemas/kafka";
-import { cached } from "../cache";
 import { AppError, errorMessage } from "../http/errors";
 import { kafkaCall } from "./call";
 import { getKafkaAdmin } from "./client";
 import { describeKafkaCluster } from "./cluster";
-import { describeLogDirs, type LogDir } from "./log-dirs";
+import { cachedLogDirs } from "./log-dirs";
 import { toConfigEntry } from "./topic-admin";
 import { fetchAllMetadata } from "./topics";
 
 // kafkajs is CommonJS: Node's ESM loader does not see this named export (bundlers do).
 const { ConfigResourceTypes } = kafkajs;
-
-/** Log directories of one broker, cached for 10 s (sizes change slowly, the request walks every partition). */
-function logDirsOf(nodeId: number): Promise<LogDir[]> {
-  return cached(`kafka:logdirs:${nodeId}`, 10_000, () => kafkaCall("describeLogDirs", () => describeLogDirs(nodeId)));
-}
 
 /** Every broker with rack, controller flag, leader and replica counts and the bytes in its log directories. */
 export async function listBrokers(): Promise<BrokerInfo[]> {
@@ -26,7 +20,7 @@ export async function listBrokers(): Promise<BrokerInfo[]> {
     cluster.brokers
       .sort((a, b) => a.nodeId - b.nodeId)
       .map(async (b) => {
-        const dirs = await logDirsOf(b.nodeId).then(
+        const dirs = await cachedLogDirs(b.nodeId).then(
           (list) => ({ list, error: null }),
           (error: unknown) => ({ list: null, error: errorMessage(error) }),
         );
@@ -51,7 +45,7 @@ export async function describeBroker(nodeId: number): Promise<BrokerDetail> {
   const broker = (await listBrokers()).find((b) => b.nodeId === nodeId);
   if (!broker) throw new AppError("NOT_FOUND", `Broker ${nodeId} is not in the cluster`, 404);
   const [logDirs, configs] = await Promise.all([
-    logDirsOf(nodeId).catch(() => []),
+    cachedLogDirs(nodeId).catch(() => []),
     kafkaCall("describeConfigs", async () =>
       (await getKafkaAdmin()).describeConfigs({ resources: [{ type: ConfigResourceTypes.BROKER, name: String(nodeId) }], includeSynonyms: false }),
     ),

@@ -5,6 +5,9 @@ import { cached, invalidate } from "../cache";
 import { AppError } from "../http/errors";
 import { kafkaCall } from "./call";
 import { getKafkaAdmin } from "./client";
+import { prometheusGet } from "../prometheus/client";
+import { describeKafkaCluster } from "./cluster";
+import { cachedLogDirs } from "./log-dirs";
 import { fetchWatermarksOf, withFreshMetadataOnFailure, type Watermarks } from "./offsets";
 
 const metadataTtlMs = 2_000;
@@ -59,6 +62,8 @@ function summarize(topic: ITopicMetadata, watermarks: Watermarks[]): TopicDetail
     replicationFactor: Math.max(0, ...partitionDetails.map((p) => p.replicas.length)),
     underReplicated: partitionDetails.filter((p) => p.isr.length < p.replicas.length).length,
     messages: String(messages),
+    bytes: null,
+    producedPerSecond: null,
     partitionDetails,
   };
 }
@@ -73,10 +78,42 @@ export async function listTopics(options: { internal: boolean; search: string })
     .filter((t) => options.internal || !t.name.startsWith("__"))
     .filter((t) => !search || t.name.toLowerCase().includes(search))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const watermarks = await fetchAllWatermarks();
+  const [watermarks, sizes, rates] = await Promise.all([fetchAllWatermarks(), topicSizes(), produceRates()]);
   return topics.map((topic) => {
     const { partitionDetails: _details, ...summary } = summarize(topic, watermarks.get(topic.name) ?? []);
-    return summary;
+    return { ...summary, bytes: sizes?.get(topic.name) ?? (sizes ? 0 : null), producedPerSecond: rates.get(topic.name) ?? null };
+  });
+}
+
+/** Bytes per topic summed over every broker's log directories (cached 10 s); undefined when a broker did not answer. */
+async function topicSizes(): Promise<Map<string, number> | undefined> {
+  try {
+    const brokers = (await describeKafkaCluster()).brokers;
+    const dirs = await Promise.all(brokers.map((b) => cachedLogDirs(b.nodeId)));
+    const sizes = new Map<string, number>();
+    for (const dir of dirs.flat()) for (const t of dir.topics) sizes.set(t.topic, (sizes.get(t.topic) ?? 0) + t.bytes);
+    return sizes;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Messages produced per second per topic over the last minute, from the end offsets the
+ * console's lag exporter gives Prometheus (topics some group reads). Prometheus being down
+ * or slow only leaves the column empty.
+ */
+function produceRates(): Promise<Map<string, number>> {
+  return cached("prometheus:produce-rates", 10_000, async () => {
+    try {
+      const data = await prometheusGet<{ result: Array<{ metric: { topic?: string }; value: [number, string] }> }>("query", {
+        query: "sum by (topic) (rate(eventdeck_topic_end_offset[1m]))",
+        timeout: "1s",
+      });
+      return new Map(data.result.filter((r) => r.metric.topic).map((r) => [r.metric.topic!, Number(r.value[1])]));
+    } catch {
+      return new Map();
+    }
   });
 }
 
@@ -89,5 +126,6 @@ export async function describeTopic(name: string): Promise<TopicDetail> {
     topic = (await fetchAllMetadata()).find((t) => t.name === name);
   }
   if (!topic) throw new AppError("TOPIC_NOT_FOUND", `Topic "${name}" does not exist`, 404);
-  return summarize(topic, await fetchWatermarks(name));
+  const [watermarks, sizes, rates] = await Promise.all([fetchWatermarks(name), topicSizes(), produceRates()]);
+  return { ...summarize(topic, watermarks), bytes: sizes?.get(name) ?? (sizes ? 0 : null), producedPerSecond: rates.get(name) ?? null };
 }
