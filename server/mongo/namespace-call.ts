@@ -1,0 +1,110 @@
+import "server-only";
+import { MongoNetworkError, MongoServerError } from "mongodb";
+import { AppError } from "../http/errors";
+import { timedBackendCall } from "../metrics/registry";
+import { getMongoClient } from "./client";
+import { toMongoError } from "./errors";
+
+/** A collection named by the operator (validated names). */
+export interface Namespace {
+  db: string;
+  collection: string;
+}
+
+/**
+ * Like mongoCall, for commands an operator typed: what the server refuses is their input's
+ * business, so it is a 422 carrying the server's own words (FerretDB's "… is not implemented
+ * yet" included) rather than a 502. A duplicate key is a 409, an exceeded maxTimeMS a 504.
+ * An unreachable server stays a 503.
+ */
+export async function mongoUserCall<T>(operation: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await timedBackendCall("mongo", operation, call);
+  } catch (error) {
+    throw toUserMongoError(error);
+  }
+}
+
+export function toUserMongoError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof MongoServerError) {
+    const said = `${error.message} (code ${error.code}${error.codeName ? ` ${error.codeName}` : ""})`;
+    if (error.code === 11000) return new AppError("CONFLICT", `MongoDB refused: ${said}`, 409);
+    if (error.code === 50) return new AppError("TIMEOUT", `MongoDB stopped the command at its time limit: ${said}`, 504);
+    return new AppError("MONGO_REFUSED", `MongoDB refused: ${said}`, 422);
+  }
+  return toMongoError(error);
+}
+
+/**
+ * A write the server answered by closing the connection. If the server answers a ping at once it
+ * is up and it was this document it could not take — FerretDB 1.x does that for Decimal128, MinKey,
+ * MaxKey and NaN — so say so (422) instead of calling MongoDB unavailable.
+ */
+export async function writeRefusal(error: unknown, unsupported: string[]): Promise<never> {
+  if (!(error instanceof MongoNetworkError)) throw error;
+  const up = await getMongoClient()
+    .db("admin")
+    .command({ ping: 1 })
+    .then(() => true)
+    .catch(() => false);
+  if (!up) throw error;
+  const which = unsupported.length > 0 ? ` It holds values this server is known not to store: ${unsupported.join(", ")}.` : "";
+  throw new AppError(
+    "MONGO_REFUSED",
+    `MongoDB closed the connection instead of storing the document, and answers other commands: it cannot take a value in it.${which}`,
+    422,
+  );
+}
+
+/** 404 naming what is missing: the database, or the collection in it (one more round trip). */
+export async function namespaceNotFound(ns: Namespace): Promise<AppError> {
+  const { databases } = await mongoUserCall("listDatabases", () =>
+    getMongoClient().db("admin").admin().listDatabases({ nameOnly: true, filter: { name: ns.db } }),
+  );
+  if (!databases.some((d) => d.name === ns.db)) return new AppError("DATABASE_NOT_FOUND", `No database ${ns.db}`, 404);
+  return new AppError("COLLECTION_NOT_FOUND", `No collection ${ns.collection} in database ${ns.db}`, 404);
+}
+
+/** A catch handler turning the server's NamespaceNotFound (code 26) into our 404 naming what is missing. */
+export function whenNamespaceMissing(ns: Namespace): (error: unknown) => Promise<never> {
+  return async (error) => {
+    if (error instanceof MongoServerError && error.code === 26) throw await namespaceNotFound(ns);
+    throw error;
+  };
+}
+
+/** Throws a 404 unless the collection exists (one round trip; two when it does not). */
+export async function assertNamespaceExists(ns: Namespace): Promise<void> {
+  const found = await mongoUserCall("listCollections", () =>
+    getMongoClient().db(ns.db).listCollections({ name: ns.collection }, { nameOnly: true }).toArray(),
+  );
+  if (found.length === 0) throw await namespaceNotFound(ns);
+}
+
+/** The request's JSON body, read up to `maxBytes` (413 past it, 400 when it is not JSON). */
+export async function readLimitedJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  const tooLarge = () => new AppError("TOO_LARGE", `The request body is larger than ${maxBytes} bytes`, 413);
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (declared > maxBytes) throw tooLarge();
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
+    if (chunk.done) break;
+    total += chunk.value.byteLength;
+    if (total > maxBytes) {
+      await reader?.cancel();
+      throw tooLarge();
+    }
+    chunks.push(chunk.value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The body must be JSON", 400);
+  }
+}
