@@ -1,6 +1,8 @@
 import "server-only";
 import { getConfig } from "../config";
 import { timedBackendCall } from "../metrics/registry";
+import { MongoServerSelectionError, MongoTopologyClosedError } from "mongodb";
+import { discardMongoClient } from "./client";
 import { toMongoError } from "./errors";
 
 /** The server-side time limit every query and command carries (`maxTimeMS`). */
@@ -16,6 +18,7 @@ export async function mongoCall<T>(operation: string, call: () => Promise<T>): P
   try {
     return await timedBackendCall("mongo", operation, call);
   } catch (error) {
+    if (error instanceof MongoServerSelectionError || error instanceof MongoTopologyClosedError) discardMongoClient();
     throw toMongoError(error);
   }
 }

@@ -21,3 +21,14 @@ export function getMongoClient(): MongoClient {
   }
   return cache.eventdeckMongo;
 }
+
+/**
+ * Forgets the process's client after its first connection failed: the driver then keeps a
+ * closed topology and answers "Topology is closed" forever, so a console started while
+ * MongoDB was down would never see it come back. The next call makes a new client.
+ */
+export function discardMongoClient(): void {
+  const client = cache.eventdeckMongo;
+  cache.eventdeckMongo = undefined;
+  void client?.close().catch(() => undefined);
+}

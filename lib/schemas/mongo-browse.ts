@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { collectionNameSchema, databaseNameSchema } from "./mongo";
+
+/** Databases MongoDB keeps for itself: hidden unless asked for, never dropped from here. */
+export const systemDatabases = ["admin", "local", "config"] as const;
+
+const flag = z.enum(["true", "false", "1", "0"]).default("false").transform((v) => v === "true" || v === "1");
+
+export const databaseListQuerySchema = z.object({ system: flag });
+
+export const databaseParams = z.object({ db: databaseNameSchema });
+
+/** Typed confirmation for drops: `confirm` must repeat the name. */
+export const dropConfirmSchema = z.object({
+  confirm: z.string({ error: "type the name in `confirm` to drop it" }).max(255),
+});
+
+export const collectionListQuerySchema = z.object({ exact: flag });
+
+export const createCollectionSchema = z.object({ name: collectionNameSchema });
+
+export const renameCollectionSchema = z.object({ to: collectionNameSchema });
+
+export const maxPageSize = 200;
+export const defaultPageSize = 50;
+
+/** Query string of the documents list; the EJSON inputs are parsed on the server by parseEjsonDocument. */
+export const documentsQuerySchema = z
+  .object({
+    filter: z.string().max(64 * 1024).optional(),
+    sort: z.string().max(4 * 1024).optional(),
+    projection: z.string().max(16 * 1024).optional(),
+    limit: z.coerce.number().int().min(1).max(maxPageSize).default(defaultPageSize),
+    /** Opaque cursors made by the server: the page after / before the row they were taken from. */
+    after: z.string().max(16 * 1024).optional(),
+    before: z.string().max(16 * 1024).optional(),
+    /** Start the page at this document (an `_id` as encodeDocumentId writes it). */
+    startAt: z.string().min(1).max(4 * 1024).optional(),
+    exact: flag,
+  })
+  .refine((q) => [q.after, q.before, q.startAt].filter((v) => v !== undefined).length <= 1, "use at most one of after, before and startAt");
+export type DocumentsQuery = z.infer<typeof documentsQuerySchema>;
+
+export const exportQuerySchema = z.object({
+  format: z.enum(["jsonl", "csv"]).default("jsonl"),
+  filter: z.string().max(64 * 1024).optional(),
+  sort: z.string().max(4 * 1024).optional(),
+  projection: z.string().max(16 * 1024).optional(),
+});
+export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+/** An import body is JSON lines of at most this many bytes. */
+export const maxImportBytes = 10 * 1024 * 1024;
+
+export interface DatabaseSummary {
+  name: string;
+  sizeOnDisk: number | null;
+  dataSize: number | null;
+  collections: number | null;
+  system: boolean;
+}
+
+export interface CollectionSummary {
+  name: string;
+  type: string;
+  /** From the server's collection statistics (cheap); null when the server did not say. */
+  estimatedCount: number | null;
+  /** Only when asked for (`exact=true`): counted by the server within its time limit. */
+  exactCount?: number | null;
+  avgDocumentSize: number | null;
+  totalSize: number | null;
+  indexSize: number | null;
+  indexCount: number | null;
+}
+
+export interface DocumentsTotal {
+  count: number | null;
+  /** true: from collection statistics (and null under a filter); false: counted with the filter. */
+  estimated: boolean;
+}
+
+export interface DocumentsPage {
+  /** Canonical Extended JSON of each document. */
+  documents: Record<string, unknown>[];
+  /** Top-level fields seen in a sample of the collection (with the projection), `_id` first. */
+  columns: string[];
+  /** The sort in effect, `_id` last as the tie breaker. */
+  sort: Record<string, 1 | -1>;
+  limit: number;
+  next: string | null;
+  previous: string | null;
+  total: DocumentsTotal;
+}
+
+export interface ImportReport {
+  inserted: number;
+  failed: Array<{ line: number; reason: string }>;
+}
+
+export const namespacePath = (db: string, collection: string) =>
+  `/api/mongo/databases/${encodeURIComponent(db)}/collections/${encodeURIComponent(collection)}`;
