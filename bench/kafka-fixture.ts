@@ -49,10 +49,20 @@ export async function ensureBenchTopics(admin: Admin, count: number, partitions:
         if (!String(error).includes("already exists") && (error as { type?: string }).type !== "TOPIC_ALREADY_EXISTS") throw error;
       });
     await waitForLeaders(batch);
-    const producer = benchKafka().producer({ allowAutoTopicCreation: false });
-    await producer.connect();
-    await producer.sendBatch({ topicMessages: batch.map((topic) => ({ topic, messages: Array.from({ length: partitions }, (_, p) => ({ partition: p, value: "x" })) })) });
-    await producer.disconnect();
+    // Leaders may still be settling on other brokers: a fresh producer tries again.
+    for (let attempt = 1; ; attempt++) {
+      const producer = benchKafka().producer({ allowAutoTopicCreation: false });
+      try {
+        await producer.connect();
+        await producer.sendBatch({ topicMessages: batch.map((topic) => ({ topic, messages: Array.from({ length: partitions }, (_, p) => ({ partition: p, value: "x" })) })) });
+        break;
+      } catch (error) {
+        if (attempt >= 10) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+      } finally {
+        await producer.disconnect().catch(() => undefined);
+      }
+    }
     console.error(`bench: ${Math.min(i + batchSize, missing.length)}/${missing.length} topics created`);
   }
   return wanted;
