@@ -10,7 +10,7 @@ export default function GroupsPage() {
     <div className="mx-auto max-w-6xl space-y-4">
       <PageHeader
         title="Consumer groups"
-        description="State, members and lag in messages and in time (age of the oldest unread message), refreshed every 5 s. Open a group for its members, lag history and offset reset."
+        description="State, members and lag in messages and in time (age of the oldest unread message), refreshed every 3 s (never more than 5 s old). Open a group for its members, lag history and offset reset."
       />
       <Suspense>
         <GroupsTable />
