@@ -1,6 +1,6 @@
 "use client";
 
-import { Activity, HardDrive, List, Server, Users } from "lucide-react";
+import { Activity, Database, HardDrive, List, Server, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
@@ -11,6 +11,7 @@ const links = [
   { href: "/kafka/brokers", label: "Brokers", icon: HardDrive },
   { href: "/kafka/topics", label: "Topics", icon: List },
   { href: "/kafka/groups", label: "Consumer groups", icon: Users },
+  { href: "/mongo", label: "MongoDB", icon: Database },
 ] as const;
 
 export function NavLinks() {
