@@ -3,6 +3,12 @@ import { AppError, errorMessage } from "../http/errors";
 import { getConfig } from "../config";
 import { timedBackendCall } from "../metrics/registry";
 
+/** Where Prometheus's parser points: its messages start with "line:column: parse error". */
+export function parsePromqlPosition(message: string): { line: number; column: number } | undefined {
+  const match = /(\d+):(\d+): parse error/.exec(message);
+  return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
+}
+
 interface PrometheusEnvelope<T> {
   status: "success" | "error";
   data?: T;
@@ -18,6 +24,8 @@ export async function prometheusGet<T>(path: string, params: Record<string, stri
   const { PROMETHEUS_URL, BACKEND_TIMEOUT_MS } = getConfig();
   const url = new URL(`api/v1/${path}`, PROMETHEUS_URL.endsWith("/") ? PROMETHEUS_URL : `${PROMETHEUS_URL}/`);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  // Prometheus stops evaluating once the console has given up on the answer.
+  if (path === "query" || path === "query_range") url.searchParams.set("timeout", `${BACKEND_TIMEOUT_MS / 1000}s`);
   return timedBackendCall("prometheus", path.split("/")[0] ?? path, async () => {
     let response: Response;
     try {
@@ -31,7 +39,10 @@ export async function prometheusGet<T>(path: string, params: Record<string, stri
     }
     const body = (await response.json().catch(() => undefined)) as PrometheusEnvelope<T> | undefined;
     if (body?.status === "success" && body.data !== undefined) return body.data;
-    if (body?.errorType === "bad_data") throw new AppError("BAD_REQUEST", `Prometheus: ${body.error}`, 400);
+    if (body?.errorType === "bad_data") {
+      const position = parsePromqlPosition(body.error ?? "");
+      throw new AppError("BAD_REQUEST", `Prometheus: ${body.error}`, 400, position ? { position } : undefined);
+    }
     throw new AppError(
       "PROMETHEUS_UNAVAILABLE",
       `Prometheus answered ${response.status}${body?.error ? `: ${body.error}` : ""}`,
