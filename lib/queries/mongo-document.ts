@@ -1,0 +1,121 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/api/fetch-json";
+import type {
+  AggregateResult,
+  CreateIndexInput,
+  CreateIndexResult,
+  DeleteDocumentResult,
+  DocumentView,
+  IndexList,
+} from "@/lib/schemas/mongo-document";
+
+/** Keys nest from the collection down, so invalidating a collection refreshes its documents and indexes too. */
+export const mongoDocumentKeys = {
+  collection: (db: string, collection: string) => ["mongo", "databases", db, "collections", collection] as const,
+  document: (db: string, collection: string, id: string) => [...mongoDocumentKeys.collection(db, collection), "documents", "one", id] as const,
+  indexes: (db: string, collection: string) => [...mongoDocumentKeys.collection(db, collection), "indexes"] as const,
+  aggregate: (db: string, collection: string, run: { pipeline: string; limit: number }) =>
+    [...mongoDocumentKeys.collection(db, collection), "aggregate", run] as const,
+};
+
+const enc = encodeURIComponent;
+const collectionApi = (db: string, collection: string) => `/api/mongo/databases/${enc(db)}/collections/${enc(collection)}`;
+
+/**
+ * An id segment (encodeDocumentId) that cannot be mistaken for a fixed path: the API's
+ * `documents/insert` and the page's `doc/new` are spelled as Extended JSON strings instead.
+ */
+export function unambiguousSegment(segment: string): string {
+  return segment === "insert" || segment === "new" ? `ejson:${JSON.stringify(segment)}` : segment;
+}
+
+export const collectionHref = (db: string, collection: string) => `/mongo/${enc(db)}/${enc(collection)}`;
+export const documentHref = (db: string, collection: string, segment: string) => `${collectionHref(db, collection)}/doc/${enc(unambiguousSegment(segment))}`;
+export const newDocumentHref = (db: string, collection: string, copyOf?: string) =>
+  `${collectionHref(db, collection)}/doc/new${copyOf === undefined ? "" : `?copy=${enc(copyOf)}`}`;
+
+const documentApi = (db: string, collection: string, segment: string) => `${collectionApi(db, collection)}/documents/${enc(unambiguousSegment(segment))}`;
+
+function send<T>(url: string, method: string, body: unknown): Promise<T> {
+  return fetchJson<T>(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+}
+
+/** One document; never refetched behind an editor's back (the version check on save is what catches changes). */
+export const documentOptions = (db: string, collection: string, segment: string) =>
+  queryOptions({
+    queryKey: mongoDocumentKeys.document(db, collection, segment),
+    queryFn: () => fetchJson<DocumentView>(documentApi(db, collection, segment)),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+
+export const useDocument = (db: string, collection: string, segment: string | undefined) =>
+  useQuery({ ...documentOptions(db, collection, segment ?? ""), enabled: segment !== undefined });
+
+export function useSaveDocument(db: string, collection: string, segment: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { document: string; version: string }) => send<DocumentView>(documentApi(db, collection, segment), "PUT", input),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(mongoDocumentKeys.document(db, collection, segment), saved);
+      void queryClient.invalidateQueries({ queryKey: [...mongoDocumentKeys.collection(db, collection), "documents"], predicate: (q) => q.queryKey[6] !== "one" });
+    },
+  });
+}
+
+export function useInsertDocument(db: string, collection: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (document: string) => send<DocumentView>(`${collectionApi(db, collection)}/documents/insert`, "POST", { document }),
+    onSuccess: (created) => {
+      queryClient.setQueryData(mongoDocumentKeys.document(db, collection, created.id), created);
+      void queryClient.invalidateQueries({ queryKey: mongoDocumentKeys.collection(db, collection), predicate: (q) => q.queryKey[6] !== "one" });
+    },
+  });
+}
+
+export function useDeleteDocument(db: string, collection: string, segment: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (version: string) => send<DeleteDocumentResult>(documentApi(db, collection, segment), "DELETE", { version }),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: mongoDocumentKeys.document(db, collection, segment) });
+      void queryClient.invalidateQueries({ queryKey: mongoDocumentKeys.collection(db, collection), predicate: (q) => q.queryKey[6] !== "one" });
+    },
+  });
+}
+
+export const indexesOptions = (db: string, collection: string) =>
+  queryOptions({
+    queryKey: mongoDocumentKeys.indexes(db, collection),
+    queryFn: () => fetchJson<IndexList>(`${collectionApi(db, collection)}/indexes`),
+  });
+
+export const useIndexes = (db: string, collection: string) => useQuery(indexesOptions(db, collection));
+
+export function useCreateIndex(db: string, collection: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateIndexInput) => send<CreateIndexResult>(`${collectionApi(db, collection)}/indexes`, "POST", input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: mongoDocumentKeys.collection(db, collection) }),
+  });
+}
+
+export function useDropIndex(db: string, collection: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => send<{ dropped: string }>(`${collectionApi(db, collection)}/indexes/${enc(name)}`, "DELETE", { confirm: name }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: mongoDocumentKeys.collection(db, collection) }),
+  });
+}
+
+/** A pipeline run: keyed by its text and limit (both in the URL); run again with refetch. */
+export const useAggregate = (db: string, collection: string, run: { pipeline: string; limit: number } | undefined) =>
+  useQuery({
+    queryKey: mongoDocumentKeys.aggregate(db, collection, run ?? { pipeline: "", limit: 0 }),
+    queryFn: () => send<AggregateResult>(`${collectionApi(db, collection)}/aggregate`, "POST", run),
+    enabled: run !== undefined,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    retry: false,
+  });
