@@ -12,10 +12,10 @@ import { parseEjsonDocument } from "@/lib/mongo/ejson";
 import { documentHref, newDocumentHref, useDocument, useInsertDocument, useSaveDocument } from "@/lib/queries/mongo-document";
 import type { DocumentView } from "@/lib/schemas/mongo-document";
 import { DocumentDeleteDialog } from "./document-delete-dialog";
-import { ejsonProblem, JsonEditor, prettyEjson } from "./document-json-editor";
+import { ejsonProblem, JsonEditor, prettyEjson, withReadableDates } from "./document-json-editor";
 import { DocumentMutationError, DocumentReviewDialog } from "./document-review-dialog";
 
-const pretty = (value: unknown) => prettyEjson(value);
+const pretty = (value: unknown) => prettyEjson(withReadableDates(value));
 const parseDocument = (text: string) => parseEjsonDocument(text, "The document");
 
 /** The text as the diff and the save see it: reformatted, so indentation alone is no change. */
@@ -97,7 +97,7 @@ function EditDocumentForm({ db, collection, segment, loaded, onReload }: { db: s
       <Card className="space-y-3">
         <JsonEditor value={text} onChange={setText} label="Document as Extended JSON" describedBy={statusId} />
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <EditorStatus id={statusId} problem={problem} note={changed ? "Edited — review the changes to save them." : "Canonical Extended JSON: every BSON type is spelled out and kept on save."} />
+          <EditorStatus id={statusId} problem={problem} note={changed ? "Edited — review the changes to save them." : "Extended JSON with every BSON type spelled out (dates as ISO text); types are kept on save."} />
           <div className="flex gap-2">
             <Button onClick={() => setText(baseline)} disabled={!changed}>
               <Undo2 aria-hidden className="size-4" /> Discard edits

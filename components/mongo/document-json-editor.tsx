@@ -117,3 +117,21 @@ export function prettyEjson(value: unknown, indent = ""): string {
   }
   return JSON.stringify(value);
 }
+
+const maxReadableDate = Date.parse("9999-12-31T23:59:59.999Z");
+
+/**
+ * Canonical dates (`{"$date": {"$numberLong": "1770113700000"}}`) as ISO text (`{"$date": "2026-02-03T10:15:00.000Z"}`):
+ * the same instant to the millisecond, so it parses back to the same BSON date, and a person can read it.
+ * Dates before 1970 or after 9999 keep the canonical form, as Extended JSON prescribes.
+ */
+export function withReadableDates(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withReadableDates);
+  if (value === null || typeof value !== "object") return value;
+  const date = (value as { $date?: unknown }).$date;
+  if (date !== undefined && Object.keys(value).length === 1) {
+    const ms = Number((date as { $numberLong?: unknown }).$numberLong);
+    return Number.isSafeInteger(ms) && ms >= 0 && ms <= maxReadableDate ? { $date: new Date(ms).toISOString() } : value;
+  }
+  return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, withReadableDates(child)]));
+}
