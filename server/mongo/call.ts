@@ -12,7 +12,7 @@ export function mongoMaxTimeMs(): number {
 
 /**
  * Runs one MongoDB operation, records its latency, and turns driver failures into our
- * errors: an unreachable server is a 503, a refused command a 502 with the server's words.
+ * errors: an unreachable server is a 503, a refused command a 422 with the server's words.
  */
 export async function mongoCall<T>(operation: string, call: () => Promise<T>): Promise<T> {
   try {

@@ -9,7 +9,12 @@ export function toMongoError(error: unknown): AppError {
     return new AppError("MONGO_UNAVAILABLE", `MongoDB is unavailable: ${error.message}`, 503);
   }
   if (error instanceof MongoServerError) {
-    return new AppError("MONGO_REFUSED", `MongoDB refused the command: ${error.message} (code ${error.code})`, 502);
+    // What the server refuses is about the request (FerretDB's "not implemented yet" included):
+    // a 422 in the server's own words; a duplicate key is a conflict, a spent maxTimeMS a timeout.
+    const said = `${error.message} (code ${error.code}${error.codeName ? ` ${error.codeName}` : ""})`;
+    if (error.code === 11000) return new AppError("CONFLICT", `MongoDB refused: ${said}`, 409);
+    if (error.code === 50) return new AppError("TIMEOUT", `MongoDB stopped the command at its time limit: ${said}`, 504);
+    return new AppError("MONGO_REFUSED", `MongoDB refused: ${said}`, 422);
   }
   return new AppError("MONGO_UNAVAILABLE", `MongoDB request failed: ${errorMessage(error)}`, 502);
 }

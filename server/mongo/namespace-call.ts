@@ -25,16 +25,8 @@ export async function mongoUserCall<T>(operation: string, call: () => Promise<T>
   }
 }
 
-export function toUserMongoError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  if (error instanceof MongoServerError) {
-    const said = `${error.message} (code ${error.code}${error.codeName ? ` ${error.codeName}` : ""})`;
-    if (error.code === 11000) return new AppError("CONFLICT", `MongoDB refused: ${said}`, 409);
-    if (error.code === 50) return new AppError("TIMEOUT", `MongoDB stopped the command at its time limit: ${said}`, 504);
-    return new AppError("MONGO_REFUSED", `MongoDB refused: ${said}`, 422);
-  }
-  return toMongoError(error);
-}
+/** The same mapping as every MongoDB call (server/mongo/errors.ts). */
+export const toUserMongoError = toMongoError;
 
 /**
  * A write the server answered by closing the connection. If the server answers a ping at once it
