@@ -1,8 +1,8 @@
 import "server-only";
 import { MongoNetworkError, MongoServerError } from "mongodb";
 import { AppError } from "../http/errors";
-import { timedBackendCall } from "../metrics/registry";
 import { getMongoClient } from "./client";
+import { mongoCall } from "./call";
 import { toMongoError } from "./errors";
 
 /** A collection named by the operator (validated names). */
@@ -11,19 +11,8 @@ export interface Namespace {
   collection: string;
 }
 
-/**
- * Like mongoCall, for commands an operator typed: what the server refuses is their input's
- * business, so it is a 422 carrying the server's own words (FerretDB's "… is not implemented
- * yet" included) rather than a 502. A duplicate key is a 409, an exceeded maxTimeMS a 504.
- * An unreachable server stays a 503.
- */
-export async function mongoUserCall<T>(operation: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await timedBackendCall("mongo", operation, call);
-  } catch (error) {
-    throw toUserMongoError(error);
-  }
-}
+/** Commands an operator typed go through the same wrapper and error mapping as every MongoDB call. */
+export const mongoUserCall = mongoCall;
 
 /** The same mapping as every MongoDB call (server/mongo/errors.ts). */
 export const toUserMongoError = toMongoError;
