@@ -1,6 +1,6 @@
 "use client";
 
-import { Activity, Database, HardDrive, List, Server, Users } from "lucide-react";
+import { Activity, Database, HardDrive, LineChart, List, Server, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
@@ -12,6 +12,7 @@ const links = [
   { href: "/kafka/topics", label: "Topics", icon: List },
   { href: "/kafka/groups", label: "Consumer groups", icon: Users },
   { href: "/mongo", label: "MongoDB", icon: Database },
+  { href: "/metrics", label: "Metrics", icon: LineChart },
 ] as const;
 
 export function NavLinks() {

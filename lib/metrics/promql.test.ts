@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeRegexValue, formatLegend, histogramQuantileQuery, interpolateQuery } from "./promql";
+import { escapeRegexValue, formatLegend, histogramQuantileQuery, interpolateQuery, promqlErrorPosition } from "./promql";
 
 describe("histogramQuantileQuery", () => {
   it("sums bucket rates by le and the grouping labels", () => {
@@ -45,4 +45,11 @@ describe("escapeRegexValue", () => {
 describe("formatLegend", () => {
   it("fills a template", () => expect(formatLegend("{{topic}} ({{ service }})", { topic: "t", service: "s" })).toBe("t (s)"));
   it("falls back to the series' labels", () => expect(formatLegend(undefined, { __name__: "up", job: "x" })).toBe('up{job="x"}'));
+});
+
+describe("promqlErrorPosition", () => {
+  it("reads Prometheus's line:column", () => {
+    expect(promqlErrorPosition('invalid parameter "query": 1:22: parse error: unexpected end of input')).toEqual({ line: 1, column: 22 });
+    expect(promqlErrorPosition("something else")).toBeUndefined();
+  });
 });

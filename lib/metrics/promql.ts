@@ -65,3 +65,9 @@ export function formatLegend(template: string | undefined, labels: Record<string
     .join(", ");
   return inner ? `${name ?? ""}{${inner}}` : (name ?? "value");
 }
+
+/** Where Prometheus's parser points (1-based): its messages carry "line:column: parse error". */
+export function promqlErrorPosition(message: string): { line: number; column: number } | undefined {
+  const match = /(\d+):(\d+): parse error/.exec(message);
+  return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
+}

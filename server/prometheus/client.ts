@@ -1,13 +1,11 @@
 import "server-only";
+import { promqlErrorPosition } from "@/lib/metrics/promql";
 import { AppError, errorMessage } from "../http/errors";
 import { getConfig } from "../config";
 import { timedBackendCall } from "../metrics/registry";
 
-/** Where Prometheus's parser points: its messages start with "line:column: parse error". */
-export function parsePromqlPosition(message: string): { line: number; column: number } | undefined {
-  const match = /(\d+):(\d+): parse error/.exec(message);
-  return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
-}
+/** Where Prometheus's parser points in a query (kept here for existing callers). */
+export const parsePromqlPosition = promqlErrorPosition;
 
 interface PrometheusEnvelope<T> {
   status: "success" | "error";

@@ -30,8 +30,8 @@ export async function fetchDashboardPanels(dashboard: DashboardDefinition, { sta
       const panelWidth = panel.type === "timeseries" || panel.type === "stacked" ? (width * panel.span) / 12 : sparklineWidthPx;
       const step = chooseStep(range, panelWidth);
       const query = interpolateQuery(panel.query, { step, rateInterval: rateInterval(step), range, variables });
-      // Align to the step so refreshes reuse the same buckets and lines do not shimmer.
-      const alignedEnd = Math.ceil(end / step) * step;
+      // Align to the step (ending at the last whole step, never in the future) so refreshes reuse the same buckets.
+      const alignedEnd = Math.floor(end / step) * step;
       // Prometheus answers floor(range / step) + 1 points: keep the newest 1,000 at most.
       const alignedStart = Math.max(Math.floor(start / step) * step, alignedEnd - step * (maxPointsPerSeries - 1));
       try {

@@ -1,0 +1,83 @@
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/api/fetch-json";
+import { parseDuration, resolveTimeRange, type TimeRange } from "@/lib/metrics/time-range";
+import type { InstantQueryResponse, LabelValuesResponse, MetricSeries, PanelsResponse, RangeQueryResponse } from "@/lib/schemas/metrics";
+
+export const metricsKeys = {
+  all: ["metrics"] as const,
+  panels: (dashboard: string, range: TimeRange, variables: Record<string, readonly string[]>, width: number) =>
+    [...metricsKeys.all, "panels", dashboard, range, variables, width] as const,
+  labelValues: (label: string, match: string, range: TimeRange) => [...metricsKeys.all, "label-values", label, match, range] as const,
+  explore: (query: string, mode: "range" | "instant", range: TimeRange, width: number) => [...metricsKeys.all, "explore", query, mode, range, width] as const,
+};
+
+/** Milliseconds between refreshes for a refresh setting ("off" → no polling). */
+export function refreshMs(refresh: string): number | false {
+  const seconds = parseDuration(refresh);
+  return seconds ? seconds * 1000 : false;
+}
+
+const toBody = (range: TimeRange) => (range.kind === "relative" ? { last: range.last } : { from: range.from, to: range.to });
+
+export const dashboardPanelsOptions = (
+  dashboard: string,
+  range: TimeRange,
+  variables: Record<string, readonly string[]>,
+  width: number,
+  refresh: string,
+  enabled = true,
+) =>
+  queryOptions({
+    queryKey: metricsKeys.panels(dashboard, range, variables, width),
+    queryFn: ({ signal }) =>
+      fetchJson<PanelsResponse>("/api/prometheus/panels", {
+        method: "POST",
+        signal,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ dashboard, range: toBody(range), variables, width }),
+      }),
+    refetchInterval: refreshMs(refresh),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+
+export const useDashboardPanels = (...args: Parameters<typeof dashboardPanelsOptions>) => useQuery(dashboardPanelsOptions(...args));
+
+export const labelValuesOptions = (label: string, match: string, range: TimeRange) =>
+  queryOptions({
+    queryKey: metricsKeys.labelValues(label, match, range),
+    queryFn: () => {
+      const { start, end } = resolveTimeRange(range);
+      const params = new URLSearchParams({ label, match, start: String(start), end: String(end) });
+      return fetchJson<LabelValuesResponse>(`/api/prometheus/label-values?${params}`);
+    },
+    staleTime: 30_000,
+  });
+
+export const useLabelValues = (label: string, match: string, range: TimeRange) => useQuery(labelValuesOptions(label, match, range));
+
+export interface ExploreResult {
+  mode: "range" | "instant";
+  series: MetricSeries[];
+  step?: number;
+  resultType?: InstantQueryResponse["resultType"];
+}
+
+export const exploreOptions = (query: string, mode: "range" | "instant", range: TimeRange, width: number) =>
+  queryOptions({
+    queryKey: metricsKeys.explore(query, mode, range, width),
+    queryFn: async ({ signal }): Promise<ExploreResult> => {
+      if (mode === "instant") {
+        const body = await fetchJson<InstantQueryResponse>(`/api/prometheus/query?${new URLSearchParams({ query })}`, { signal });
+        return { mode, series: body.series, resultType: body.resultType };
+      }
+      const { start, end } = resolveTimeRange(range);
+      const params = new URLSearchParams({ query, start: String(start), end: String(end), width: String(width) });
+      const body = await fetchJson<RangeQueryResponse>(`/api/prometheus/query_range?${params}`, { signal });
+      return { mode, series: body.series, step: body.step };
+    },
+    enabled: query.trim().length > 0,
+    retry: false,
+  });
+
+export const useExplore = (...args: Parameters<typeof exploreOptions>) => useQuery(exploreOptions(...args));
