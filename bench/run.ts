@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   "kafka-topics": () => import("./kafka-topics").then((m) => m.benchKafkaTopics()),
   "kafka-lag": () => import("./kafka-lag").then((m) => m.benchKafkaLag()),
   "kafka-search": () => import("./kafka-search").then((m) => m.benchKafkaSearch()),
+  metrics: () => import("./metrics").then((m) => m.benchMetrics()),
 };
 
 const benchName = process.argv[2];
