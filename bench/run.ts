@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   "kafka-lag": () => import("./kafka-lag").then((m) => m.benchKafkaLag()),
   "kafka-search": () => import("./kafka-search").then((m) => m.benchKafkaSearch()),
   metrics: () => import("./metrics").then((m) => m.benchMetrics()),
+  "mongo-paging": () => import("./mongo-paging").then((m) => m.benchMongoPaging()),
 };
 
 const benchName = process.argv[2];
