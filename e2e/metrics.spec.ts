@@ -28,7 +28,8 @@ test("System overview shows data in every panel during load", async ({ page, sna
     }
   }).toPass({ timeout: 45_000, intervals: [2_000, 5_000] });
   await expect(dashboard.panel("events-in").getByTestId("time-series-chart")).toBeVisible();
-  await expect(dashboard.panel("events-in").locator(".recharts-area").first()).toBeVisible();
+  await expect(dashboard.panel("events-in").getByTestId("time-series-chart")).not.toHaveAttribute("data-points", "0");
+  await expect(dashboard.panel("events-in").locator(".recharts-area")).not.toHaveCount(0);
   await snap("metrics-system-overview");
   await expectAccessible();
 });
