@@ -84,14 +84,21 @@ test("Explore completes metric names, runs the query and points at syntax errors
   await explore.goto();
   await explore.editor().click();
   await page.keyboard.type("storefront_events_pro");
-  await expect(explore.completions()).toContainText("storefront_events_produced_total");
-  await page.keyboard.press("Enter");
+  // Metric names arrive from Prometheus after a moment and the list re-renders: pick the
+  // option itself rather than pressing Enter on whatever is selected at that instant.
+  const option = explore.completions().getByRole("option").filter({ hasText: /^storefront_events_produced_total/ }).first();
+  await option.click();
   await expect(explore.editor()).toHaveText("storefront_events_produced_total");
+  await explore.editor().click();
+  await page.keyboard.press("End");
   await page.keyboard.type("[1m]");
   await page.keyboard.press("Home");
   await page.keyboard.type("sum by (topic) (rate(");
   await page.keyboard.press("End");
   await page.keyboard.type("))");
+  // Typing reopens the completion list; close it before leaving the editor, as a person would.
+  await page.keyboard.press("Escape");
+  await expect(explore.completions()).toHaveCount(0);
   await explore.runButton().click();
   await expect(page).toHaveURL(/q=sum/);
   await expect(explore.result()).toHaveAttribute("data-state", "data");
