@@ -7,7 +7,9 @@ import { MongoCollectionsPage, MongoDatabasesPage, MongoDocumentsPage } from "./
 const mongoUri = `mongodb://127.0.0.1:${process.env.EVENTDECK_MONGO_PORT ?? 27018}/`;
 const dbName = `e2e_browse_${Date.now().toString(36)}`;
 const client = new MongoClient(mongoUri);
-const largeCount = 20_000;
+// Large enough that skip-based paging would show; small enough that FerretDB, which sorts the
+// whole collection for every page, answers well within the query time limit on a busy machine.
+const largeCount = 6_000;
 const statuses = ["approved", "shipped", "rejected"] as const;
 let deepId: ObjectId;
 
@@ -30,8 +32,8 @@ test.beforeAll(async () => {
   );
   // ObjectIds made in one process increase, so `_id` order is insertion order and `n` tells the position.
   const large = Array.from({ length: largeCount }, (_, n) => ({ _id: new ObjectId(), n, kind: n % 2 ? "odd" : "even" }));
-  deepId = large[15_000]!._id;
-  for (let i = 0; i < large.length; i += 5_000) await db.collection("events").insertMany(large.slice(i, i + 5_000));
+  deepId = large[4_500]!._id;
+  for (let i = 0; i < large.length; i += 3_000) await db.collection("events").insertMany(large.slice(i, i + 3_000));
 });
 
 test.afterAll(async () => {
@@ -94,7 +96,7 @@ test("browse databases, collections and the rejected orders", async ({ page, sna
   await expect(page.getByTestId("export-status")).toHaveText("Exported 20 documents");
 });
 
-test("page deep into a 20,000-document collection, back, and jump to an _id", async ({ page }) => {
+test("page deep into a 6,000-document collection, back, and jump to an _id", async ({ page }) => {
   // FerretDB sorts the whole collection in memory for every page (see stack/README.md): about a second each.
   test.setTimeout(420_000);
   const slow = { timeout: 60_000 };
@@ -112,12 +114,12 @@ test("page deep into a 20,000-document collection, back, and jump to an _id", as
   await expect.poll(async () => (await documents.column("n"))[0], slow).toBe("250");
 
   await documents.jumpTo(deepId.toHexString());
-  await expect.poll(async () => (await documents.column("n"))[0], slow).toBe("15000");
+  await expect.poll(async () => (await documents.column("n"))[0], slow).toBe("4500");
   await expect(page).toHaveURL(new RegExp(`startAt=${deepId.toHexString()}`), slow);
   await documents.next().click();
-  await expect.poll(async () => (await documents.column("n"))[0], slow).toBe("15050");
+  await expect.poll(async () => (await documents.column("n"))[0], slow).toBe("4550");
   await documents.previous().click();
-  await expect.poll(async () => (await documents.column("n"))[0], slow).toBe("15000");
+  await expect.poll(async () => (await documents.column("n"))[0], slow).toBe("4500");
   await documents.previous().click();
-  await expect.poll(async () => (await documents.column("n"))[0], slow).toBe("14950");
+  await expect.poll(async () => (await documents.column("n"))[0], slow).toBe("4450");
 });
