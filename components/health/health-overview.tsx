@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useHealth } from "@/lib/queries/health";
-import { backendLabels, backendNames } from "@/lib/schemas/health";
+import { backendLabels, backendNames } from "@/lib/backends";
 import { BackendCard } from "./backend-card";
 
 export function HealthOverview() {

@@ -1,15 +1,19 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
 import { QueryState } from "@/components/ui/query-state";
 import { numericCell, SimpleTable, textCell } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import { formatCount, formatDuration } from "@/lib/format";
 import { useConsumerGroup } from "@/lib/queries/kafka";
-import { LagChart } from "./lag-chart";
 import { ResetOffsetsForm } from "./reset-offsets-form";
+
+// recharts loads after the page; the chart's card shows a skeleton meanwhile.
+const LagChart = dynamic(() => import("./lag-chart").then((m) => m.LagChart), { ssr: false, loading: () => <Skeleton className="h-60 w-full" /> });
 
 const partitionColumns = [
   { label: "Topic" },

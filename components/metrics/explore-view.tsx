@@ -12,10 +12,10 @@ import { promqlErrorPosition } from "@/lib/metrics/promql";
 import { formatValue } from "@/lib/metrics/units";
 import { useExplore } from "@/lib/queries/metrics";
 import { TimeControls } from "./time-controls";
-import { TimeSeriesChart } from "./time-series-chart";
 import { useMetricsUrl } from "./use-metrics-url";
 
 // CodeMirror and the PromQL grammar load after the page: they are the heaviest part of it.
+const TimeSeriesChart = dynamic(() => import("./time-series-chart").then((m) => m.TimeSeriesChart), { ssr: false, loading: () => <Skeleton className="h-80 w-full" /> });
 const PromqlEditor = dynamic(() => import("./promql-editor"), { ssr: false, loading: () => <Skeleton className="h-16 w-full" /> });
 
 const toggleClass = (active: boolean) => cn("rounded px-2.5 py-1 text-sm text-muted hover:bg-canvas", active && "bg-canvas font-medium text-ink");

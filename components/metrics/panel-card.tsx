@@ -1,14 +1,19 @@
 "use client";
 
 import { AlertTriangle } from "lucide-react";
+import dynamic from "next/dynamic";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
 import type { PanelDefinition } from "@/lib/dashboards";
 import type { PanelData } from "@/lib/schemas/metrics";
-import { BarPanel } from "./bar-panel";
-import { StatPanel } from "./stat-panel";
-import { TimeSeriesChart } from "./time-series-chart";
+
+// The charts (recharts) load after the page: they are most of a dashboard's JavaScript, and
+// the panels show a skeleton meanwhile anyway.
+const chartLoading = () => <Skeleton className="h-40 w-full" />;
+const BarPanel = dynamic(() => import("./bar-panel").then((m) => m.BarPanel), { ssr: false, loading: chartLoading });
+const StatPanel = dynamic(() => import("./stat-panel").then((m) => m.StatPanel), { ssr: false, loading: chartLoading });
+const TimeSeriesChart = dynamic(() => import("./time-series-chart").then((m) => m.TimeSeriesChart), { ssr: false, loading: chartLoading });
 
 const spanClass: Record<PanelDefinition["span"], string> = {
   3: "lg:col-span-3 md:col-span-6",

@@ -2,7 +2,7 @@
 
 import { StatusDot } from "@/components/ui/status-dot";
 import { useHealth } from "@/lib/queries/health";
-import { backendLabels, backendNames } from "@/lib/schemas/health";
+import { backendLabels, backendNames } from "@/lib/backends";
 
 /** One live dot per backend in the top bar, fed by the same poll as the overview. */
 export function BackendDots() {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
-export const backendNames = ["kafka", "mongo", "prometheus"] as const;
-export type BackendName = (typeof backendNames)[number];
+import type { BackendName } from "@/lib/backends";
+
+export { backendLabels, backendNames, type BackendName } from "@/lib/backends";
 
 export const backendHealthSchema = z.object({
   status: z.enum(["up", "down"]),
@@ -24,9 +25,3 @@ export const healthReportSchema = z.object({
   backends: z.object({ kafka: backendHealthSchema, mongo: backendHealthSchema, prometheus: backendHealthSchema }),
 });
 export type HealthReport = z.infer<typeof healthReportSchema>;
-
-export const backendLabels: Record<BackendName, string> = {
-  kafka: "Kafka",
-  mongo: "MongoDB",
-  prometheus: "Prometheus",
-};
