@@ -1,7 +1,5 @@
 import { z } from "zod";
 
-import type { BackendName } from "@/lib/backends";
-
 export { backendLabels, backendNames, type BackendName } from "@/lib/backends";
 
 export const backendHealthSchema = z.object({
