@@ -76,11 +76,19 @@ describe("Prometheus API against the stack's Prometheus", () => {
 
   it("answers every System overview panel with data and a server-chosen step", async () => {
     await waitForSeries('sum(rate(storefront_events_produced_total{type="OrderCreated"}[30s]))');
-    const response = await postPanels({ dashboard: "system-overview", range: { last: "5m" }, width: 1200 });
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as PanelsResponse;
+    const ids = ["events-per-second", "orders-per-second", "http-p95", "error-ratio", "events-in", "events-out", "orders", "error-rate", "requests-by-service"];
+    // Short rate windows need a few scrapes of freshly started services: ask until every panel
+    // has a series (or 40 s pass), then check what the last answer says.
+    let body: PanelsResponse | undefined;
+    for (const deadline = Date.now() + 40_000; ; await sleep(2_000)) {
+      const response = await postPanels({ dashboard: "system-overview", range: { last: "5m" }, width: 1200 });
+      expect(response.status).toBe(200);
+      body = (await response.json()) as PanelsResponse;
+      const answered = new Set(body.panels.filter((p) => p.series.length > 0).map((p) => p.id));
+      if (ids.every((id) => answered.has(id)) || Date.now() > deadline) break;
+    }
     const byId = Object.fromEntries(body.panels.map((p) => [p.id, p]));
-    for (const id of ["events-per-second", "orders-per-second", "http-p95", "error-ratio", "events-in", "events-out", "orders", "error-rate", "requests-by-service"]) {
+    for (const id of ids) {
       expect(byId[id]?.error, id).toBeUndefined();
       expect(byId[id]?.series.length, id).toBeGreaterThan(0);
     }
