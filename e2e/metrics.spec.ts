@@ -36,7 +36,8 @@ test("System overview shows data in every panel during load", async ({ page, sna
 
 test("changing the range and the variable updates the URL and the charts", async ({ page, snap, expectAccessible }) => {
   const dashboard = new DashboardPage(page);
-  await dashboard.goto("service", "?range=1h");
+  // Refreshing every 5 s: services the suite has just started may have too few scrapes at first.
+  await dashboard.goto("service", "?range=1h&refresh=5s");
   await expect(dashboard.panel("request-rate")).toHaveAttribute("data-state", "data");
   const stepText = async () => dashboard.panel("request-rate").locator("span.font-mono").first().textContent();
   const stepBefore = await stepText();
@@ -49,8 +50,8 @@ test("changing the range and the variable updates the URL and the charts", async
   await dashboard.variableOption("accounts").click();
   await expect(page).toHaveURL(/var-service=accounts/);
   await page.keyboard.press("Escape");
-  await expect(dashboard.panel("request-rate").getByRole("button", { name: /^accounts / }).first()).toBeVisible();
-  await expect(dashboard.panel("memory").getByRole("button", { name: "accounts" })).toBeVisible();
+  await expect(dashboard.panel("request-rate").getByRole("button", { name: /^accounts / }).first()).toBeVisible({ timeout: 45_000 });
+  await expect(dashboard.panel("memory").getByRole("button", { name: "accounts" })).toBeVisible({ timeout: 45_000 });
   await expect(dashboard.panel("cpu")).toHaveAttribute("data-state", "data");
 
   // The view is in the URL: reloading it gives the same selection.
