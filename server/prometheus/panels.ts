@@ -30,10 +30,12 @@ export async function fetchDashboardPanels(dashboard: DashboardDefinition, { sta
       const panelWidth = panel.type === "timeseries" || panel.type === "stacked" ? (width * panel.span) / 12 : sparklineWidthPx;
       const step = chooseStep(range, panelWidth);
       const query = interpolateQuery(panel.query, { step, rateInterval: rateInterval(step), range, variables });
-      // Align to the step (ending at the last whole step, never in the future) so refreshes reuse the same buckets.
-      const alignedEnd = Math.floor(end / step) * step;
+      // The grid of points ends at `end` itself: aligned to whole steps, the newest point of a
+      // long range (a 10-minute step on a day) could lie minutes in the past and miss everything
+      // since — a service started a few minutes ago would show no data at all.
+      const alignedEnd = end;
       // Prometheus answers floor(range / step) + 1 points: keep the newest 1,000 at most.
-      const alignedStart = Math.max(Math.floor(start / step) * step, alignedEnd - step * (maxPointsPerSeries - 1));
+      const alignedStart = Math.max(end - Math.floor(range / step) * step, alignedEnd - step * (maxPointsPerSeries - 1));
       try {
         return { id: panel.id, step, query, series: await fetchRangeSeries(query, alignedStart, alignedEnd, step, panel.legend) };
       } catch (error) {
