@@ -56,7 +56,11 @@ export function GroupsTable() {
                     </Link>
                   </td>
                   <td className={textCell}>
-                    <span className={cn("rounded px-1.5 py-0.5 text-xs", group.state === "Stable" ? "bg-ok/10 text-ok" : "bg-line text-muted")}>{group.state}</span>
+                    <span className="inline-flex items-center gap-1.5 text-xs">
+                      {/* The dot carries the colour; the text stays at full contrast. */}
+                      <span aria-hidden className={cn("size-2 rounded-full", group.state === "Stable" ? "bg-ok" : "bg-muted")} />
+                      {group.state}
+                    </span>
                   </td>
                   <td className={numericCell}>{group.members}</td>
                   <td className={numericCell}>{new Set(group.partitions.map((p) => p.topic)).size}</td>
