@@ -93,7 +93,13 @@ try {
     vitest("cluster", ["--project", "cluster"]);
   } else counts.failed += 1;
 } finally {
-  // Stop what this run started; restore a Kafka that was running before it.
+  // Stop what this run started (the storefront first, while its backends still answer: the
+  // metrics suite starts it with a load); restore a Kafka that was running before it.
+  const storefront = [
+    ...(before.loadgen ? [] : ["loadgen"]),
+    ...(before.accounts || before.orders || before.fulfillment ? [] : ["services"]),
+  ];
+  if (storefront.length) stack("down", ...storefront);
   const stopNow = ["mongo", "prometheus"].filter((name) => !before[name]);
   if (kafkaChanged || !before.kafka) stopNow.push("kafka");
   if (stopNow.length) stack("down", ...stopNow);
