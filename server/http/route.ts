@@ -59,3 +59,19 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     throw new AppError("BAD_REQUEST", "The body must be JSON", 400);
   });
 }
+
+/**
+ * What a DELETE carries to confirm itself: `{ confirm }` from the query string, else the JSON
+ * body (empty: `{}`); validate the result with zod.
+ */
+export async function readConfirmation(request: Request): Promise<unknown> {
+  const fromQuery = new URL(request.url).searchParams.get("confirm");
+  if (fromQuery !== null) return { confirm: fromQuery };
+  const text = await request.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("BAD_REQUEST", "The body must be JSON", 400);
+  }
+}

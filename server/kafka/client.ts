@@ -63,7 +63,7 @@ const cache = globalThis as unknown as { eventdeckKafka?: KafkaClients };
  * kafkajs's plain-TCP socket, counting what it writes: kafkajs writes each request in
  * one call, so the console's load on the brokers is `eventdeck_kafka_requests_total`.
  */
-const countingSocketFactory: ISocketFactory = ({ host, port, onConnect }) => {
+export const countingSocketFactory: ISocketFactory = ({ host, port, onConnect }) => {
   const socket = connect({ host, port }, onConnect);
   const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
   const requests = getConsoleMetrics().kafkaRequests;
@@ -122,10 +122,7 @@ export function getKafkaAdmin(): Promise<Admin> {
 export function getKafkaCluster(): Promise<KafkaCluster> {
   const clients = getKafka();
   if (!clients.cluster) {
-    const kafka = clients.kafka as unknown as Record<symbol, (options: object) => KafkaCluster>;
-    const factory = Object.getOwnPropertySymbols(kafka).find((symbol) => symbol.description === "private:Kafka:createCluster");
-    if (!factory) throw new Error("kafkajs no longer exposes its cluster factory; check the kafkajs version");
-    const cluster = kafka[factory]!({ metadataMaxAge: 5_000, allowAutoTopicCreation: false });
+    const cluster = createCluster<KafkaCluster>(clients.kafka, { metadataMaxAge: 5_000, allowAutoTopicCreation: false });
     // connect() reads metadata for no topic at all; the refresh learns the brokers.
     clients.cluster = cluster.connect().then(
       async () => {
@@ -139,6 +136,14 @@ export function getKafkaCluster(): Promise<KafkaCluster> {
     );
   }
   return clients.cluster;
+}
+
+/** A new, unconnected kafkajs Cluster of `kafka` (same brokers, TLS and SASL), through its private factory. */
+export function createCluster<C>(kafka: Kafka, options: { metadataMaxAge?: number; allowAutoTopicCreation?: boolean }): C {
+  const factories = kafka as unknown as Record<symbol, (options: object) => C>;
+  const factory = Object.getOwnPropertySymbols(kafka).find((symbol) => symbol.description === "private:Kafka:createCluster");
+  if (!factory) throw new Error("kafkajs no longer exposes its cluster factory; check the kafkajs version");
+  return factories[factory]!(options);
 }
 
 /**

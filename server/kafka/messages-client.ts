@@ -3,6 +3,7 @@ import { Kafka, logLevel, type Cluster, type Producer } from "kafkajs";
 import { getConfig } from "../config";
 import { closeOnShutdown } from "../shutdown";
 import { kafkaCall } from "./call";
+import { countingSocketFactory, createCluster } from "./client";
 
 interface MessageClients {
   kafka: Kafka;
@@ -19,6 +20,7 @@ function clients(): MessageClients {
         clientId: `${config.KAFKA_CLIENT_ID}-messages`,
         brokers: config.KAFKA_BROKERS,
         logLevel: logLevel.NOTHING,
+        socketFactory: countingSocketFactory,
         connectionTimeout: Math.min(config.BACKEND_TIMEOUT_MS, 3000),
         requestTimeout: Math.max(config.BACKEND_TIMEOUT_MS, 10_000),
         retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 500 },
@@ -38,11 +40,7 @@ function clients(): MessageClients {
  * it ever read and fails its next metadata refresh once one of them is deleted.
  */
 export async function connectFetchCluster(): Promise<Cluster> {
-  const { kafka } = clients();
-  const factory = Object.getOwnPropertySymbols(kafka).find((symbol) => symbol.description === "private:Kafka:createCluster");
-  if (!factory) throw new Error("this kafkajs version has no cluster factory; message browsing needs kafkajs 2.x");
-  const create = (kafka as unknown as Record<symbol, (options: object) => Cluster>)[factory]!;
-  const cluster = create({ allowAutoTopicCreation: false, metadataMaxAge: 60_000 });
+  const cluster = createCluster<Cluster>(clients().kafka, { allowAutoTopicCreation: false, metadataMaxAge: 60_000 });
   await cluster.connect();
   return cluster;
 }

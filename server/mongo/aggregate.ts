@@ -4,10 +4,10 @@ import { EjsonInputError, parseEjson, toEjson } from "@/lib/mongo/ejson";
 import type { AggregateResult } from "@/lib/schemas/mongo-document";
 import { AppError } from "../http/errors";
 import { getConfig } from "../config";
-import { mongoMaxTimeMs } from "./call";
+import { mongoCall, mongoMaxTimeMs } from "./call";
 import { getMongoClient } from "./client";
 import { bsonReadOptions } from "./document";
-import { assertNamespaceExists, mongoUserCall, type Namespace } from "./namespace-call";
+import { assertNamespaceExists, type Namespace } from "./namespace-call";
 
 /** Stages that write: a console pipeline only reads. */
 export const writingStages = ["$out", "$merge"] as const;
@@ -69,7 +69,7 @@ export async function runAggregate(ns: Namespace, text: string, limit: number, m
   const pipeline = [...parsePipeline(text), { $limit: limit + 1 }];
   const timeLimit = effectiveMaxTimeMs(maxTimeMS);
   const started = performance.now();
-  const { results, truncated } = await mongoUserCall("aggregate", async () => {
+  const { results, truncated } = await mongoCall("aggregate", async () => {
     const cursor = getMongoClient().db(ns.db).collection(ns.collection).aggregate(pipeline, { raw: true, maxTimeMS: timeLimit });
     const results: Record<string, unknown>[] = [];
     let bytes = 0;

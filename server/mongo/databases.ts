@@ -1,4 +1,5 @@
 import "server-only";
+import { readConfirmation } from "../http/route";
 import { dropConfirmSchema, systemDatabases, type DatabaseSummary } from "@/lib/schemas/mongo-browse";
 import { AppError } from "../http/errors";
 import { mongoCall, mongoMaxTimeMs } from "./call";
@@ -63,14 +64,5 @@ export async function dropDatabase(name: string, confirm: string): Promise<{ dat
 
 /** `confirm` from the query string or a JSON body (DELETE requests may carry either). */
 export async function readDropConfirmation(request: Request): Promise<string> {
-  const fromQuery = new URL(request.url).searchParams.get("confirm");
-  if (fromQuery !== null) return dropConfirmSchema.parse({ confirm: fromQuery }).confirm;
-  const text = await request.text();
-  let body: unknown = {};
-  try {
-    if (text.trim()) body = JSON.parse(text);
-  } catch {
-    throw new AppError("BAD_REQUEST", "The body must be JSON", 400);
-  }
-  return dropConfirmSchema.parse(body).confirm;
+  return dropConfirmSchema.parse(await readConfirmation(request)).confirm;
 }

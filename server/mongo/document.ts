@@ -6,9 +6,9 @@ import { parseEjsonDocument, toEjson } from "@/lib/mongo/ejson";
 import { decodeDocumentId, encodeDocumentId } from "@/lib/mongo/id";
 import { maxDocumentBytes, type DeleteDocumentInput, type DeleteDocumentResult, type DocumentView } from "@/lib/schemas/mongo-document";
 import { AppError } from "../http/errors";
-import { mongoMaxTimeMs } from "./call";
+import { mongoCall, mongoMaxTimeMs } from "./call";
 import { getMongoClient } from "./client";
-import { assertNamespaceExists, mongoUserCall, writeRefusal, type Namespace } from "./namespace-call";
+import { assertNamespaceExists, writeRefusal, type Namespace } from "./namespace-call";
 
 /** How stored BSON is read back: every number keeps its BSON type, binary stays Binary, regexes stay BSON regexes. */
 export const bsonReadOptions = { promoteValues: false, promoteLongs: false, promoteBuffers: false, bsonRegExp: true } as const;
@@ -60,7 +60,7 @@ function collectionOf(ns: Namespace): Collection {
 }
 
 async function readRaw(ns: Namespace, id: unknown): Promise<Buffer | null> {
-  const found = await mongoUserCall("findOne", () =>
+  const found = await mongoCall("findOne", () =>
     collectionOf(ns).findOne({ _id: id } as Filter<Document>, { raw: true, maxTimeMS: mongoMaxTimeMs() }),
   );
   return (found as unknown as Buffer | null) ?? null;
@@ -108,7 +108,7 @@ export async function saveDocument(ns: Namespace, id: unknown, text: string, ver
   if (documentVersion(currentRaw) !== version) throw new AppError("STALE_DOCUMENT", staleMessage, 409, { version: documentVersion(currentRaw) });
   const current = deserialize(currentRaw, bsonReadOptions);
 
-  const result = await mongoUserCall("replaceOne", () =>
+  const result = await mongoCall("replaceOne", () =>
     collectionOf(ns)
       .replaceOne(unchangedSinceFilter(current, currentRaw.length), replacement, { maxTimeMS: mongoMaxTimeMs() })
       .catch((error: unknown) => writeRefusal(error, valuesFerretDbCannotStore(replacement))),
@@ -121,7 +121,7 @@ export async function saveDocument(ns: Namespace, id: unknown, text: string, ver
     // FerretDB skips a replace whose document is equal by value (2.0 → 2, a Long 5 → an Int32 5),
     // silently keeping the old types; setting each field does write them.
     const { _id: _unchanged, ...fields } = replacement;
-    await mongoUserCall("updateOne", () =>
+    await mongoCall("updateOne", () =>
       collectionOf(ns).updateOne(unchangedSinceFilter(current, currentRaw.length), { $set: fields }, { maxTimeMS: mongoMaxTimeMs() }),
     );
   }
@@ -133,7 +133,7 @@ export async function insertDocument(ns: Namespace, text: string): Promise<Docum
   const document = parseDocumentText(text);
   // Inserting would create a missing collection silently; creating collections is done on purpose elsewhere.
   await assertNamespaceExists(ns);
-  await mongoUserCall("insertOne", () => collectionOf(ns).insertOne(document).catch((error: unknown) => writeRefusal(error, valuesFerretDbCannotStore(document))));
+  await mongoCall("insertOne", () => collectionOf(ns).insertOne(document).catch((error: unknown) => writeRefusal(error, valuesFerretDbCannotStore(document))));
   return fetchDocument(ns, document._id);
 }
 
@@ -145,7 +145,7 @@ export async function deleteDocument(ns: Namespace, id: unknown, input: DeleteDo
     throw new AppError("STALE_DOCUMENT", "The document changed since it was loaded; reload it before deleting", 409, { version: documentVersion(currentRaw) });
   }
   const filter = input.version === undefined ? { _id: id } : unchangedSinceFilter(deserialize(currentRaw, bsonReadOptions), currentRaw.length);
-  const result = await mongoUserCall("deleteOne", () => collectionOf(ns).deleteOne(filter as Filter<Document>, { maxTimeMS: mongoMaxTimeMs() }));
+  const result = await mongoCall("deleteOne", () => collectionOf(ns).deleteOne(filter as Filter<Document>, { maxTimeMS: mongoMaxTimeMs() }));
   if (result.deletedCount === 0) {
     if (!(await readRaw(ns, id))) throw await documentNotFound(ns, id);
     throw new AppError("STALE_DOCUMENT", "The document changed while it was being deleted; reload it", 409);

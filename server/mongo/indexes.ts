@@ -4,9 +4,9 @@ import { MongoServerError, type CreateIndexesOptions, type IndexDescriptionInfo 
 import { EjsonInputError, parseEjsonDocument, toEjson } from "@/lib/mongo/ejson";
 import type { CreateIndexInput, CreateIndexResult, IndexInfo, IndexList } from "@/lib/schemas/mongo-document";
 import { AppError } from "../http/errors";
-import { mongoMaxTimeMs } from "./call";
+import { mongoCall, mongoMaxTimeMs } from "./call";
 import { getMongoClient } from "./client";
-import { assertNamespaceExists, mongoUserCall, whenNamespaceMissing, type Namespace } from "./namespace-call";
+import { assertNamespaceExists, whenNamespaceMissing, type Namespace } from "./namespace-call";
 
 const listedOptions = new Set(["v", "key", "name", "ns", "unique", "sparse", "expireAfterSeconds", "partialFilterExpression"]);
 
@@ -91,7 +91,7 @@ async function indexSizes(ns: Namespace): Promise<Record<string, number> | undef
 export async function listIndexes(ns: Namespace): Promise<IndexList> {
   const collection = getMongoClient().db(ns.db).collection(ns.collection);
   const [listed, sizes] = await Promise.all([
-    mongoUserCall("listIndexes", () => collection.listIndexes({ maxTimeMS: mongoMaxTimeMs() }).toArray().catch(whenNamespaceMissing(ns))),
+    mongoCall("listIndexes", () => collection.listIndexes({ maxTimeMS: mongoMaxTimeMs() }).toArray().catch(whenNamespaceMissing(ns))),
     indexSizes(ns),
   ]);
   return { indexes: (listed as IndexDescriptionInfo[]).map((index) => toIndexInfo(index as Document, sizes)) };
@@ -107,7 +107,7 @@ export async function createIndex(ns: Namespace, input: CreateIndexInput): Promi
   const options = requestedIndexOptions(input);
   // createIndexes would create a missing collection; creating collections is done on purpose elsewhere.
   await assertNamespaceExists(ns);
-  const name = await mongoUserCall("createIndex", () => getMongoClient().db(ns.db).collection(ns.collection).createIndex(keys, options));
+  const name = await mongoCall("createIndex", () => getMongoClient().db(ns.db).collection(ns.collection).createIndex(keys, options));
   const { indexes } = await listIndexes(ns);
   const index = indexes.find((i) => i.name === name);
   if (!index) throw new AppError("MONGO_REFUSED", `The server answered that it created index ${name} but does not list it`, 502);
@@ -118,7 +118,7 @@ export async function createIndex(ns: Namespace, input: CreateIndexInput): Promi
 export async function dropIndex(ns: Namespace, name: string, confirm: string): Promise<{ dropped: string }> {
   if (name === "_id_") throw new AppError("BAD_REQUEST", "The _id_ index cannot be dropped", 400);
   if (confirm !== name) throw new AppError("BAD_REQUEST", `Type the index name (${name}) to confirm`, 400);
-  await mongoUserCall("dropIndex", () =>
+  await mongoCall("dropIndex", () =>
     getMongoClient()
       .db(ns.db)
       .collection(ns.collection)

@@ -3,7 +3,6 @@ import { MongoNetworkError, MongoServerError } from "mongodb";
 import { AppError } from "../http/errors";
 import { getMongoClient } from "./client";
 import { mongoCall } from "./call";
-import { toMongoError } from "./errors";
 
 /** A collection named by the operator (validated names). */
 export interface Namespace {
@@ -11,11 +10,6 @@ export interface Namespace {
   collection: string;
 }
 
-/** Commands an operator typed go through the same wrapper and error mapping as every MongoDB call. */
-export const mongoUserCall = mongoCall;
-
-/** The same mapping as every MongoDB call (server/mongo/errors.ts). */
-export const toUserMongoError = toMongoError;
 
 /**
  * A write the server answered by closing the connection. If the server answers a ping at once it
@@ -40,7 +34,7 @@ export async function writeRefusal(error: unknown, unsupported: string[]): Promi
 
 /** 404 naming what is missing: the database, or the collection in it (one more round trip). */
 export async function namespaceNotFound(ns: Namespace): Promise<AppError> {
-  const { databases } = await mongoUserCall("listDatabases", () =>
+  const { databases } = await mongoCall("listDatabases", () =>
     getMongoClient().db("admin").admin().listDatabases({ nameOnly: true, filter: { name: ns.db } }),
   );
   if (!databases.some((d) => d.name === ns.db)) return new AppError("DATABASE_NOT_FOUND", `No database ${ns.db}`, 404);
@@ -57,7 +51,7 @@ export function whenNamespaceMissing(ns: Namespace): (error: unknown) => Promise
 
 /** Throws a 404 unless the collection exists (one round trip; two when it does not). */
 export async function assertNamespaceExists(ns: Namespace): Promise<void> {
-  const found = await mongoUserCall("listCollections", () =>
+  const found = await mongoCall("listCollections", () =>
     getMongoClient().db(ns.db).listCollections({ name: ns.collection }, { nameOnly: true }).toArray(),
   );
   if (found.length === 0) throw await namespaceNotFound(ns);

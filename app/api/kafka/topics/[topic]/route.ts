@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { topicNameSchema } from "@/lib/schemas/kafka";
 import { deleteTopicSchema } from "@/lib/schemas/kafka-topic-admin";
-import { AppError } from "@/server/http/errors";
-import { route } from "@/server/http/route";
+import { readConfirmation, route } from "@/server/http/route";
 import { assertSameOrigin } from "@/server/http/same-origin";
 import { deleteTopic } from "@/server/kafka/topic-admin";
 import { describeTopic } from "@/server/kafka/topics";
@@ -21,14 +20,6 @@ export const GET = route<{ params: Promise<{ topic: string }> }>("/api/kafka/top
 export const DELETE = route<{ params: Promise<{ topic: string }> }>("/api/kafka/topics/[topic]", async (request, context) => {
   assertSameOrigin(request);
   const { topic } = params.parse(await context.params);
-  const text = await request.text();
-  let body: unknown = {};
-  try {
-    if (text.trim()) body = JSON.parse(text);
-  } catch {
-    throw new AppError("BAD_REQUEST", "The body must be JSON", 400);
-  }
-  const fromQuery = new URL(request.url).searchParams.get("confirm");
-  const { confirm } = deleteTopicSchema.parse(fromQuery === null ? body : { confirm: fromQuery });
+  const { confirm } = deleteTopicSchema.parse(await readConfirmation(request));
   return Response.json(await deleteTopic(topic, confirm));
 });
