@@ -92,9 +92,16 @@ function clusterDir(layout: KafkaLayout): string {
   return join(stateDir, "kafka", `${kafkaReleases[layout.line].version}-x${layout.brokers}`);
 }
 
-/** A Kafka cluster id: 16 random bytes, base64url without padding (what `kafka-storage random-uuid` prints). */
-function newClusterId(): string {
-  return randomBytes(16).toString("base64url");
+/**
+ * A Kafka cluster id: 16 random bytes, base64url without padding (what `kafka-storage random-uuid`
+ * prints). Like Kafka's own Uuid.randomUuid, never one starting with "-": the storage tool would
+ * take it for an option (1 run in 64 failed to start that way).
+ */
+export function newClusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString("base64url");
+    if (!id.startsWith("-")) return id;
+  }
 }
 
 /** Formats (once) and starts one node of the cluster. */
