@@ -72,7 +72,12 @@ if (!step("install stack (Kafka 4.1 and 3.9 jars, FerretDB, Prometheus, Chromium
 
 const before = stackStatus();
 let kafkaChanged = false;
-if (!step("stack up", () => stack("up"))) fail("the stack did not start; `npm run stack -- logs` shows why");
+if (!step("stack up", () => stack("up"))) {
+  // Leave nothing behind of a stack that came up only in part.
+  const partial = ["kafka", "mongo", "prometheus"].filter((name) => !before[name]);
+  if (partial.length) stack("down", ...partial);
+  fail("the stack did not start; `npm run stack -- logs` shows why");
+}
 
 try {
   check("eslint", "npx", ["eslint", "."]);
