@@ -13,7 +13,7 @@ import { AppError } from "../http/errors";
 
 const fetchApiKey = 1;
 const fetchVersion = 11;
-const READ_UNCOMMITTED = 0;
+export type Isolation = "read_uncommitted" | "read_committed";
 
 export interface PartitionFetch {
   partition: number;
@@ -25,8 +25,17 @@ export interface FetchedPartition {
   partition: number;
   errorCode: number;
   highWatermark: number;
+  /** What a read_committed reader may reach; read_committed fetches stop there. */
+  lastStableOffset: number;
+  /** Transactions the broker reports as aborted in the fetched range (read_committed fetches only). */
+  abortedTransactions: AbortedTransaction[];
   /** The partition's record batches; the last one may be cut short by the size limits. */
   records: Buffer | null;
+}
+
+export interface AbortedTransaction {
+  producerId: bigint;
+  firstOffset: number;
 }
 
 /** Kafka's error codes a partition of a Fetch answer may carry, by the names kafkajs gives them. */
@@ -41,7 +50,7 @@ export const fetchErrorNames: Record<number, string> = {
   100: "UNKNOWN_TOPIC_ID",
 };
 
-function encodeFetchRequest(topic: string, partitions: PartitionFetch[], maxBytes: number): Buffer {
+function encodeFetchRequest(topic: string, partitions: PartitionFetch[], maxBytes: number, isolation: Isolation): Buffer {
   const name = Buffer.from(topic, "utf8");
   const buffer = Buffer.alloc(4 * 6 + 1 + 4 + 2 + name.length + 4 + partitions.length * 28 + 4 + 2);
   let at = 0;
@@ -49,7 +58,7 @@ function encodeFetchRequest(topic: string, partitions: PartitionFetch[], maxByte
   at = buffer.writeInt32BE(0, at); // max wait: everything asked for is below the high watermark
   at = buffer.writeInt32BE(1, at); // min bytes
   at = buffer.writeInt32BE(maxBytes, at);
-  at = buffer.writeInt8(READ_UNCOMMITTED, at);
+  at = buffer.writeInt8(isolation === "read_committed" ? 1 : 0, at);
   at = buffer.writeInt32BE(0, at); // session id: no fetch session
   at = buffer.writeInt32BE(-1, at); // session epoch
   at = buffer.writeInt32BE(1, at); // one topic
@@ -84,14 +93,18 @@ function decodeFetchResponse(body: Buffer): FetchedPartition[] {
       const partition = body.readInt32BE(at);
       const code = body.readInt16BE(at + 4);
       const highWatermark = Number(body.readBigInt64BE(at + 6));
+      const lastStableOffset = Number(body.readBigInt64BE(at + 14));
       at += 4 + 2 + 8 + 8 + 8; // partition, error, high watermark, last stable offset, log start offset
       const aborted = body.readInt32BE(at);
-      at += 4 + Math.max(0, aborted) * 16 + 4; // aborted transactions, preferred read replica
+      at += 4;
+      const abortedTransactions: AbortedTransaction[] = [];
+      for (let i = 0; i < aborted; i++, at += 16) abortedTransactions.push({ producerId: body.readBigInt64BE(at), firstOffset: Number(body.readBigInt64BE(at + 8)) });
+      at += 4; // preferred read replica
       const size = body.readInt32BE(at);
       at += 4;
       const records = size < 0 ? null : body.subarray(at, at + size);
       at += Math.max(0, size);
-      partitions.push({ partition, errorCode: code, highWatermark, records });
+      partitions.push({ partition, errorCode: code, highWatermark, lastStableOffset, abortedTransactions, records });
     }
   }
   return partitions;
@@ -102,7 +115,7 @@ function decodeFetchResponse(body: Buffer): FetchedPartition[] {
  * partition. Sent through the broker's own connection (kafkajs's private request sender),
  * so TLS, SASL and timeouts are kafkajs's.
  */
-export async function fetchRecords(broker: Broker, topic: string, partitions: PartitionFetch[], maxBytes: number): Promise<FetchedPartition[]> {
+export async function fetchRecords(broker: Broker, topic: string, partitions: PartitionFetch[], maxBytes: number, isolation: Isolation = "read_uncommitted"): Promise<FetchedPartition[]> {
   const versions = (broker as unknown as { versions?: Record<number, { minVersion: number; maxVersion: number }> }).versions?.[fetchApiKey];
   if (versions && (versions.maxVersion < fetchVersion || versions.minVersion > fetchVersion)) {
     throw new AppError("KAFKA_UNAVAILABLE", `The broker does not speak Fetch v${fetchVersion} (it offers v${versions.minVersion}–v${versions.maxVersion}); browsing needs Kafka 2.3 or later`, 502);
@@ -110,7 +123,7 @@ export async function fetchRecords(broker: Broker, topic: string, partitions: Pa
   const send = Object.getOwnPropertySymbols(Object.getPrototypeOf(broker)).find((s) => s.description === "private:Broker:sendRequest");
   if (!send) throw new Error("kafkajs no longer exposes its broker request sender; check the kafkajs version");
   const sender = (broker as unknown as Record<symbol, (request: unknown) => Promise<FetchedPartition[]>>)[send]!;
-  const body = encodeFetchRequest(topic, partitions, maxBytes);
+  const body = encodeFetchRequest(topic, partitions, maxBytes, isolation);
   return sender.call(broker, {
     request: { apiKey: fetchApiKey, apiVersion: fetchVersion, apiName: "Fetch", encode: async () => ({ buf: body, buffer: body }) },
     response: { decode: async (payload: Buffer) => payload, parse: async (payload: Buffer) => decodeFetchResponse(payload) },
@@ -124,6 +137,8 @@ export interface RecordBatch {
   baseTimestamp: number;
   logAppendTime: number | null;
   isControl: boolean;
+  isTransactional: boolean;
+  producerId: bigint;
   recordCount: number;
   /** The batch's records, decompressed. */
   records: Buffer;
@@ -156,6 +171,8 @@ export function* recordBatches(bytes: Buffer, partition: number): Generator<Reco
       baseTimestamp: Number(bytes.readBigInt64BE(at + 27)),
       logAppendTime: attributes & 0x08 ? Number(bytes.readBigInt64BE(at + 35)) : null,
       isControl: (attributes & 0x20) !== 0,
+      isTransactional: (attributes & 0x10) !== 0,
+      producerId: bytes.readBigInt64BE(at + 43),
       recordCount: bytes.readInt32BE(at + 57),
       records: codec === 0 ? raw : decompress(codec, raw, partition),
     };

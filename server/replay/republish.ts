@@ -1,0 +1,253 @@
+import "server-only";
+import type { Cluster } from "kafkajs";
+import { Partitioners } from "kafkajs";
+import { compileFilter, parseFilter, type MessagePredicate } from "@/lib/kafka/filter";
+import { replayHeaders, type PartitionRange, type RepublishSpec } from "@/lib/schemas/replay";
+import { RecordSubject } from "../kafka/messages-decode";
+import { RecordView } from "../kafka/messages-fetch";
+import { listOffsets } from "../kafka/messages-plan";
+import { connectReplayCluster, withReplayAdmin } from "./kafka";
+import { BatchBuilder, encodeHeaders } from "./record-batch";
+import { committedBatches, fetchSource, LeaderMovedError } from "./source";
+import { FencedError, RefusedError, TransactionalWriter } from "./transactions";
+
+/** One transaction holds at most this much; smaller when a rate is set (about a second's worth). */
+const transactionRecords = 50_000;
+const transactionBytes = 16 * 1024 * 1024;
+/** Failed transactions in a row before the job gives up. */
+const maxFailures = 20;
+
+export interface RepublishJob {
+  id: string;
+  spec: RepublishSpec;
+  ranges: PartitionRange[];
+  progressGroup: string;
+}
+
+export interface RepublishProgress {
+  positions: Map<number, number>;
+  copied: Map<number, number>;
+  scanned: number;
+  /** A failure that was ridden through (the transaction aborted and was redone). */
+  lastError: string | null;
+}
+
+export interface RepublishControl {
+  /** Set when the job must stop between transactions (pause, cancel, lost lease, shutdown). */
+  signal: AbortSignal;
+  onProgress(progress: RepublishProgress): Promise<void>;
+}
+
+/** The transactional id and progress group of a job: stable, so a restart resumes where it stopped. */
+export const replayTransactionalId = (jobId: string) => `eventdeck-replay-${jobId}`;
+export const replayProgressGroup = (jobId: string) => `eventdeck-replay-${jobId}`;
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+/** Picks the target partition of a record: the same number when the partition counts match, else by key (Kafka's murmur2). */
+export function targetPartitioner(sourcePartitions: number, targetPartitions: number): (sourcePartition: number, key: Buffer | null) => number {
+  if (sourcePartitions === targetPartitions) return (partition) => partition;
+  const partitioner = Partitioners.DefaultPartitioner();
+  const metadata = Array.from({ length: targetPartitions }, (_, partitionId) => ({ partitionId, leader: 0, replicas: [0], isr: [0] }));
+  return (partition, key) =>
+    key === null ? partition % targetPartitions : partitioner({ topic: "", partitionMetadata: metadata as never, message: { key, value: null } });
+}
+
+/** Where the job stands: the progress group's committed offsets (and copied counts in their metadata), else the ranges' starts. */
+async function committedProgress(job: RepublishJob): Promise<{ positions: Map<number, number>; copied: Map<number, number> }> {
+  const committed = await withReplayAdmin((admin) => admin.fetchOffsets({ groupId: job.progressGroup, topics: [job.spec.source.topic] }));
+  const stored = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, p] as const));
+  const positions = new Map<number, number>();
+  const copied = new Map<number, number>();
+  for (const range of job.ranges) {
+    const entry = stored.get(range.partition);
+    const offset = entry && entry.offset !== "-1" ? Number(entry.offset) : Number(range.from);
+    positions.set(range.partition, Math.max(offset, Number(range.from)));
+    copied.set(range.partition, entry?.metadata ? (Number(JSON.parse(entry.metadata).copied) || 0) : 0);
+  }
+  return { positions, copied };
+}
+
+interface BuiltTransaction {
+  batches: Map<number, BatchBuilder[]>;
+  positions: Map<number, number>;
+  copied: Map<number, number>;
+  records: number;
+  scanned: number;
+  /** Ranges retention deleted before they were read. */
+  skipped: string[];
+}
+
+/**
+ * Copies the job's ranges to the target, one transaction at a time, each committing the
+ * source positions it reached to the progress group together with the events. A crash at
+ * any point leaves either the whole transaction (events and positions) or none of it, so
+ * a restart continues exactly after the last committed event. Returns "completed" when
+ * every range is copied, "stopped" when the signal asked it to stop between transactions.
+ */
+export async function runRepublish(job: RepublishJob, control: RepublishControl): Promise<"completed" | "stopped"> {
+  const { spec } = job;
+  const source = spec.source.topic;
+  const target = spec.target.topic;
+  const cluster: Cluster = await connectReplayCluster(source === target ? [source] : [source, target]);
+  try {
+    const sourceMetadata = cluster.findTopicPartitionMetadata(source);
+    const targetMetadata = cluster.findTopicPartitionMetadata(target);
+    if (targetMetadata.length === 0) throw new RefusedError(`Target topic "${target}" does not exist`);
+    const batchLimit = await targetBatchLimit(target);
+    const partitionOf = targetPartitioner(sourceMetadata.length, targetMetadata.length);
+    const predicate: MessagePredicate | null = spec.filter ? compileFilter(parseFilter(spec.filter)) : null;
+    const ends = new Map(job.ranges.map((r) => [r.partition, Number(r.to)]));
+
+    const writer = new TransactionalWriter(cluster, { transactionalId: replayTransactionalId(job.id), progressGroup: job.progressGroup, sourceTopic: source, targetTopic: target });
+    // Fences any earlier writer of this job and settles its last transaction before positions are read.
+    await writer.init();
+    let { positions, copied } = await committedProgress(job);
+    let scanned = 0;
+    let failures = 0;
+    let lastError: string | null = null;
+    const started = Date.now();
+    let copiedSinceStart = 0;
+
+    const jobHeader = encodeHeaders([[replayHeaders.job, job.id]]);
+    const view = new RecordView();
+    const subject = new RecordSubject();
+
+    const build = async (from: Map<number, number>, copiedBefore: Map<number, number>): Promise<BuiltTransaction> => {
+      const fetched = await fetchSource(cluster, source, from, ends);
+      const next = new Map(from);
+      const counts = new Map(copiedBefore);
+      const batches = new Map<number, BatchBuilder[]>();
+      const budget = spec.ratePerSecond ? Math.max(1, Math.min(transactionRecords, spec.ratePerSecond)) : transactionRecords;
+      let records = 0;
+      let bytes = 0;
+      let looked = 0;
+      const skipped: string[] = [];
+      const everyFetchEmpty = fetched.every((f) => !f.records || f.records.length === 0);
+      for (const partitionData of fetched) {
+        const partition = partitionData.partition;
+        const end = ends.get(partition)!;
+        if (partitionData.errorCode === 1) {
+          // Retention deleted the next offsets before they were copied: go on from what is left.
+          const low = Number((await listOffsets(cluster, source, [partition], "earliest")).get(partition) ?? BigInt(end));
+          skipped.push(`partition ${partition}: offsets ${next.get(partition)}–${Math.min(low, end) - 1} were deleted by retention before they were copied`);
+          next.set(partition, Math.max(next.get(partition)!, Math.min(low, end)));
+          continue;
+        }
+        if (!partitionData.records || partitionData.records.length === 0) {
+          // Nothing up to the end: compacted away (or only aborted data before the planned end).
+          if (everyFetchEmpty && partitionData.lastStableOffset >= end) next.set(partition, end);
+          continue;
+        }
+        let position = next.get(partition)!;
+        partitionLoop: for (const { batch, readable } of committedBatches(partitionData)) {
+          if (batch.lastOffset < position) continue;
+          if (batch.baseOffset >= end) {
+            position = end;
+            break;
+          }
+          if (!readable) {
+            position = Math.min(batch.lastOffset + 1, end);
+            continue;
+          }
+          let at = 0;
+          for (let i = 0; i < batch.recordCount; i++) {
+            const recordEnd = view.read(batch, at);
+            at = recordEnd;
+            const offset = view.offset;
+            if (offset < position) continue;
+            if (offset >= end) {
+              position = end;
+              break partitionLoop;
+            }
+            if (records >= budget || bytes >= transactionBytes) break partitionLoop;
+            looked++;
+            position = offset + 1;
+            if (predicate && !predicate(subject.reset(partition, view))) continue;
+            const key = view.key();
+            const targetPartition = partitionOf(partition, key);
+            const headers = originalHeaders(view, recordEnd);
+            headers.list.push(jobHeader, encodeHeaders([[replayHeaders.source, `${source}/${partition}/${offset}`]]));
+            const record = { key, value: view.value(), timestamp: view.timestamp, headers: headers.list, headerCount: headers.count + 2 };
+            let list = batches.get(targetPartition);
+            if (!list) batches.set(targetPartition, (list = [new BatchBuilder()]));
+            let builder = list[list.length - 1]!;
+            let size = builder.recordSize(record);
+            if (builder.count > 0 && builder.size + size > batchLimit) {
+              list.push((builder = new BatchBuilder()));
+              size = builder.recordSize(record);
+            }
+            builder.add(record, size);
+            bytes += size;
+            records++;
+            counts.set(partition, (counts.get(partition) ?? 0) + 1);
+          }
+          if (position <= batch.lastOffset) position = Math.min(batch.lastOffset + 1, end);
+        }
+        next.set(partition, position);
+      }
+      return { batches, positions: next, copied: counts, records, scanned: looked, skipped };
+    };
+
+    let prefetch: Promise<BuiltTransaction> | null = null;
+    while (![...positions].every(([partition, next]) => next >= ends.get(partition)!)) {
+      if (control.signal.aborted) return "stopped";
+      let built: BuiltTransaction;
+      try {
+        built = await (prefetch ?? build(positions, copied));
+        prefetch = null;
+        await writer.produce(built.batches);
+        await writer.commit(built.positions, (partition) => JSON.stringify({ copied: built.copied.get(partition) ?? 0 }));
+      } catch (error) {
+        prefetch = null;
+        if (error instanceof FencedError || error instanceof RefusedError) throw error;
+        if (error instanceof LeaderMovedError) await cluster.refreshMetadata().catch(() => undefined);
+        lastError = error instanceof Error ? error.message : String(error);
+        if (++failures > maxFailures) throw new Error(`The replay failed ${maxFailures} times in a row; last: ${lastError}`);
+        await sleep(Math.min(200 * failures, 3_000), control.signal);
+        // Whatever the transaction wrote is aborted; positions stay at the last commit.
+        await writer.abortAndReset();
+        continue;
+      }
+      failures = 0;
+      positions = built.positions;
+      copied = built.copied;
+      scanned += built.scanned;
+      copiedSinceStart += built.records;
+      if (built.skipped.length > 0) lastError = built.skipped.join("; ");
+      await control.onProgress({ positions, copied, scanned, lastError });
+      if (spec.ratePerSecond) {
+        const due = started + (copiedSinceStart / spec.ratePerSecond) * 1000;
+        if (due > Date.now()) await sleep(due - Date.now(), control.signal);
+      }
+    }
+    return "completed";
+  } finally {
+    void cluster.disconnect().catch(() => undefined);
+  }
+}
+
+/** The original headers of the record in `view` as raw entries, without earlier replay headers (a replay of a replay names only itself). */
+function originalHeaders(view: RecordView, recordEnd: number): { list: Buffer[]; count: number } {
+  if (view.headerCount === 0) return { list: [], count: 0 };
+  const raw = view.bytes.subarray(view.headersStart, recordEnd);
+  if (raw.indexOf("x-replay-") === -1) return { list: [raw], count: view.headerCount };
+  const kept = view.headers().filter(([name]) => name !== replayHeaders.job && name !== replayHeaders.source);
+  return { list: kept.length ? [encodeHeaders(kept)] : [], count: kept.length };
+}
+
+/** The target's largest batch: its max.message.bytes, less room for the batch's own header. */
+async function targetBatchLimit(topic: string): Promise<number> {
+  const fallback = 1024 * 1024;
+  try {
+    const described = await withReplayAdmin((admin) => admin.describeConfigs({ resources: [{ type: 2, name: topic, configNames: ["max.message.bytes"] }], includeSynonyms: false }));
+    const value = Number(described.resources[0]?.configEntries.find((e) => e.configName === "max.message.bytes")?.configValue);
+    return Math.min(Number.isFinite(value) && value > 0 ? value : fallback, 8 * fallback) - 1024;
+  } catch {
+    return fallback - 1024;
+  }
+}

@@ -1,0 +1,270 @@
+import "server-only";
+import type { Broker, Cluster } from "kafkajs";
+import { BatchBuilder } from "./record-batch";
+
+/*
+ * A transactional producer for one replay job, on kafkajs's connections: kafkajs's broker
+ * methods for InitProducerId, AddPartitionsToTxn, AddOffsetsToTxn, TxnOffsetCommit and
+ * EndTxn; Produce v3 written by hand with batches built from the source's bytes. The
+ * transactional id is the job's: a second writer for the same job (another console, or this
+ * one after a crash) fences the first, and the broker aborts what the first left open.
+ */
+
+const produceApiKey = 0;
+const produceVersion = 3;
+const transactionTimeoutMs = 60_000;
+const coordinatorRetryMs = 30_000;
+
+/** Kafka error codes this writer acts on. */
+const codes = {
+  coordinatorLoading: 14,
+  coordinatorNotAvailable: 15,
+  notCoordinator: 16,
+  duplicateSequence: 46,
+  invalidProducerEpoch: 47,
+  concurrentTransactions: 51,
+  producerFenced: 90,
+  messageTooLarge: 10,
+  recordListTooLarge: 18,
+  unknownTopic: 3,
+} as const;
+
+const retriableAtCoordinator = new Set<number>([codes.coordinatorLoading, codes.coordinatorNotAvailable, codes.notCoordinator, codes.concurrentTransactions]);
+
+/** Another writer took over this job's transactional id: this one must stop. */
+export class FencedError extends Error {
+  constructor() {
+    super("Another console instance took over this replay (its producer was fenced)");
+    this.name = "FencedError";
+  }
+}
+
+/** Kafka refused the data itself (too large, no such topic): trying again cannot help. */
+export class RefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RefusedError";
+  }
+}
+
+function errorCode(error: unknown): number | undefined {
+  const e = error as { code?: number; message?: string; type?: string };
+  if (typeof e.code === "number" && e.code > 0) return e.code;
+  const unknown = /Unknown error code (\d+)/.exec(e.message ?? "");
+  if (unknown) return Number(unknown[1]);
+  return undefined;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function isFenced(code: number | undefined): boolean {
+  return code === codes.producerFenced || code === codes.invalidProducerEpoch;
+}
+
+function encodeProduce(transactionalId: string, topic: string, batches: Array<{ partition: number; batch: Buffer }>, timeoutMs: number): Buffer {
+  const id = Buffer.from(transactionalId, "utf8");
+  const name = Buffer.from(topic, "utf8");
+  let size = 2 + id.length + 2 + 4 + 4 + 2 + name.length + 4;
+  for (const { batch } of batches) size += 4 + 4 + batch.length;
+  const buffer = Buffer.allocUnsafe(size);
+  let at = buffer.writeInt16BE(id.length, 0);
+  at += id.copy(buffer, at);
+  at = buffer.writeInt16BE(-1, at); // acks: every in-sync replica (transactions require it)
+  at = buffer.writeInt32BE(timeoutMs, at);
+  at = buffer.writeInt32BE(1, at); // one topic
+  at = buffer.writeInt16BE(name.length, at);
+  at += name.copy(buffer, at);
+  at = buffer.writeInt32BE(batches.length, at);
+  for (const { partition, batch } of batches) {
+    at = buffer.writeInt32BE(partition, at);
+    at = buffer.writeInt32BE(batch.length, at);
+    at += batch.copy(buffer, at);
+  }
+  return buffer;
+}
+
+function decodeProduceResponse(body: Buffer): Array<{ partition: number; errorCode: number }> {
+  const results: Array<{ partition: number; errorCode: number }> = [];
+  let at = 0;
+  const topics = body.readInt32BE(at);
+  at += 4;
+  for (let t = 0; t < topics; t++) {
+    at += 2 + body.readInt16BE(at);
+    const count = body.readInt32BE(at);
+    at += 4;
+    for (let p = 0; p < count; p++) {
+      results.push({ partition: body.readInt32BE(at), errorCode: body.readInt16BE(at + 4) });
+      at += 4 + 2 + 8 + 8; // partition, error, base offset, log append time
+    }
+  }
+  return results;
+}
+
+async function sendProduce(broker: Broker, transactionalId: string, topic: string, batches: Array<{ partition: number; batch: Buffer }>): Promise<Array<{ partition: number; errorCode: number }>> {
+  const send = Object.getOwnPropertySymbols(Object.getPrototypeOf(broker)).find((s) => s.description === "private:Broker:sendRequest");
+  if (!send) throw new Error("kafkajs no longer exposes its broker request sender; check the kafkajs version");
+  const sender = (broker as unknown as Record<symbol, (request: unknown) => Promise<Array<{ partition: number; errorCode: number }>>>)[send]!;
+  const body = encodeProduce(transactionalId, topic, batches, 30_000);
+  return sender.call(broker, {
+    request: { apiKey: produceApiKey, apiVersion: produceVersion, apiName: "Produce", encode: async () => ({ buf: body, buffer: body }) },
+    response: { decode: async (payload: Buffer) => payload, parse: async (payload: Buffer) => decodeProduceResponse(payload) },
+  });
+}
+
+interface TransactionIds {
+  transactionalId: string;
+  producerId: string;
+  producerEpoch: number;
+}
+
+/** kafkajs's broker methods for transactions (public in its code, missing from its types). */
+interface TransactionBroker {
+  initProducerId(request: { transactionalId: string; transactionTimeout: number }): Promise<{ producerId: string; producerEpoch: number }>;
+  addPartitionsToTxn(request: TransactionIds & { topics: Array<{ topic: string; partitions: number[] }> }): Promise<unknown>;
+  addOffsetsToTxn(request: TransactionIds & { groupId: string }): Promise<unknown>;
+  txnOffsetCommit(
+    request: TransactionIds & { groupId: string; topics: Array<{ topic: string; partitions: Array<{ partition: number; offset: string; metadata?: string }> }> },
+  ): Promise<unknown>;
+  endTxn(request: TransactionIds & { transactionResult: boolean }): Promise<unknown>;
+}
+
+export interface TransactionalWriterOptions {
+  transactionalId: string;
+  /** The consumer group whose committed offsets record how far the source has been copied. */
+  progressGroup: string;
+  sourceTopic: string;
+  targetTopic: string;
+}
+
+export class TransactionalWriter {
+  private producerId = -1n;
+  private producerEpoch = -1;
+  private readonly sequences = new Map<number, number>();
+  private readonly inTransaction = new Set<number>();
+  private transactionCoordinator: Broker | null = null;
+
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly options: TransactionalWriterOptions,
+  ) {}
+
+  /**
+   * Gets a producer id and epoch for the job's transactional id. The broker first finishes
+   * whatever transaction an earlier writer left (commits it if its commit was requested,
+   * aborts it otherwise) and fences that writer: afterwards the committed offsets of the
+   * progress group are exact.
+   */
+  async init(): Promise<void> {
+    const { producerId, producerEpoch } = await this.atCoordinator((broker) =>
+      broker.initProducerId({ transactionalId: this.options.transactionalId, transactionTimeout: transactionTimeoutMs }),
+    );
+    this.producerId = BigInt(producerId);
+    this.producerEpoch = Number(producerEpoch);
+    this.sequences.clear();
+    this.inTransaction.clear();
+  }
+
+  /** A request to the transaction coordinator, found again and retried while it moves or is busy. */
+  private async atCoordinator<T>(call: (broker: TransactionBroker) => Promise<T>): Promise<T> {
+    const deadline = Date.now() + coordinatorRetryMs;
+    let wait = 10;
+    for (;;) {
+      try {
+        // Coordinator type 1: the transaction coordinator of the id (kafkajs's types only name groups).
+        this.transactionCoordinator ??= await this.cluster.findGroupCoordinator({ groupId: this.options.transactionalId, coordinatorType: 1 } as { groupId: string });
+        return await call(this.transactionCoordinator as unknown as TransactionBroker);
+      } catch (error) {
+        const code = errorCode(error);
+        if (isFenced(code)) throw new FencedError();
+        const moved = code === codes.notCoordinator || code === codes.coordinatorNotAvailable || (error as { name?: string }).name === "KafkaJSConnectionError";
+        if (moved) this.transactionCoordinator = null;
+        if ((!retriableAtCoordinator.has(code ?? -1) && !moved) || Date.now() > deadline) throw error;
+        await sleep(wait);
+        wait = Math.min(wait * 2, 500);
+        if (moved) await this.cluster.refreshMetadata().catch(() => undefined);
+      }
+    }
+  }
+
+  /**
+   * Writes the builders' batches (one list per target partition, written in order) inside
+   * the open transaction: the partitions are added to it first, then one Produce per
+   * leader and round. Any failure leaves the transaction to be aborted by the caller.
+   */
+  async produce(batches: Map<number, BatchBuilder[]>): Promise<void> {
+    const topic = this.options.targetTopic;
+    const added = [...batches.keys()].filter((p) => !this.inTransaction.has(p));
+    if (added.length > 0) {
+      await this.atCoordinator((broker) =>
+        broker.addPartitionsToTxn({
+          transactionalId: this.options.transactionalId,
+          producerId: String(this.producerId),
+          producerEpoch: this.producerEpoch,
+          topics: [{ topic, partitions: added }],
+        }),
+      );
+      for (const p of added) this.inTransaction.add(p);
+    }
+    const rounds = Math.max(0, ...[...batches.values()].map((list) => list.length));
+    for (let round = 0; round < rounds; round++) {
+      const partitions = [...batches.keys()].filter((p) => batches.get(p)![round]);
+      const leaders = this.cluster.findLeaderForPartitions(topic, partitions);
+      await Promise.all(
+        Object.entries(leaders).map(async ([nodeId, led]) => {
+          const broker = await this.cluster.findBroker({ nodeId });
+          const encoded = led.map((partition) => {
+            const builder = batches.get(partition)![round]!;
+            const baseSequence = this.sequences.get(partition) ?? 0;
+            return { partition, count: builder.count, batch: builder.build({ producerId: this.producerId, producerEpoch: this.producerEpoch, baseSequence, transactional: true }) };
+          });
+          const answers = await sendProduce(broker, this.options.transactionalId, topic, encoded);
+          for (const { partition, errorCode: code } of answers) {
+            if (code !== 0 && code !== codes.duplicateSequence) {
+              if (isFenced(code)) throw new FencedError();
+              if (code === codes.messageTooLarge || code === codes.recordListTooLarge) {
+                throw new RefusedError(`Topic "${topic}" refused a batch as too large (see its max.message.bytes)`);
+              }
+              throw Object.assign(new Error(`Writing partition ${partition} of "${topic}" failed with Kafka error ${code}`), { code });
+            }
+          }
+          for (const { partition, count } of encoded) this.sequences.set(partition, ((this.sequences.get(partition) ?? 0) + count) % 2 ** 31);
+        }),
+      );
+    }
+  }
+
+  /** Commits the transaction together with the source positions reached (next offset to copy, per partition). */
+  async commit(positions: Map<number, number>, metadata?: (partition: number) => string): Promise<void> {
+    const { transactionalId, progressGroup, sourceTopic } = this.options;
+    const producerId = String(this.producerId);
+    const producerEpoch = this.producerEpoch;
+    await this.atCoordinator((broker) => broker.addOffsetsToTxn({ transactionalId, producerId, producerEpoch, groupId: progressGroup }));
+    const groupCoordinator = (await this.cluster.findGroupCoordinator({ groupId: progressGroup })) as unknown as TransactionBroker;
+    await groupCoordinator.txnOffsetCommit({
+      transactionalId,
+      groupId: progressGroup,
+      producerId,
+      producerEpoch,
+      topics: [{ topic: sourceTopic, partitions: [...positions].map(([partition, offset]) => ({ partition, offset: String(offset), metadata: metadata?.(partition) })) }],
+    });
+    await this.atCoordinator((broker) => broker.endTxn({ transactionalId, producerId, producerEpoch, transactionResult: true }));
+    this.inTransaction.clear();
+  }
+
+  /**
+   * Ends a failed transaction: aborts it, then starts over with a new epoch (sequence
+   * numbers from 0). If the abort itself fails, InitProducerId aborts it instead.
+   */
+  async abortAndReset(): Promise<void> {
+    try {
+      await this.atCoordinator((broker) =>
+        broker.endTxn({ transactionalId: this.options.transactionalId, producerId: String(this.producerId), producerEpoch: this.producerEpoch, transactionResult: false }),
+      );
+    } catch (error) {
+      if (error instanceof FencedError) throw error;
+    }
+    this.transactionCoordinator = null;
+    await this.cluster.refreshMetadata().catch(() => undefined);
+    await this.init();
+  }
+}
