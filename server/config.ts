@@ -22,6 +22,13 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Budget for one backend call made while serving a request. */
   BACKEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3000),
+  /** The database where the console keeps its own records: replay jobs and the audit log. */
+  CONSOLE_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,63}$/, "letters, digits, '_' and '-' only")
+    .default("eventdeck"),
+  /** Whether this process runs replay jobs (off: it only serves the UI; another instance runs them). */
+  REPLAY_WORKER: z.enum(["on", "off"]).default("on"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -8,9 +8,12 @@ export function closeOnShutdown(name: string, close: Closer): void {
   if (!state.eventdeckClosers) {
     state.eventdeckClosers = new Map();
     const closeAll = () => {
-      const closers = [...(state.eventdeckClosers?.values() ?? [])];
+      const closers = new Map(state.eventdeckClosers);
       state.eventdeckClosers?.clear();
-      void Promise.allSettled(closers.map((closer) => closer()));
+      // Work that writes to the backends (replay jobs) stops first, then the clients close.
+      const first = closers.get("replay");
+      closers.delete("replay");
+      void (first?.() ?? Promise.resolve()).catch(() => undefined).then(() => Promise.allSettled([...closers.values()].map((closer) => closer())));
     };
     process.once("SIGTERM", closeAll);
     process.once("SIGINT", closeAll);

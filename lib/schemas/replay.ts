@@ -139,6 +139,8 @@ export interface ReprocessPlan {
 export type ReplayPlan = RepublishPlan | ReprocessPlan;
 
 export interface PartitionProgress {
+  /** Reprocess jobs may span several topics; re-publish has one source. */
+  topic?: string;
   partition: number;
   from: string;
   to: string;

@@ -7,6 +7,7 @@ export type ErrorCode =
   | "GROUP_NOT_FOUND"
   | "GROUP_ACTIVE"
   | "TOPIC_EXISTS"
+  | "RANGE_EMPTY"
   | "CONFLICT"
   | "TOO_LARGE"
   | "FORBIDDEN"

@@ -48,22 +48,23 @@ async function planChanges(groupId: string, input: ResetOffsetsInput): Promise<O
   return changes.flat().sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
 }
 
+/** The group's state, member count and the offset changes a reset would make; 404 for an unknown group. Writes nothing. */
+export async function previewOffsetReset(groupId: string, input: ResetOffsetsInput): Promise<{ state: string; members: number; changes: OffsetChange[] }> {
+  const [group] = (await kafkaAdmin("describeGroups", (admin) => admin.describeGroups([groupId]))).groups;
+  if (!group || group.state === "Dead") throw new AppError("GROUP_NOT_FOUND", `Consumer group "${groupId}" does not exist`, 404);
+  return { state: group.state, members: group.members.length, changes: await planChanges(groupId, input) };
+}
+
 /**
  * Resets a group's committed offsets. A dry run (the default) only answers the table
  * of current → new offsets. A real run is refused with 409 while the group has active
  * members: their next commit would overwrite the reset.
  */
 export async function resetConsumerGroupOffsets(groupId: string, input: ResetOffsetsInput): Promise<ResetOffsetsResult> {
-  const [group] = (await kafkaAdmin("describeGroups", (admin) => admin.describeGroups([groupId]))).groups;
-  if (!group || group.state === "Dead") throw new AppError("GROUP_NOT_FOUND", `Consumer group "${groupId}" does not exist`, 404);
-  const changes = await planChanges(groupId, input);
+  const { members, changes } = await previewOffsetReset(groupId, input);
   if (input.dryRun) return { groupId, dryRun: true, changes };
-  if (group.members.length > 0) {
-    throw new AppError(
-      "GROUP_ACTIVE",
-      `Consumer group "${groupId}" has ${group.members.length} active member(s); stop its consumers before resetting offsets`,
-      409,
-    );
+  if (members > 0) {
+    throw new AppError("GROUP_ACTIVE", `Consumer group "${groupId}" has ${members} active member(s); stop its consumers before resetting offsets`, 409);
   }
   const byTopic = new Map<string, OffsetChange[]>();
   for (const change of changes) byTopic.set(change.topic, [...(byTopic.get(change.topic) ?? []), change]);

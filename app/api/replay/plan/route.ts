@@ -1,0 +1,13 @@
+import { replaySpecSchema } from "@/lib/schemas/replay";
+import { readJsonBody, route } from "@/server/http/route";
+import { assertSameOrigin } from "@/server/http/same-origin";
+import { planReprocess, planRepublish } from "@/server/replay/plan";
+
+export const dynamic = "force-dynamic";
+
+/** POST /api/replay/plan — the dry run of a replay spec: ranges, counts, a sample, the target and who reads it. Writes nothing. */
+export const POST = route("/api/replay/plan", async (request) => {
+  assertSameOrigin(request);
+  const spec = replaySpecSchema.parse(await readJsonBody(request));
+  return Response.json(spec.kind === "republish" ? await planRepublish(spec) : await planReprocess(spec));
+});

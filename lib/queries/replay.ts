@@ -1,0 +1,148 @@
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { fetchJson } from "@/lib/api/fetch-json";
+import type { AuditEntry } from "@/lib/schemas/audit";
+import { finishedStates, type ReplayJob, type ReplayJobAction, type ReplayJobState, type ReplayPlan, type ReplaySpec } from "@/lib/schemas/replay";
+
+/** The jobs list polls; one job's page gets its updates over SSE and polls only as a fallback. */
+export const replayPollIntervals = { jobs: 3_000, jobFallback: 5_000, audit: 10_000 } as const;
+
+export const replayKeys = {
+  all: ["replay"] as const,
+  jobs: (filters: { state?: ReplayJobState }) => [...replayKeys.all, "jobs", "list", filters] as const,
+  job: (id: string) => [...replayKeys.all, "jobs", "detail", id] as const,
+  audit: (filters: { action?: string; target?: string; limit?: number }) => ["audit", filters] as const,
+};
+
+export interface ReplayJobDetail {
+  job: ReplayJob;
+  audit: AuditEntry[];
+}
+
+const jobUrl = (id: string) => `/api/replay/jobs/${encodeURIComponent(id)}`;
+
+function post<T>(url: string, body?: unknown): Promise<T> {
+  return fetchJson<T>(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
+}
+
+/** The dry run: what a replay would read, match and write. Nothing is written. */
+export function usePlanReplay() {
+  return useMutation({ mutationFn: (spec: ReplaySpec) => post<ReplayPlan>("/api/replay/plan", spec) });
+}
+
+/** Puts a job in the detail cache and refetches the lists around it. */
+function storeJob(queryClient: QueryClient, job: ReplayJob) {
+  queryClient.setQueryData<ReplayJobDetail>(replayKeys.job(job.id), (old) => (old ? { ...old, job } : old));
+  void queryClient.invalidateQueries({ queryKey: [...replayKeys.all, "jobs", "list"] });
+}
+
+/** Starts a replay: the server refuses (404, 400, 409) what the dry run warned about. */
+export function useCreateReplayJob() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (spec: ReplaySpec) => post<{ job: ReplayJob }>("/api/replay/jobs", { spec, confirm: true }),
+    onSuccess: ({ job }) => {
+      queryClient.setQueryData<ReplayJobDetail>(replayKeys.job(job.id), { job, audit: [] });
+      void queryClient.invalidateQueries({ queryKey: replayKeys.job(job.id) });
+      void queryClient.invalidateQueries({ queryKey: [...replayKeys.all, "jobs", "list"] });
+    },
+  });
+}
+
+export const replayJobsOptions = (filters: { state?: ReplayJobState; limit?: number }) =>
+  queryOptions({
+    queryKey: replayKeys.jobs({ state: filters.state }),
+    queryFn: () => {
+      const query = new URLSearchParams();
+      if (filters.state) query.set("state", filters.state);
+      if (filters.limit) query.set("limit", String(filters.limit));
+      const text = query.toString();
+      return fetchJson<{ jobs: ReplayJob[] }>(`/api/replay/jobs${text ? `?${text}` : ""}`);
+    },
+    refetchInterval: replayPollIntervals.jobs,
+    placeholderData: keepPreviousData,
+  });
+
+export const useReplayJobs = (filters: { state?: ReplayJobState }) => useQuery(replayJobsOptions(filters));
+
+export const replayJobOptions = (id: string, live: boolean) =>
+  queryOptions({
+    queryKey: replayKeys.job(id),
+    queryFn: () => fetchJson<ReplayJobDetail>(jobUrl(id)),
+    // While the event stream is open it carries every change; without it, poll until the job is over.
+    refetchInterval: (query) => (live || (query.state.data && finishedStates.has(query.state.data.job.state)) ? false : replayPollIntervals.jobFallback),
+  });
+
+export const useReplayJob = (id: string, live: boolean) => useQuery(replayJobOptions(id, live));
+
+export type ReplayStreamStatus = "connecting" | "live" | "ended" | "unavailable";
+
+/**
+ * Follows one job over server-sent events (`event: job`, a ReplayJob each time it changes) and
+ * writes each update into the job's query cache. The server ends the stream once the job is
+ * finished; the job is then fetched once more for the audit entries its end wrote.
+ */
+export function useReplayJobEvents(id: string, enabled: boolean): ReplayStreamStatus {
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<ReplayStreamStatus>("connecting");
+
+  useEffect(() => {
+    if (!enabled || typeof EventSource === "undefined") return;
+    const source = new EventSource(`${jobUrl(id)}/events`);
+    let finished = false;
+    const end = () => {
+      finished = true;
+      source.close();
+      setStatus("ended");
+      void queryClient.invalidateQueries({ queryKey: replayKeys.job(id) });
+    };
+    source.onopen = () => setStatus("live");
+    source.addEventListener("job", (event) => {
+      const job = JSON.parse((event as MessageEvent<string>).data) as ReplayJob;
+      setStatus("live");
+      storeJob(queryClient, job);
+      if (finishedStates.has(job.state)) end();
+    });
+    source.onerror = () => {
+      if (finished) return;
+      // EventSource reconnects by itself after a dropped connection; it gives up (CLOSED) on a 4xx/5xx answer.
+      if (source.readyState === EventSource.CLOSED) {
+        setStatus("unavailable");
+        void queryClient.invalidateQueries({ queryKey: replayKeys.job(id) });
+      } else setStatus("connecting");
+    };
+    return () => {
+      finished = true;
+      source.close();
+    };
+  }, [id, enabled, queryClient]);
+
+  return enabled ? status : "ended";
+}
+
+/** Pause, resume or cancel a job; the answer is the job in its new state. */
+export function useReplayJobAction(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (action: ReplayJobAction) => post<{ job: ReplayJob }>(`${jobUrl(id)}/${action}`),
+    onSuccess: ({ job }) => {
+      storeJob(queryClient, job);
+      void queryClient.invalidateQueries({ queryKey: replayKeys.job(id) });
+    },
+  });
+}
+
+export const auditOptions = (filters: { action?: string; target?: string; limit?: number }) =>
+  queryOptions({
+    queryKey: replayKeys.audit(filters),
+    queryFn: () => {
+      const query = new URLSearchParams();
+      if (filters.action) query.set("action", filters.action);
+      if (filters.target) query.set("target", filters.target);
+      if (filters.limit) query.set("limit", String(filters.limit));
+      return fetchJson<{ entries: AuditEntry[] }>(`/api/audit?${query.toString()}`);
+    },
+    refetchInterval: replayPollIntervals.audit,
+  });
+
+export const useAudit = (filters: { action?: string; target?: string; limit?: number }) => useQuery(auditOptions(filters));
