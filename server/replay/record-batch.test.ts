@@ -1,0 +1,62 @@
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import { RecordView, recordBatches } from "../kafka/messages-fetch";
+import { BatchBuilder, encodeHeaders } from "./record-batch";
+
+// kafkajs's own CRC-32C (plain JavaScript): an independent check of the native one.
+const crc32C = createRequire(import.meta.url)("kafkajs/src/protocol/recordBatch/crc32C/index.js") as (buffer: Buffer) => number;
+
+function decodeAll(batch: Buffer) {
+  const view = new RecordView();
+  const out: Array<{ offset: number; timestamp: number; key: string | null; value: string | null; headers: Array<[string, string | null]> }> = [];
+  for (const b of recordBatches(batch, 0)) {
+    let at = 0;
+    for (let i = 0; i < b.recordCount; i++) {
+      at = view.read(b, at);
+      out.push({
+        offset: view.offset,
+        timestamp: view.timestamp,
+        key: view.key()?.toString() ?? null,
+        value: view.value()?.toString() ?? null,
+        headers: view.headers().map(([name, value]) => [name, value?.toString() ?? null]),
+      });
+    }
+  }
+  return out;
+}
+
+describe("BatchBuilder", () => {
+  it("writes a batch our reader and kafkajs's CRC agree on, keeping keys, values, headers and timestamps", () => {
+    const builder = new BatchBuilder();
+    const base = 1_790_000_000_000;
+    builder.add({ key: Buffer.from("k1"), value: Buffer.from("v1"), timestamp: base + 5_000_000_000, headers: [encodeHeaders([["a", "1"]])], headerCount: 1 });
+    builder.add({ key: null, value: Buffer.from("x".repeat(300)), timestamp: base, headers: [], headerCount: 0 });
+    builder.add({ key: Buffer.from("k3"), value: null, timestamp: base - 1, headers: [encodeHeaders([["b", null], ["c", "z"]]), encodeHeaders([["x-replay-job", "rp-1"]])], headerCount: 3 });
+    const batch = builder.build({ producerId: 42n, producerEpoch: 3, baseSequence: 7, transactional: true });
+
+    expect(batch.readInt32BE(8)).toBe(batch.length - 12);
+    expect(batch.readUInt32BE(17)).toBe(crc32C(batch.subarray(21)) >>> 0);
+    expect(batch.readBigInt64BE(43)).toBe(42n);
+    expect(batch.readInt16BE(51)).toBe(3);
+    expect(batch.readInt32BE(53)).toBe(7);
+    expect(batch.readInt16BE(21) & 0x10).toBe(0x10);
+    const [header] = [...recordBatches(batch, 0)];
+    expect(header!.isTransactional).toBe(true);
+    expect(header!.producerId).toBe(42n);
+
+    expect(decodeAll(batch)).toEqual([
+      { offset: 0, timestamp: base + 5_000_000_000, key: "k1", value: "v1", headers: [["a", "1"]] },
+      { offset: 1, timestamp: base, key: null, value: "x".repeat(300), headers: [] },
+      { offset: 2, timestamp: base - 1, key: "k3", value: null, headers: [["b", null], ["c", "z"], ["x-replay-job", "rp-1"]] },
+    ]);
+  });
+
+  it("never writes more than the size it announced", () => {
+    const builder = new BatchBuilder();
+    for (let i = 0; i < 500; i++) builder.add({ key: Buffer.from(`key-${i}`), value: Buffer.alloc(i * 3, 1), timestamp: 1_000 + i * 1_000_003, headers: [], headerCount: 0 });
+    const batch = builder.build({ producerId: 1n, producerEpoch: 0, baseSequence: 0, transactional: false });
+    expect(batch.length).toBeLessThanOrEqual(builder.size);
+    expect(decodeAll(batch)).toHaveLength(500);
+    expect(decodeAll(batch)[499]!.timestamp).toBe(1_000 + 499 * 1_000_003);
+  });
+});

@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Admin, Kafka } from "kafkajs";
+import { replayHeaders, type RepublishSpec } from "@/lib/schemas/replay";
+import { listAudit } from "@/server/audit/audit";
+import { AppError } from "@/server/http/errors";
+import { actOnReplayJob, createReplayJob, getReplayJob } from "@/server/replay/jobs";
+import { planRepublish } from "@/server/replay/plan";
+import { readCommitted, startReplayWorker, stopProcess, waitForJob, type ReadRecord } from "./support/replay";
+import { testKafka, uniqueName } from "./support/stack";
+
+// This process only creates jobs; separate worker processes run them (and are killed mid-way).
+process.env.REPLAY_WORKER = "off";
+
+const partitions = 6;
+const baseTimestamp = 1_790_000_000_000;
+let kafka: Kafka;
+let admin: Admin;
+const topics: string[] = [];
+
+async function createTopic(prefix: string, count = partitions): Promise<string> {
+  const topic = uniqueName(prefix);
+  await admin.createTopics({ topics: [{ topic, numPartitions: count }], waitForLeaders: true });
+  topics.push(topic);
+  return topic;
+}
+
+/** `total` events spread evenly over the partitions, with keys, a header and timestamps of their own. */
+async function fill(topic: string, total: number): Promise<void> {
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  try {
+    for (let start = 0; start < total; start += 10_000) {
+      const messages = Array.from({ length: Math.min(10_000, total - start) }, (_, j) => {
+        const i = start + j;
+        return { partition: i % partitions, key: `order-${i % 997}`, value: JSON.stringify({ n: i, type: i % 10 === 0 ? "OrderCancelled" : "OrderPlaced" }), timestamp: String(baseTimestamp + i), headers: { traceId: `t-${i}` } };
+      });
+      await producer.send({ topic, messages });
+    }
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+const spec = (source: string, target: string, extra: Partial<RepublishSpec> = {}): RepublishSpec => ({
+  kind: "republish",
+  source: { topic: source, partitions: [], range: { kind: "all" } },
+  filter: "",
+  target: { topic: target },
+  ...extra,
+});
+
+/** Every source (partition, offset) present exactly once, in source order within each target partition, with key, value, header and timestamp kept. */
+function expectExactlyOnce(records: ReadRecord[], source: string, expected: number, jobId: string): void {
+  expect(records).toHaveLength(expected);
+  const seen = new Set<string>();
+  const lastOffset = new Map<number, number>();
+  for (const r of records) {
+    expect(r.headers[replayHeaders.job]).toBe(jobId);
+    const [topic, partition, offset] = r.headers[replayHeaders.source]!.split("/");
+    expect(topic).toBe(source);
+    const key = `${partition}/${offset}`;
+    expect(seen.has(key)).toBe(false);
+    seen.add(key);
+    // Same partition counts: source partition p lands in target partition p, in order.
+    expect(r.partition).toBe(Number(partition));
+    expect(Number(offset)).toBeGreaterThan(lastOffset.get(r.partition) ?? -1);
+    lastOffset.set(r.partition, Number(offset));
+    const n = (JSON.parse(r.value) as { n: number }).n;
+    expect(r.key).toBe(`order-${n % 997}`);
+    expect(r.headers.traceId).toBe(`t-${n}`);
+    expect(r.timestamp).toBe(String(baseTimestamp + n));
+  }
+  expect(seen.size).toBe(expected);
+}
+
+beforeAll(async () => {
+  kafka = testKafka();
+  admin = kafka.admin();
+  await admin.connect();
+});
+
+afterAll(async () => {
+  if (topics.length) await admin.deleteTopics({ topics }).catch(() => undefined);
+  await admin.disconnect();
+});
+
+describe("re-publish", () => {
+  it("copies 100,000 events across 6 partitions exactly once, in order, keys, headers and timestamps kept", async () => {
+    const source = await createTopic("replay-src");
+    const target = await createTopic("replay-dst");
+    await fill(source, 100_000);
+    const worker = startReplayWorker();
+    try {
+      const job = await createReplayJob(spec(source, target), "test");
+      expect(job.plan).toMatchObject({ records: 100_000, matched: 100_000, exact: true, mapping: "same-partition" });
+      const done = await waitForJob(job.id, (j) => j.state === "completed" || j.state === "failed");
+      expect(done.state, done.error ?? "").toBe("completed");
+      expect(done.progress.done).toBe(100_000);
+      expectExactlyOnce(await readCommitted(kafka, target, 100_000), source, 100_000, job.id);
+      const audit = await listAudit({ target: job.id, limit: 10 });
+      expect(audit.map((a) => a.action).sort()).toEqual(["replay.create", "replay.finish"]);
+      expect(audit.find((a) => a.action === "replay.finish")!.details).toMatchObject({ state: "completed", done: 100_000 });
+    } finally {
+      await stopProcess(worker.child);
+    }
+  });
+
+  it("resumes by itself after its worker is killed (SIGKILL) at 30 %, and still writes each event once", async () => {
+    const source = await createTopic("replay-kill-src");
+    const target = await createTopic("replay-kill-dst");
+    await fill(source, 60_000);
+    let worker = startReplayWorker();
+    try {
+      const job = await createReplayJob(spec(source, target, { ratePerSecond: 15_000 }), "test");
+      const atKill = await waitForJob(job.id, (j) => j.progress.done >= 0.3 * 60_000 || j.state !== "running" && j.state !== "queued", 60_000, 50);
+      expect(atKill.state).toBe("running");
+      await stopProcess(worker.child, "SIGKILL");
+      expect(atKill.progress.done).toBeLessThan(60_000);
+      worker = startReplayWorker();
+      const done = await waitForJob(job.id, (j) => j.state === "completed" || j.state === "failed", 90_000);
+      expect(done.state, done.error ?? "").toBe("completed");
+      expect(done.owner).toBeNull();
+      expect(done.progress.done).toBe(60_000);
+      expectExactlyOnce(await readCommitted(kafka, target, 60_000), source, 60_000, job.id);
+    } finally {
+      await stopProcess(worker.child);
+    }
+  });
+
+  it("pauses, resumes and cancels between transactions", async () => {
+    const source = await createTopic("replay-pause-src");
+    const target = await createTopic("replay-pause-dst");
+    await fill(source, 20_000);
+    const worker = startReplayWorker();
+    try {
+      const job = await createReplayJob(spec(source, target, { ratePerSecond: 4_000 }), "test");
+      await waitForJob(job.id, (j) => j.progress.done > 0);
+      await actOnReplayJob(job.id, "pause", "test");
+      const paused = await waitForJob(job.id, (j) => j.state === "paused", 15_000);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect((await getReplayJob(job.id)).progress.done).toBe(paused.progress.done);
+      await expect(actOnReplayJob(job.id, "pause", "test")).rejects.toMatchObject({ status: 409 });
+      await actOnReplayJob(job.id, "resume", "test");
+      const done = await waitForJob(job.id, (j) => j.state === "completed" || j.state === "failed");
+      expect(done.state).toBe("completed");
+      expectExactlyOnce(await readCommitted(kafka, target, 20_000), source, 20_000, job.id);
+      await expect(actOnReplayJob(job.id, "cancel", "test")).rejects.toMatchObject({ status: 409 });
+
+      const second = await createReplayJob(spec(source, target, { ratePerSecond: 2_000 }), "test");
+      await waitForJob(second.id, (j) => j.progress.done > 0);
+      await actOnReplayJob(second.id, "cancel", "test");
+      const cancelled = await waitForJob(second.id, (j) => j.state === "cancelled", 15_000);
+      expect(cancelled.progress.done).toBeLessThan(20_000);
+      expect(cancelled.finishedAt).not.toBeNull();
+    } finally {
+      await stopProcess(worker.child);
+    }
+  });
+});
+
+describe("dry run", () => {
+  it("counts the filter's matches per partition, shows a sample and warns when partition counts differ", async () => {
+    const source = await createTopic("replay-plan-src");
+    const target = await createTopic("replay-plan-dst", 4);
+    await fill(source, 3_000);
+    const plan = await planRepublish(spec(source, target, { filter: 'value.type == "OrderCancelled"', source: { topic: source, partitions: [0, 2], range: { kind: "offsets", from: "100" } } }));
+    // Partitions 0 and 2 hold events n ≡ 0 and n ≡ 2 (mod 6); from offset 100 on, n = 6·offset + p.
+    const cancelled = (p: number) => Array.from({ length: 400 }, (_, o) => 6 * (o + 100) + p).filter((n) => n % 10 === 0).length;
+    expect(plan.ranges.map((r) => [r.partition, r.from, r.to, r.matched])).toEqual([
+      [0, "100", "500", cancelled(0)],
+      [2, "100", "500", cancelled(2)],
+    ]);
+    expect(plan).toMatchObject({ records: 800, matched: cancelled(0) + cancelled(2), exact: true, target: { exists: true, partitions: 4, mapping: "by-key" } });
+    expect(plan.sample.length).toBeGreaterThan(0);
+    expect(plan.sample.every((m) => m.value?.text.includes("OrderCancelled"))).toBe(true);
+    expect(plan.warnings.join(" ")).toMatch(/4 partitions and the source 6/);
+  });
+
+  it("refuses clearly: missing target, empty range, nothing matching", async () => {
+    const source = await createTopic("replay-refuse-src");
+    await fill(source, 600);
+    const missing = uniqueName("no-such-target");
+    const refusal = await createReplayJob(spec(source, missing), "test").catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(AppError);
+    expect(refusal).toMatchObject({ status: 404, code: "TOPIC_NOT_FOUND" });
+    expect((refusal as Error).message).toMatch(/create it first/);
+    await expect(createReplayJob(spec(source, source, { source: { topic: source, partitions: [], range: { kind: "offsets", from: "100", to: "100" } } }), "test")).rejects.toMatchObject({ status: 400, code: "RANGE_EMPTY" });
+    await expect(createReplayJob(spec(source, source, { filter: 'key == "nobody"' }), "test")).rejects.toMatchObject({ status: 400, code: "RANGE_EMPTY" });
+    const refused = await listAudit({ action: "replay.create", target: `${source} → ${missing}`, limit: 5 });
+    expect(refused[0]).toMatchObject({ outcome: "refused" });
+  });
+});
