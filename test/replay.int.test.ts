@@ -9,7 +9,9 @@ import { readCommitted, startReplayWorker, stopProcess, waitForJob, type ReadRec
 import { testKafka, uniqueName } from "./support/stack";
 
 // This process only creates jobs; separate worker processes run them (and are killed mid-way).
+// A cluster name of its own: a console running beside the tests never takes these jobs.
 process.env.REPLAY_WORKER = "off";
+process.env.CLUSTER_NAME = uniqueName("it-replay");
 
 const partitions = 6;
 const baseTimestamp = 1_790_000_000_000;

@@ -65,22 +65,22 @@ export const replayJobsOptions = (filters: { state?: ReplayJobState; limit?: num
 
 export const useReplayJobs = (filters: { state?: ReplayJobState }) => useQuery(replayJobsOptions(filters));
 
-export const replayJobOptions = (id: string, live: boolean) =>
+/** One job and its audit records. It does not poll: useReplayJobEvents keeps it current. */
+export const replayJobOptions = (id: string) =>
   queryOptions({
     queryKey: replayKeys.job(id),
     queryFn: () => fetchJson<ReplayJobDetail>(jobUrl(id)),
-    // While the event stream is open it carries every change; without it, poll until the job is over.
-    refetchInterval: (query) => (live || (query.state.data && finishedStates.has(query.state.data.job.state)) ? false : replayPollIntervals.jobFallback),
   });
 
-export const useReplayJob = (id: string, live: boolean) => useQuery(replayJobOptions(id, live));
+export const useReplayJob = (id: string) => useQuery(replayJobOptions(id));
 
 export type ReplayStreamStatus = "connecting" | "live" | "ended" | "unavailable";
 
 /**
  * Follows one job over server-sent events (`event: job`, a ReplayJob each time it changes) and
  * writes each update into the job's query cache. The server ends the stream once the job is
- * finished; the job is then fetched once more for the audit entries its end wrote.
+ * finished; the job is then fetched once more for the audit entries its end wrote. When the
+ * stream cannot be had at all, the job is polled instead until it finishes.
  */
 export function useReplayJobEvents(id: string, enabled: boolean): ReplayStreamStatus {
   const queryClient = useQueryClient();
@@ -90,11 +90,13 @@ export function useReplayJobEvents(id: string, enabled: boolean): ReplayStreamSt
     if (!enabled || typeof EventSource === "undefined") return;
     const source = new EventSource(`${jobUrl(id)}/events`);
     let finished = false;
+    let poll: ReturnType<typeof setInterval> | undefined;
+    const refetch = () => void queryClient.invalidateQueries({ queryKey: replayKeys.job(id) });
     const end = () => {
       finished = true;
       source.close();
       setStatus("ended");
-      void queryClient.invalidateQueries({ queryKey: replayKeys.job(id) });
+      refetch();
     };
     source.onopen = () => setStatus("live");
     source.addEventListener("job", (event) => {
@@ -108,12 +110,14 @@ export function useReplayJobEvents(id: string, enabled: boolean): ReplayStreamSt
       // EventSource reconnects by itself after a dropped connection; it gives up (CLOSED) on a 4xx/5xx answer.
       if (source.readyState === EventSource.CLOSED) {
         setStatus("unavailable");
-        void queryClient.invalidateQueries({ queryKey: replayKeys.job(id) });
+        refetch();
+        poll ??= setInterval(refetch, replayPollIntervals.jobFallback);
       } else setStatus("connecting");
     };
     return () => {
       finished = true;
       source.close();
+      clearInterval(poll);
     };
   }, [id, enabled, queryClient]);
 

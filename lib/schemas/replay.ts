@@ -163,6 +163,8 @@ export interface ReplayProgress {
 
 export interface ReplayJob {
   id: string;
+  /** The Kafka cluster it runs on (the console's CLUSTER_NAME). */
+  cluster: string;
   kind: ReplaySpec["kind"];
   state: ReplayJobState;
   spec: ReplaySpec;

@@ -14,7 +14,7 @@ import { jobsCollection, toReplayJob, type JobDocument } from "./store";
 const newJobId = () => `rp-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
 
 /** Turns a plan into the reason a job cannot start, if there is one. */
-async function refusalOf(spec: ReplaySpec): Promise<{ refusal: AppError | null; doc: Omit<JobDocument, "_id" | "createdBy" | "createdAt"> & { numbers: Record<string, unknown> } }> {
+async function refusalOf(spec: ReplaySpec): Promise<{ refusal: AppError | null; doc: Omit<JobDocument, "_id" | "cluster" | "createdBy" | "createdAt"> & { numbers: Record<string, unknown> } }> {
   const base = { state: "queued" as const, startedAt: null, finishedAt: null, error: null, owner: null, leaseUntil: null, requested: null, rewind: null };
   const now = new Date().toISOString();
   if (spec.kind === "republish") {
@@ -79,7 +79,7 @@ export async function createReplayJob(spec: ReplaySpec, actor: string): Promise<
   }
   const id = newJobId();
   const { numbers, ...fields } = doc;
-  const job: JobDocument = { _id: id, ...fields, progressGroup: spec.kind === "republish" ? replayProgressGroup(id) : null, createdBy: actor, createdAt: new Date() };
+  const job: JobDocument = { _id: id, cluster: getConfig().CLUSTER_NAME, ...fields, progressGroup: spec.kind === "republish" ? replayProgressGroup(id) : null, createdBy: actor, createdAt: new Date() };
   await mongoCall("insertReplayJob", () => jobsCollection().insertOne(job));
   await writeAudit({ actor, action: "replay.create", target: id, outcome: "ok", details: { spec, what, ...numbers } });
   if (getConfig().REPLAY_WORKER === "on") getReplayRunner().kick();
@@ -89,7 +89,7 @@ export async function createReplayJob(spec: ReplaySpec, actor: string): Promise<
 export async function listReplayJobs(query: { state?: ReplayJob["state"]; limit: number }): Promise<ReplayJob[]> {
   const docs = await mongoCall("listReplayJobs", () =>
     jobsCollection()
-      .find(query.state ? { state: query.state } : {})
+      .find({ cluster: getConfig().CLUSTER_NAME, ...(query.state ? { state: query.state } : {}) })
       .sort({ createdAt: -1 })
       .limit(query.limit)
       .toArray(),

@@ -11,7 +11,7 @@ describe("targetPartitioner", () => {
   it("places keyed records as Kafka's default partitioner does, and keyless ones by source partition", () => {
     const to = targetPartitioner(6, 4);
     const kafkajs = Partitioners.DefaultPartitioner();
-    const metadata = [0, 1, 2, 3].map((partitionId) => ({ partitionId, leader: 0, replicas: [0], isr: [0] }));
+    const metadata = [0, 1, 2, 3].map((partitionId) => ({ partitionId, leader: 0, replicas: [0], isr: [0], partitionErrorCode: 0 }));
     for (const key of ["order-1", "order-2", "customer-77", ""]) {
       expect(to(3, Buffer.from(key))).toBe(kafkajs({ topic: "t", partitionMetadata: metadata, message: { key: Buffer.from(key), value: null } }));
     }

@@ -8,6 +8,8 @@ import { getMongoClient } from "../mongo/client";
 /** A replay job as stored in the console's database (collection `replay_jobs`). */
 export interface JobDocument {
   _id: string;
+  /** The Kafka cluster (CLUSTER_NAME) the job belongs to: only consoles of that cluster run it. */
+  cluster: string;
   kind: ReplaySpec["kind"];
   state: ReplayJobState;
   spec: ReplaySpec;
@@ -37,6 +39,7 @@ export function jobsCollection(): Collection<JobDocument> {
 export function toReplayJob(doc: JobDocument): ReplayJob {
   return {
     id: doc._id,
+    cluster: doc.cluster,
     kind: doc.kind,
     state: doc.state,
     spec: doc.spec,
@@ -61,7 +64,7 @@ export const leaseMs = 10_000;
 export async function claimJob(owner: string): Promise<JobDocument | null> {
   const now = new Date();
   return jobsCollection().findOneAndUpdate(
-    { state: { $in: ["queued", "running"] }, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
+    { cluster: getConfig().CLUSTER_NAME, state: { $in: ["queued", "running"] }, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
     { $set: { owner, leaseUntil: new Date(now.getTime() + leaseMs), state: "running" } },
     { sort: { createdAt: 1 }, returnDocument: "after" },
   );

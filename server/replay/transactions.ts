@@ -1,5 +1,6 @@
 import "server-only";
 import type { Broker, Cluster } from "kafkajs";
+import { fetchErrorNames } from "../kafka/messages-fetch";
 import { BatchBuilder } from "./record-batch";
 
 /*
@@ -224,7 +225,7 @@ export class TransactionalWriter {
               if (code === codes.messageTooLarge || code === codes.recordListTooLarge) {
                 throw new RefusedError(`Topic "${topic}" refused a batch as too large (see its max.message.bytes)`);
               }
-              throw Object.assign(new Error(`Writing partition ${partition} of "${topic}" failed with Kafka error ${code}`), { code });
+              throw Object.assign(new Error(`Writing partition ${partition} of "${topic}" failed: ${fetchErrorNames[code] ?? `Kafka error ${code}`}`), { code });
             }
           }
           for (const { partition, count } of encoded) this.sequences.set(partition, ((this.sequences.get(partition) ?? 0) + count) % 2 ** 31);
