@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   "kafka-search": () => import("./kafka-search").then((m) => m.benchKafkaSearch()),
   metrics: () => import("./metrics").then((m) => m.benchMetrics()),
   "mongo-paging": () => import("./mongo-paging").then((m) => m.benchMongoPaging()),
+  replay: () => import("./replay").then((m) => m.benchReplay()),
 };
 
 const benchName = process.argv[2];

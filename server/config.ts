@@ -27,6 +27,22 @@ const configSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,63}$/, "letters, digits, '_' and '-' only")
     .default("eventdeck"),
+  /**
+   * Services that expose /admin/projections (rebuildable read models), as name=url pairs;
+   * the default is the demo storefront on the stack's ports.
+   */
+  SERVICES: z
+    .string()
+    .default("accounts=http://127.0.0.1:19101,orders=http://127.0.0.1:19102,fulfillment=http://127.0.0.1:19103")
+    .transform((value) => value.split(",").map((pair) => pair.trim()).filter(Boolean))
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(/^[a-z][a-z0-9-]{0,62}=https?:\/\/[^\s,]+$/, "each entry must be name=http(s)://host:port")
+          .transform((pair) => ({ name: pair.slice(0, pair.indexOf("=")), url: pair.slice(pair.indexOf("=") + 1).replace(/\/+$/, "") })),
+      ),
+    ),
   /** Whether this process runs replay jobs (off: it only serves the UI; another instance runs them). */
   REPLAY_WORKER: z.enum(["on", "off"]).default("on"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

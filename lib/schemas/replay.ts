@@ -55,7 +55,19 @@ export const reprocessSpecSchema = z.object({
 });
 export type ReprocessSpec = z.infer<typeof reprocessSpecSchema>;
 
-export const replaySpecSchema = z.discriminatedUnion("kind", [republishSpecSchema, reprocessSpecSchema]);
+const serviceNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, "a service name from SERVICES (lowercase letters, digits, '-')");
+
+export const rebuildSpecSchema = z.object({
+  kind: z.literal("rebuild"),
+  /** A service from the console's SERVICES setting that exposes /admin/projections. */
+  service: serviceNameSchema,
+  projection: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, "a projection name"),
+  /** shadow: build beside the live read model and swap it in; in-place: drop it and consume again (empty meanwhile). */
+  mode: z.enum(["shadow", "in-place"]).default("shadow"),
+});
+export type RebuildSpec = z.infer<typeof rebuildSpecSchema>;
+
+export const replaySpecSchema = z.discriminatedUnion("kind", [republishSpecSchema, reprocessSpecSchema, rebuildSpecSchema]);
 export type ReplaySpec = z.infer<typeof replaySpecSchema>;
 
 /** POST /api/replay/jobs: the spec, and an explicit confirmation that it should run. */
@@ -136,7 +148,38 @@ export interface ReprocessPlan {
   warnings: string[];
 }
 
-export type ReplayPlan = RepublishPlan | ReprocessPlan;
+/** A projection a service exposes for rebuilding (GET <service>/admin/projections). */
+export interface ProjectionInfo {
+  service: string;
+  name: string;
+  database: string;
+  collection: string;
+  groupId: string;
+  topic: string;
+  state: "live" | "rebuilding";
+  rebuiltAt: string | null;
+  shadow: { collection: string; groupId: string; startedAt: string } | null;
+}
+
+export interface RebuildPlan {
+  kind: "rebuild";
+  spec: RebuildSpec;
+  projection: ProjectionInfo;
+  /** Documents in the live read model now. */
+  documents: number;
+  /** Events the rebuild reads (the topic's committed events). */
+  records: number;
+  steps: string[];
+  warnings: string[];
+}
+
+export type ReplayPlan = RepublishPlan | ReprocessPlan | RebuildPlan;
+
+export interface ReplayStep {
+  name: string;
+  state: "pending" | "running" | "done" | "failed";
+  detail: string | null;
+}
 
 export interface PartitionProgress {
   /** Reprocess jobs may span several topics; re-publish has one source. */
@@ -159,6 +202,8 @@ export interface ReplayProgress {
   ratePerSecond: number;
   etaSeconds: number | null;
   updatedAt: string;
+  /** A projection rebuild's steps, each with what it found. */
+  steps?: ReplayStep[];
 }
 
 export interface ReplayJob {

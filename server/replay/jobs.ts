@@ -7,6 +7,7 @@ import { getConfig } from "../config";
 import { AppError } from "../http/errors";
 import { mongoCall } from "../mongo/call";
 import { planReprocess, planRepublish } from "./plan";
+import { planRebuild, rebuildSteps } from "./rebuild";
 import { replayProgressGroup } from "./republish";
 import { getReplayRunner } from "./runner";
 import { jobsCollection, toReplayJob, type JobDocument } from "./store";
@@ -43,6 +44,32 @@ async function refusalOf(spec: ReplaySpec): Promise<{ refusal: AppError | null; 
       },
     };
   }
+  if (spec.kind === "rebuild") {
+    const plan = await planRebuild(spec);
+    const refusal = plan.projection.shadow || plan.projection.state === "rebuilding" ? new AppError("CONFLICT", `A rebuild of ${spec.service}'s ${spec.projection} is already running`, 409) : null;
+    return {
+      refusal,
+      doc: {
+        ...base,
+        kind: "rebuild",
+        spec,
+        plan: { records: plan.records, matched: plan.records, exact: true },
+        ranges: [],
+        progressGroup: null,
+        progress: {
+          partitions: [],
+          done: 0,
+          total: plan.records,
+          scanned: 0,
+          ratePerSecond: 0,
+          etaSeconds: null,
+          updatedAt: now,
+          steps: rebuildSteps(spec.mode).map((name) => ({ name, state: "pending" as const, detail: null })),
+        },
+        numbers: { records: plan.records, documents: plan.documents, projection: plan.projection },
+      },
+    };
+  }
   const plan = await planReprocess(spec);
   const refusal =
     plan.members > 0
@@ -72,7 +99,7 @@ async function refusalOf(spec: ReplaySpec): Promise<{ refusal: AppError | null; 
  */
 export async function createReplayJob(spec: ReplaySpec, actor: string): Promise<ReplayJob> {
   const { refusal, doc } = await refusalOf(spec);
-  const what = spec.kind === "republish" ? `${spec.source.topic} → ${spec.target.topic}` : spec.groupId;
+  const what = spec.kind === "republish" ? `${spec.source.topic} → ${spec.target.topic}` : spec.kind === "reprocess" ? spec.groupId : `${spec.service}/${spec.projection}`;
   if (refusal) {
     await writeAudit({ actor, action: "replay.create", target: what, outcome: "refused", details: { spec, reason: refusal.message, ...doc.numbers } });
     throw refusal;

@@ -200,6 +200,11 @@ export async function runRepublish(job: RepublishJob, control: RepublishControl)
       try {
         built = await (prefetch ?? build(positions, copied));
         prefetch = null;
+        // Read the next transaction's events while this one is written (discarded if this one fails).
+        if (![...built.positions].every(([partition, next]) => next >= ends.get(partition)!)) {
+          prefetch = build(built.positions, built.copied);
+          prefetch.catch(() => undefined);
+        }
         await writer.produce(built.batches);
         await writer.commit(built.positions, (partition) => JSON.stringify({ copied: built.copied.get(partition) ?? 0 }));
       } catch (error) {

@@ -1,9 +1,10 @@
 import "server-only";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
-import type { PartitionProgress, ReplayProgress, ReprocessSpec, RepublishSpec } from "@/lib/schemas/replay";
+import type { PartitionProgress, RebuildSpec, ReplayProgress, ReplayStep, ReprocessSpec, RepublishSpec } from "@/lib/schemas/replay";
 import { writeAudit } from "../audit/audit";
 import { getLogger } from "../log";
+import { runRebuild } from "./rebuild";
 import { runReprocess } from "./reprocess";
 import { runRepublish, type RepublishProgress } from "./republish";
 import { claimJob, jobsCollection, leaseMs, releaseJob, renewLease, type JobDocument } from "./store";
@@ -82,13 +83,22 @@ export class ReplayRunner {
     };
     const heartbeat = setInterval(() => void save(undefined).catch(() => undefined), heartbeatMs);
 
-    const record = (partitions: PartitionProgress[], done: number, total: number, scanned: number) => {
+    const record = (partitions: PartitionProgress[], done: number, total: number, scanned: number, steps?: ReplayStep[]) => {
       const now = Date.now();
       rateWindow.push([now, done]);
       while (rateWindow.length > 2 && now - rateWindow[0]![0] > 5_000) rateWindow.shift();
       const [t0, d0] = rateWindow[0]!;
       const rate = now > t0 ? ((done - d0) / (now - t0)) * 1000 : 0;
-      progress = { partitions, done, total, scanned, ratePerSecond: Math.round(rate), etaSeconds: rate > 0 ? Math.ceil((total - done) / rate) : null, updatedAt: new Date(now).toISOString() };
+      progress = {
+        partitions,
+        done,
+        total,
+        scanned,
+        ratePerSecond: Math.round(rate),
+        etaSeconds: rate > 0 ? Math.ceil((total - done) / rate) : null,
+        updatedAt: new Date(now).toISOString(),
+        ...(steps ? { steps: steps.map((step) => ({ ...step })) } : {}),
+      };
     };
 
     const onRepublishProgress = async ({ positions, copied, scanned, lastError: error }: RepublishProgress) => {
@@ -109,6 +119,16 @@ export class ReplayRunner {
           { id: job._id, spec: job.spec as RepublishSpec, ranges: job.ranges, progressGroup: job.progressGroup! },
           { signal: controller.signal, onProgress: onRepublishProgress },
         );
+      }
+      if (job.kind === "rebuild") {
+        return runRebuild(job.spec as RebuildSpec, {
+          signal: controller.signal,
+          steps: progress.steps ?? [],
+          onProgress: async (steps, done, total) => {
+            record([], done, total, 0, steps);
+            await save(progress);
+          },
+        });
       }
       return runReprocess(
         { id: job._id, spec: job.spec as ReprocessSpec, rewind: job.rewind },

@@ -10,21 +10,19 @@ import { applyFulfillmentEvent, operationStatus, orderState, placeOrder, placeOr
 
 const config = loadServiceConfig("orders", baseConfigSchema.extend({ PORT: z.coerce.number().int().default(19102) }));
 const runtime = await createRuntime("orders", config);
-const { topics, group } = runtime.names;
+const { topics } = runtime.names;
 await ensureTopics(runtime.kafka, [topics.customerChange, topics.orderChange, topics.fulfillmentChange]);
 
 const orders = runtime.db.collection<OrderDocument>("orders");
 const operations = runtime.db.collection<Operation>("operations");
-const customers = runtime.db.collection<CustomerCopy>("customers");
 await orders.createIndex({ hasOutbox: 1 });
 await orders.createIndex({ customerId: 1 });
 
 const relay = new OutboxRelay({ collection: orders, producer: runtime.producer, topic: topics.orderChange, metrics: runtime.metrics, log: runtime.log, lock: runtime.lock });
 relay.start();
 
-const customerProjection = new RebuildableProjection(runtime, "customers", group("orders.customers"), topics.customerChange, customers, () =>
-  runtime.consume("orders.customers", [topics.customerChange], (entry) => applyCustomerEvent(customers, entry)),
-);
+// Orders' copy of customers: rebuildable in place or beside the live one (see RebuildableProjection).
+const customerProjection = new RebuildableProjection<CustomerCopy>(runtime, "customers", "orders.customers", topics.customerChange, runtime.db, applyCustomerEvent);
 await customerProjection.start();
 
 await runtime.consume("orders.saga", [topics.fulfillmentChange], async (entry) => {
@@ -41,7 +39,7 @@ const app = createHttpApp(runtime.metrics, runtime.log, async () => {
 
 app.post("/orders", async (request, reply) => {
   const input = placeOrderSchema.parse(request.body);
-  const { operationId, orderId } = await placeOrder({ orders, operations, customers }, input, traceIdOf(request));
+  const { operationId, orderId } = await placeOrder({ orders, operations, customers: customerProjection.collection() }, input, traceIdOf(request));
   relay.kick(orderId);
   return reply.status(202).header("location", `/operations/${operationId}`).send({ operationId, orderId, status: "pending" });
 });
@@ -63,19 +61,33 @@ app.get("/orders/:id", async (request) => {
 
 app.get("/customers/:id", async (request) => {
   const { id } = idParams.parse(request.params);
-  const customer = await customers.findOne({ _id: id });
+  const customer = await customerProjection.collection().findOne({ _id: id });
   if (!customer) throw new HttpError(404, "CUSTOMER_NOT_FOUND", `Orders has no copy of customer ${id} (yet)`);
   return customer;
 });
 
-app.get("/admin/projections", async () => ({
-  projections: [{ name: customerProjection.name, groupId: customerProjection.groupId, topic: customerProjection.topic, state: customerProjection.state, rebuiltAt: customerProjection.rebuiltAt ?? null }],
-}));
+app.get("/admin/projections", async () => ({ projections: [customerProjection.info()] }));
 
 app.post("/admin/projections/customers/rebuild", async (_request, reply) => {
   if (customerProjection.state === "rebuilding") throw new HttpError(409, "REBUILD_RUNNING", "A rebuild of customers is already running");
   await customerProjection.rebuild();
   return reply.status(202).send({ projection: "customers", state: "replaying", groupId: customerProjection.groupId });
+});
+
+/** A rebuild beside the live read model: start it, then swap it in (or drop it). */
+app.post("/admin/projections/customers/shadow", async (_request, reply) => {
+  if (customerProjection.state === "rebuilding") throw new HttpError(409, "REBUILD_RUNNING", "A rebuild of customers is already running");
+  return reply.status(202).send(await customerProjection.startShadow());
+});
+
+app.post("/admin/projections/customers/shadow/swap", async () => {
+  if (!customerProjection.info().shadow) throw new HttpError(409, "NO_SHADOW", "No shadow build of customers is running");
+  return customerProjection.swapShadow();
+});
+
+app.delete("/admin/projections/customers/shadow", async () => {
+  if (!customerProjection.info().shadow) throw new HttpError(409, "NO_SHADOW", "No shadow build of customers is running");
+  return customerProjection.dropShadow();
 });
 
 runtime.track({ relay, http: app });

@@ -2,6 +2,7 @@ import { replaySpecSchema } from "@/lib/schemas/replay";
 import { readJsonBody, route } from "@/server/http/route";
 import { assertSameOrigin } from "@/server/http/same-origin";
 import { planReprocess, planRepublish } from "@/server/replay/plan";
+import { planRebuild } from "@/server/replay/rebuild";
 
 export const dynamic = "force-dynamic";
 
@@ -9,5 +10,5 @@ export const dynamic = "force-dynamic";
 export const POST = route("/api/replay/plan", async (request) => {
   assertSameOrigin(request);
   const spec = replaySpecSchema.parse(await readJsonBody(request));
-  return Response.json(spec.kind === "republish" ? await planRepublish(spec) : await planReprocess(spec));
+  return Response.json(spec.kind === "republish" ? await planRepublish(spec) : spec.kind === "reprocess" ? await planReprocess(spec) : await planRebuild(spec));
 });
