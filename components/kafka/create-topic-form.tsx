@@ -8,6 +8,7 @@ import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { ApiError } from "@/lib/api/fetch-json";
 import { useKafkaOverview } from "@/lib/queries/kafka";
 import { useCreateTopic } from "@/lib/queries/kafka-topic-admin";
+import type { TopicDetail } from "@/lib/schemas/kafka";
 
 /** Topic configs people set most often at creation, offered as suggestions. */
 export const commonTopicConfigs = [
@@ -52,13 +53,20 @@ interface ConfigRow {
   value: string;
 }
 
-function CreateTopicForm({ onCancel }: { onCancel: () => void }) {
+/** What another page can prefill, and what happens after: by default the new topic's page opens. */
+interface CreateTopicOptions {
+  initialName?: string;
+  initialPartitions?: number;
+  onCreated?: (topic: TopicDetail) => void;
+}
+
+function CreateTopicForm({ onCancel, initialName = "", initialPartitions = 3, onCreated }: CreateTopicOptions & { onCancel: () => void }) {
   const router = useRouter();
   const ids = useId();
   const overview = useKafkaOverview();
   const brokers = overview.data?.brokers.length;
-  const [name, setName] = useState("");
-  const [partitions, setPartitions] = useState("3");
+  const [name, setName] = useState(initialName);
+  const [partitions, setPartitions] = useState(String(initialPartitions));
   const [replication, setReplication] = useState<string | null>(null);
   const [rows, setRows] = useState<ConfigRow[]>([]);
   const create = useCreateTopic();
@@ -79,7 +87,7 @@ function CreateTopicForm({ onCancel }: { onCancel: () => void }) {
         const configs = Object.fromEntries(rows.filter((row) => row.name.trim()).map((row) => [row.name.trim(), row.value.trim()]));
         create.mutate(
           { name: name.trim(), partitions: Number(partitions), replicationFactor: Number(replicationValue), configs },
-          { onSuccess: (topic) => router.push(`/kafka/topics/${encodeURIComponent(topic.name)}`) },
+          { onSuccess: (topic) => (onCreated ? onCreated(topic) : router.push(`/kafka/topics/${encodeURIComponent(topic.name)}`)) },
         );
       }}
     >
@@ -210,16 +218,20 @@ function CreateTopicForm({ onCancel }: { onCancel: () => void }) {
   );
 }
 
-/** "Create topic" button and its dialog; on success it opens the new topic's page. */
-export function CreateTopicButton() {
+/** "Create topic" button and its dialog; on success it opens the new topic's page (or calls `onCreated`). */
+export function CreateTopicButton({ label = "Create topic", variant = "primary", onCreated, ...options }: CreateTopicOptions & { label?: string; variant?: "primary" | "default" }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="primary" onClick={() => setOpen(true)}>
-        <Plus aria-hidden className="size-4" /> Create topic
+      <Button variant={variant} onClick={() => setOpen(true)}>
+        <Plus aria-hidden className="size-4" /> {label}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title="Create topic" description="A new topic with its partitions, replication and optional config overrides.">
-        <CreateTopicForm onCancel={() => setOpen(false)} />
+        <CreateTopicForm
+          onCancel={() => setOpen(false)}
+          onCreated={onCreated && ((topic) => (setOpen(false), onCreated(topic)))}
+          {...options}
+        />
       </Dialog>
     </>
   );

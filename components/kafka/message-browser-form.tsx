@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { checkFilter } from "@/lib/kafka/filter";
 import type { BrowseSettings } from "@/lib/queries/kafka-messages";
 import { scanLimits, type StartMode } from "@/lib/schemas/kafka-messages";
+import { MessageFilterInput } from "./message-filter-input";
 
 const startLabels: Record<StartMode, string> = {
   latest: "Latest messages",
@@ -112,26 +113,7 @@ export function MessageBrowserForm({
         </label>
       </div>
       <div className="flex flex-wrap items-start gap-3">
-        <div className="flex min-w-72 flex-1 flex-col gap-1 text-sm">
-          <label htmlFor="message-filter" className="text-muted">
-            Filter
-          </label>
-          <input
-            id="message-filter"
-            value={settings.filter}
-            onChange={(e) => set("filter", e.target.value)}
-            placeholder='payload.status == "rejected" and header.traceId contains "abc"'
-            spellCheck={false}
-            aria-invalid={filterError ? true : undefined}
-            aria-describedby="message-filter-help"
-            className={`${field} font-mono ${filterError ? "border-bad" : ""}`}
-          />
-          <p id="message-filter-help" className={filterError ? "text-xs text-bad" : "text-xs text-muted"}>
-            {filterError
-              ? filterError.message
-              : 'key, value, header.<name> or a JSON path (payload.status) with ==, !=, contains, <, >; combine with and, or, not, ( ). Strings in "double quotes".'}
-          </p>
-        </div>
+        <MessageFilterInput id="message-filter" value={settings.filter} onChange={(filter) => set("filter", filter)} className="min-w-72 flex-1" />
         <div className="flex gap-2 pt-6">
           <Button type="submit" variant="primary" disabled={!!filterError || missingTime}>
             <Search aria-hidden className="size-4" /> Search
