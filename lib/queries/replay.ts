@@ -4,7 +4,10 @@ import { fetchJson } from "@/lib/api/fetch-json";
 import type { AuditEntry } from "@/lib/schemas/audit";
 import { finishedStates, type ReplayJob, type ReplayJobAction, type ReplayJobState, type ReplayPlan, type ReplaySpec } from "@/lib/schemas/replay";
 
-/** The jobs list polls; one job's page gets its updates over SSE and polls only as a fallback. */
+/**
+ * The jobs list polls; one job's page gets its progress over SSE, polls only as a fallback,
+ * and refetches its audit records every 10 s while the job is not finished.
+ */
 export const replayPollIntervals = { jobs: 3_000, jobFallback: 5_000, audit: 10_000 } as const;
 
 export const replayKeys = {
@@ -65,7 +68,10 @@ export const replayJobsOptions = (filters: { state?: ReplayJobState; limit?: num
 
 export const useReplayJobs = (filters: { state?: ReplayJobState }) => useQuery(replayJobsOptions(filters));
 
-/** One job and its audit records. It does not poll: useReplayJobEvents keeps it current. */
+/**
+ * One job and its audit records. No refetchInterval: every update from the event stream would
+ * restart its timer; useReplayJobEvents schedules the refetches instead.
+ */
 export const replayJobOptions = (id: string) =>
   queryOptions({
     queryKey: replayKeys.job(id),
@@ -79,8 +85,9 @@ export type ReplayStreamStatus = "connecting" | "live" | "ended" | "unavailable"
 /**
  * Follows one job over server-sent events (`event: job`, a ReplayJob each time it changes) and
  * writes each update into the job's query cache. The server ends the stream once the job is
- * finished; the job is then fetched once more for the audit entries its end wrote. When the
- * stream cannot be had at all, the job is polled instead until it finishes.
+ * finished; the job is then fetched once more for the audit entries its end wrote. Meanwhile the
+ * job (with its audit) is fetched on each change of state and every 10 s; when the stream
+ * cannot be had at all, every 5 s instead.
  */
 export function useReplayJobEvents(id: string, enabled: boolean): ReplayStreamStatus {
   const queryClient = useQueryClient();
@@ -90,11 +97,13 @@ export function useReplayJobEvents(id: string, enabled: boolean): ReplayStreamSt
     if (!enabled || typeof EventSource === "undefined") return;
     const source = new EventSource(`${jobUrl(id)}/events`);
     let finished = false;
-    let poll: ReturnType<typeof setInterval> | undefined;
+    let lastState: ReplayJob["state"] | null = null;
     const refetch = () => void queryClient.invalidateQueries({ queryKey: replayKeys.job(id) });
+    let poll = setInterval(refetch, replayPollIntervals.audit);
     const end = () => {
       finished = true;
       source.close();
+      clearInterval(poll);
       setStatus("ended");
       refetch();
     };
@@ -104,6 +113,9 @@ export function useReplayJobEvents(id: string, enabled: boolean): ReplayStreamSt
       setStatus("live");
       storeJob(queryClient, job);
       if (finishedStates.has(job.state)) end();
+      // A new state comes with new audit records (pause, resume, rewind): fetch them now.
+      else if (lastState !== null && job.state !== lastState) refetch();
+      lastState = job.state;
     });
     source.onerror = () => {
       if (finished) return;
@@ -111,7 +123,8 @@ export function useReplayJobEvents(id: string, enabled: boolean): ReplayStreamSt
       if (source.readyState === EventSource.CLOSED) {
         setStatus("unavailable");
         refetch();
-        poll ??= setInterval(refetch, replayPollIntervals.jobFallback);
+        clearInterval(poll);
+        poll = setInterval(refetch, replayPollIntervals.jobFallback);
       } else setStatus("connecting");
     };
     return () => {

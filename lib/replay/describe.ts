@@ -40,10 +40,15 @@ export function rewindText(to: ReprocessSpec["to"]): string {
 /** A job's one-line name: "orders → orders-replayed" or "group billing". */
 export function specTitle(spec: ReplaySpec): string {
   if (spec.kind === "reprocess") return `group ${spec.groupId}${spec.topic ? ` on ${spec.topic}` : ""}`;
-  return `${spec.source.topic} → ${spec.target.topic}`;
+  if (spec.kind === "republish") return `${spec.source.topic} → ${spec.target.topic}`;
+  // A kind added to the schema after this page: its name, until it gets its own title.
+  return (spec as { kind: string }).kind;
 }
 
-export const kindLabels: Record<ReplaySpec["kind"], string> = { republish: "Re-publish", reprocess: "Reprocess" };
+const kindLabels: Partial<Record<string, string>> = { republish: "Re-publish", reprocess: "Reprocess" };
+
+/** "Re-publish", "Reprocess"; a kind this page does not know yet by its own name. */
+export const kindLabel = (kind: ReplaySpec["kind"]): string => kindLabels[kind] ?? kind;
 
 /** How far a job is, 0–100; a finished job with nothing to do counts as done. */
 export function jobPercent(job: Pick<ReplayJob, "state" | "progress">): number {

@@ -1,0 +1,186 @@
+"use client";
+
+import { FlaskConical, Play } from "lucide-react";
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { CreateTopicButton } from "@/components/kafka/create-topic-form";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import { cn } from "@/lib/cn";
+import { useConsumerGroups, useTopics } from "@/lib/queries/kafka";
+import { useCreateReplayJob, usePlanReplay } from "@/lib/queries/replay";
+import { replayFormFrom, replayFormQuery, replaySpecOf, type ReplayFormValues, type ReplayKind } from "@/lib/replay/form";
+import { ReplayConfirmDialog } from "./replay-confirm-dialog";
+import { ReplayRefusal } from "./replay-refusal";
+import { ReprocessFields, RepublishFields } from "./replay-form-fields";
+import { ReprocessPlanView } from "./reprocess-plan-view";
+import { RepublishPlanView } from "./republish-plan-view";
+
+const kindChoices: Array<{ kind: ReplayKind; title: string; description: string }> = [
+  { kind: "republish", title: "Re-publish events", description: "Copy events of a topic, filtered, to the same or another topic." },
+  { kind: "reprocess", title: "Reprocess with a consumer group", description: "Rewind a stopped group so it reads events again." },
+];
+
+function KindPicker({ value, onChange }: { value: ReplayKind; onChange: (kind: ReplayKind) => void }) {
+  return (
+    <fieldset>
+      <legend className="mb-2 text-sm font-semibold">Kind</legend>
+      <div className="grid gap-2 sm:grid-cols-2">
+        {kindChoices.map((choice) => (
+          <label
+            key={choice.kind}
+            className={cn(
+              "flex cursor-pointer gap-2 rounded-md border p-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent",
+              value === choice.kind ? "border-accent bg-canvas" : "border-line hover:bg-canvas",
+            )}
+          >
+            <input type="radio" name="replay-kind" value={choice.kind} checked={value === choice.kind} onChange={() => onChange(choice.kind)} className="mt-0.5" />
+            <span>
+              <span className="block font-medium">{choice.title}</span>
+              <span className="block text-muted">{choice.description}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * The new-replay page: the form (its values live in the URL, so it can be shared or linked
+ * to prefilled), the dry run, then a confirmation before anything is written.
+ */
+export function NewReplay() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const [values, setValues] = useState<ReplayFormValues>(() => replayFormFrom(params));
+  const [attempted, setAttempted] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const planHeading = useRef<HTMLHeadingElement>(null);
+  const plan = usePlanReplay();
+  const create = useCreateReplayJob();
+  const topics = useTopics({ internal: false }).data?.topics ?? [];
+  const groups = useConsumerGroups().data?.groups ?? [];
+  const result = replaySpecOf(values);
+  const problems = attempted ? (result.problems ?? {}) : {};
+
+  // The URL follows the form without a navigation, so a reload or a shared link restores it.
+  useEffect(() => {
+    const query = replayFormQuery(values);
+    if (query !== window.location.search.slice(1)) window.history.replaceState(null, "", `?${query}`);
+  }, [values]);
+
+  // Keyboard and screen-reader users land on the dry run once it arrives.
+  useEffect(() => {
+    if (plan.data) planHeading.current?.focus();
+  }, [plan.data]);
+
+  const { reset: resetPlan, mutate: runPlan } = plan;
+  const { reset: resetCreate } = create;
+  const set = <K extends keyof ReplayFormValues>(key: K, value: ReplayFormValues[K]) => {
+    setValues((current) => ({ ...current, [key]: value }));
+    // What was planned no longer matches the form: plan again before starting.
+    resetPlan();
+    resetCreate();
+  };
+  const dryRun = () => {
+    setAttempted(true);
+    resetCreate();
+    if (result.spec) runPlan(result.spec);
+  };
+
+  const source = topics.find((t) => t.name === values.topic.trim());
+  const targetName = plan.data?.kind === "republish" ? plan.data.target.topic : values.target.trim() || values.topic.trim();
+  const createTarget = (
+    <div className="flex flex-wrap items-center gap-3">
+      <CreateTopicButton
+        label={`Create topic ${targetName}`}
+        variant="default"
+        initialName={targetName}
+        initialPartitions={source?.partitions ?? 3}
+        onCreated={() => {
+          resetCreate();
+          if (result.spec) runPlan(result.spec);
+        }}
+      />
+      <Link href="/kafka/topics" className="text-sm text-accent hover:underline">
+        Open the topics page
+      </Link>
+    </div>
+  );
+
+  return (
+    <div className="space-y-4">
+      <Card>
+        <form
+          aria-label="New replay"
+          className="space-y-5"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            dryRun();
+          }}
+        >
+          <KindPicker value={values.kind} onChange={(kind) => set("kind", kind)} />
+          {values.kind === "republish" ? (
+            <RepublishFields values={values} set={set} problems={problems} topics={topics} />
+          ) : (
+            <ReprocessFields values={values} set={set} problems={problems} groups={groups} />
+          )}
+          <div className="flex flex-wrap items-center gap-3 border-t border-line pt-4">
+            <Button type="submit" variant="primary" disabled={plan.isPending}>
+              <FlaskConical aria-hidden className="size-4" /> {plan.isPending ? "Running the dry run…" : "Dry run"}
+            </Button>
+            <p className="text-sm text-muted">Step 1 of 2: counts what would be read and written. Nothing is written.</p>
+          </div>
+        </form>
+      </Card>
+
+      {plan.isPending && (
+        <Card className="space-y-2" aria-busy="true" aria-label="Running the dry run">
+          {Array.from({ length: 5 }, (_, i) => (
+            <Skeleton key={i} className="h-5 w-full" />
+          ))}
+        </Card>
+      )}
+      {plan.error && <ReplayRefusal error={plan.error} groupId={values.group.trim()} />}
+      {plan.data && (
+        <section aria-labelledby="replay-plan-heading" className="space-y-4">
+          <h2 id="replay-plan-heading" ref={planHeading} tabIndex={-1} className="text-lg font-semibold tracking-tight focus:outline-none focus-visible:outline-2">
+            Dry run
+          </h2>
+          {plan.data.kind === "republish" ? (
+            <RepublishPlanView plan={plan.data} createTarget={createTarget} />
+          ) : plan.data.kind === "reprocess" ? (
+            <ReprocessPlanView plan={plan.data} />
+          ) : null}
+          <Card className="space-y-3">
+            <div className="flex flex-wrap items-center gap-3">
+              <Button variant="danger" onClick={() => (resetCreate(), setConfirming(true))} disabled={create.isPending}>
+                <Play aria-hidden className="size-4" /> Start replay…
+              </Button>
+              <p className="text-sm text-muted">Step 2 of 2: asks for confirmation, then runs as a job you can follow, pause and cancel.</p>
+            </div>
+            {create.error && (
+              <ReplayRefusal error={create.error} groupId={plan.data.kind === "reprocess" ? plan.data.groupId : undefined} createTarget={plan.data.kind === "republish" ? createTarget : undefined} />
+            )}
+          </Card>
+          <ReplayConfirmDialog
+            plan={plan.data}
+            open={confirming}
+            pending={create.isPending}
+            onClose={() => setConfirming(false)}
+            onConfirm={() =>
+              create.mutate(plan.data!.spec, {
+                onSuccess: ({ job }) => router.push(`/replay/${encodeURIComponent(job.id)}`),
+                onSettled: () => setConfirming(false),
+              })
+            }
+          />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { formatCount } from "@/lib/format";
+import { partitionsText, rangeText, rewindText } from "@/lib/replay/describe";
+import { replayHeaders, type ReplayPlan } from "@/lib/schemas/replay";
+import { matchedText } from "./republish-plan-view";
+
+function Row({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-[7rem_1fr] gap-2 border-t border-line py-1.5 first:border-t-0">
+      <dt className="text-muted">{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** What starting the replay will write, from the dry run; the confirm button names it again. */
+export function ReplayConfirmDialog({ plan, open, pending, onClose, onConfirm }: { plan: ReplayPlan; open: boolean; pending: boolean; onClose: () => void; onConfirm: () => void }) {
+  if (plan.kind === "reprocess") {
+    return (
+      <Dialog open={open} onClose={onClose} title="Start this reprocess?" description="The group's committed offsets move back; its consumers read the events again when they start.">
+        <dl className="text-sm">
+          <Row term="Group">
+            <span className="font-mono">{plan.groupId}</span> ({plan.state}, {plan.members} active member{plan.members === 1 ? "" : "s"})
+          </Row>
+          <Row term="Topics">{plan.spec.topic ? <span className="font-mono">{plan.spec.topic}</span> : "every topic it has offsets for"}</Row>
+          <Row term="Rewinds to">{rewindText(plan.spec.to)}</Row>
+          <Row term="Read again">
+            <strong>{formatCount(plan.records)}</strong> events in {plan.changes.length} partition{plan.changes.length === 1 ? "" : "s"}
+          </Row>
+        </dl>
+        <DialogActions>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="danger" onClick={onConfirm} disabled={pending} autoFocus>
+            {pending ? "Starting…" : `Rewind ${plan.groupId}`}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    );
+  }
+  if (plan.kind !== "republish") return null;
+  const { spec, target } = plan;
+  return (
+    <Dialog open={open} onClose={onClose} title="Start this replay?" description="Events are written exactly once; what is written stays written even if the job is cancelled.">
+      <dl className="text-sm">
+        <Row term="Reads">
+          {partitionsText(spec.source.partitions)} of <span className="font-mono">{spec.source.topic}</span>, {rangeText(spec.source.range)}
+        </Row>
+        <Row term="Filter">{spec.filter ? <code className="font-mono">{spec.filter}</code> : "none: every event"}</Row>
+        <Row term="Writes">
+          <strong data-testid="confirm-count">{matchedText(plan)}</strong> event{plan.matched === 1 ? "" : "s"}
+          {plan.exact ? "" : " (estimated)"} to <span className="font-mono">{target.topic}</span>
+          {target.exists ? `, ${target.mapping === "same-partition" ? "same partition as read" : "partition by key"}` : " (the topic does not exist)"}
+        </Row>
+        <Row term="Rate">{spec.ratePerSecond ? `at most ${spec.ratePerSecond.toLocaleString("en-US")} events/s` : "unlimited"}</Row>
+        <Row term="Seen by">
+          {plan.consumers.length === 0 ? "no consumer group yet" : plan.consumers.map((c) => c.groupId).join(", ")}, marked with{" "}
+          <code className="font-mono">{replayHeaders.job}</code> and <code className="font-mono">{replayHeaders.source}</code>
+        </Row>
+      </dl>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="danger" onClick={onConfirm} disabled={pending} autoFocus>
+          {pending ? "Starting…" : `Write ${matchedText(plan)} event${plan.matched === 1 ? "" : "s"} to ${target.topic}`}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,218 @@
+"use client";
+
+import { Activity } from "lucide-react";
+import Link from "next/link";
+import { BreadcrumbHeader } from "@/components/ui/breadcrumb-header";
+import { Card } from "@/components/ui/card";
+import { QueryState } from "@/components/ui/query-state";
+import { Stat } from "@/components/ui/stat";
+import { numericCell, SimpleTable } from "@/components/ui/table";
+import { cn } from "@/lib/cn";
+import { formatCount, formatDuration } from "@/lib/format";
+import { useReplayJob, useReplayJobEvents, type ReplayStreamStatus } from "@/lib/queries/replay";
+import { formatInstant, jobPercent, kindLabel, specTitle } from "@/lib/replay/describe";
+import { finishedStates, type PartitionProgress, type ReplayJob } from "@/lib/schemas/replay";
+import { ProgressBar } from "./progress-bar";
+import { ReplayAuditTable } from "./replay-audit-table";
+import { ReplayJobActions } from "./replay-job-actions";
+import { ReplaySpecSummary } from "./replay-spec-summary";
+import { ReplayStateBadge } from "./replay-state-badge";
+
+const streamLabels: Record<ReplayStreamStatus, string> = {
+  connecting: "Connecting to live updates…",
+  live: "Live",
+  ended: "",
+  unavailable: "Live updates unavailable: refreshing every 5 s",
+};
+
+function partitionPercent(p: PartitionProgress): number {
+  const span = Number(BigInt(p.to) - BigInt(p.from));
+  if (span <= 0) return 100;
+  return (Number(BigInt(p.position) - BigInt(p.from)) / span) * 100;
+}
+
+function toneOf(job: ReplayJob): "accent" | "ok" | "bad" | "muted" {
+  if (job.state === "completed") return "ok";
+  if (job.state === "failed") return "bad";
+  return finishedStates.has(job.state) || job.state === "paused" ? "muted" : "accent";
+}
+
+/** Seconds from the start to the end (or to the last progress report while it runs). */
+function elapsedSeconds(job: ReplayJob): number | null {
+  if (!job.startedAt) return null;
+  const end = job.finishedAt ? Date.parse(job.finishedAt) : Date.parse(job.progress.updatedAt);
+  return Math.max(0, (end - Date.parse(job.startedAt)) / 1000);
+}
+
+/** The time of day of an instant, with the whole date in a tooltip (the header says the day). */
+function Clock({ iso }: { iso: string | null }) {
+  if (!iso) return <>—</>;
+  return (
+    <time dateTime={iso} title={formatInstant(iso)}>
+      {formatInstant(iso).slice(11, 19)}
+    </time>
+  );
+}
+
+function rateText(job: ReplayJob): string {
+  if (job.state === "running") return `${formatCount(Math.round(job.progress.ratePerSecond))}/s`;
+  const seconds = elapsedSeconds(job);
+  // Once finished: the average over the whole run.
+  return job.finishedAt && seconds && job.progress.done > 0 ? `${formatCount(Math.round(job.progress.done / Math.max(seconds, 0.001)))}/s avg` : "—";
+}
+
+function Progress({ job, stream }: { job: ReplayJob; stream: ReplayStreamStatus }) {
+  const percent = jobPercent(job);
+  const running = job.state === "running";
+  return (
+    <Card className="space-y-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-sm font-semibold">Progress</h2>
+        {streamLabels[stream] && !finishedStates.has(job.state) && (
+          <span className="inline-flex items-center gap-1.5 text-xs text-muted" role="status">
+            {stream === "live" && <Activity aria-hidden className="size-3.5 text-ok" />}
+            {streamLabels[stream]}
+          </span>
+        )}
+      </div>
+      <div className="space-y-1.5">
+        <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
+          <p data-testid="replay-done">
+            <span className="font-mono text-lg font-semibold tabular-nums">{job.progress.done.toLocaleString("en-US")}</span>
+            <span className="text-muted"> of </span>
+            <span className="font-mono tabular-nums">{job.progress.total.toLocaleString("en-US")}</span>{" "}
+            <span className="text-muted">{job.kind === "republish" ? "events written" : "events read again"}</span>
+          </p>
+          <p className="font-mono text-lg font-semibold tabular-nums" data-testid="replay-percent">
+            {percent} %
+          </p>
+        </div>
+        <ProgressBar percent={percent} label="Overall progress" tone={toneOf(job)} className="h-3" />
+      </div>
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+        <Stat label="Rate" value={rateText(job)} />
+        <Stat label="Time left" value={running ? formatDuration(job.progress.etaSeconds) : "—"} />
+        <Stat label="Scanned" value={formatCount(job.progress.scanned)} />
+        <Stat label="Started (UTC)" value={<Clock iso={job.startedAt} />} />
+        <Stat label="Finished (UTC)" value={<Clock iso={job.finishedAt} />} />
+        <Stat label={job.finishedAt ? "Took" : "Running for"} value={formatDuration(elapsedSeconds(job))} />
+      </dl>
+    </Card>
+  );
+}
+
+function PartitionsProgress({ job }: { job: ReplayJob }) {
+  const partitions = job.progress.partitions;
+  // One topic is named in the summary beside; several need a column.
+  const withTopics = new Set(partitions.map((p) => p.topic)).size > 1;
+  return (
+    <Card className="p-0">
+      <h2 className="px-3 pt-3 text-sm font-semibold">Per partition</h2>
+      {partitions.length === 0 ? (
+        <p className="px-3 pb-3 pt-1 text-sm text-muted">{job.state === "queued" ? "Not started yet." : "No partition to read."}</p>
+      ) : (
+        <SimpleTable
+          className="mt-2"
+          columns={[
+            ...(withTopics ? [{ label: "Topic" }] : []),
+            { label: "Partition", numeric: true },
+            { label: "From", numeric: true },
+            { label: "To (excl.)", numeric: true },
+            { label: "Position", numeric: true },
+            { label: job.kind === "republish" ? "Copied" : "Read again", numeric: true },
+            { label: "Progress" },
+          ]}
+        >
+          {partitions.map((p) => {
+            const percent = partitionPercent(p);
+            return (
+              <tr key={`${p.topic ?? ""}/${p.partition}`} className="border-t border-line" data-testid="replay-partition-row">
+                {withTopics && <td className="whitespace-nowrap px-3 py-1.5 font-mono">{p.topic}</td>}
+                <td className={numericCell}>{p.partition}</td>
+                <td className={numericCell}>{p.from}</td>
+                <td className={numericCell}>{p.to}</td>
+                <td className={numericCell}>{p.position}</td>
+                <td className={numericCell}>{formatCount(p.copied)}</td>
+                <td className="w-1/4 px-3 py-1.5">
+                  <div className="flex items-center gap-2">
+                    <ProgressBar percent={percent} label={`Partition ${p.topic ? `${p.topic}/` : ""}${p.partition}`} tone={percent >= 100 ? "ok" : toneOf(job)} className="flex-1" />
+                    <span className="w-10 text-right font-mono text-xs tabular-nums text-muted">{Math.floor(percent)} %</span>
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </SimpleTable>
+      )}
+    </Card>
+  );
+}
+
+/** One replay job: live progress over SSE, per-partition positions, its spec, actions and audit trail. */
+export function ReplayJobView({ id }: { id: string }) {
+  const { data, error, isPending, refetch, isRefetchError } = useReplayJob(id);
+  const job = data?.job;
+  const stream = useReplayJobEvents(id, !!job && !finishedStates.has(job.state));
+  return (
+    <div className="space-y-4">
+      <BreadcrumbHeader
+        trail={[{ label: "Replay", href: "/replay" }, { label: id, mono: true }]}
+        title={
+          job ? (
+            <span className="flex flex-wrap items-center gap-2">
+              <span>
+                {kindLabel(job.kind)} · <span className="font-mono">{specTitle(job.spec)}</span>
+              </span>
+              <ReplayStateBadge state={job.state} className="text-sm" />
+            </span>
+          ) : (
+            <span className="font-mono">{id}</span>
+          )
+        }
+        description={job ? `Created by ${job.createdBy} on ${formatInstant(job.createdAt)}` : undefined}
+        actions={job && <ReplayJobActions job={job} />}
+      />
+      <QueryState isPending={isPending} error={data ? null : error} retry={() => void refetch()} what={`replay job ${id}`}>
+        {job && data && (
+          <>
+            {isRefetchError && <p className="text-xs text-bad">Stale: the last refresh failed ({error?.message}).</p>}
+            {job.error && (
+              <div role="alert" className={cn("rounded-lg border p-3 text-sm", job.state === "failed" ? "border-bad/50 bg-surface" : "border-amber-500/60 bg-amber-50 text-amber-950 dark:bg-amber-950/40 dark:text-amber-100")}>
+                <strong className={job.state === "failed" ? "text-bad" : undefined}>{job.state === "failed" ? "Failed: " : "Last error (retried): "}</strong>
+                {job.error}
+              </div>
+            )}
+            <Progress job={job} stream={stream} />
+            {job.spec.kind === "reprocess" && (
+              <Card className="flex flex-wrap items-center justify-between gap-3 text-sm">
+                <p className="text-muted">The group&apos;s lag jumps by the events it reads again, then falls as its consumers catch up.</p>
+                <Link href={`/kafka/groups/${encodeURIComponent(job.spec.groupId)}`} className="font-medium text-accent hover:underline">
+                  Watch the lag of {job.spec.groupId} →
+                </Link>
+              </Card>
+            )}
+            <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+              <PartitionsProgress job={job} />
+              <Card className="p-0">
+                <h2 className="px-3 pt-3 text-sm font-semibold">What it does</h2>
+                <div className="pb-2 pt-1">
+                  <ReplaySpecSummary job={job} />
+                </div>
+              </Card>
+            </div>
+            <Card className="p-0">
+              <h2 className="px-3 pt-3 text-sm font-semibold">Audit</h2>
+              {data.audit.length === 0 ? (
+                <p className="px-3 pb-3 pt-1 text-sm text-muted">No audit record yet.</p>
+              ) : (
+                <div className="mt-2 overflow-x-auto">
+                  <ReplayAuditTable entries={data.audit} />
+                </div>
+              )}
+            </Card>
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}
