@@ -1,5 +1,6 @@
 "use client";
 
+import { History } from "lucide-react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
@@ -10,6 +11,7 @@ import { numericCell, SimpleTable, textCell } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import { formatCount, formatDuration } from "@/lib/format";
 import { useConsumerGroup } from "@/lib/queries/kafka";
+import { newReplayHref } from "@/lib/replay/form";
 import { ResetOffsetsForm } from "./reset-offsets-form";
 
 // recharts loads after the page; the chart's card shows a skeleton meanwhile.
@@ -99,6 +101,15 @@ export function GroupDetailView({ groupId }: { groupId: string }) {
               </SimpleTable>
             )}
             <ResetOffsetsForm groupId={groupId} topics={topics} />
+            <div className="flex flex-wrap items-center justify-between gap-2 border-t border-line px-3 py-2 text-sm">
+              <p className="text-muted">Rewind as a replay job instead: a dry run first, an audit record, and progress you can follow.</p>
+              <Link
+                href={newReplayHref({ kind: "reprocess", group: groupId, topic: topics.length === 1 ? topics[0] : "" })}
+                className="inline-flex items-center gap-1.5 rounded-md border border-line bg-surface px-3 py-1.5 font-medium hover:bg-canvas"
+              >
+                <History aria-hidden className="size-4" /> Reprocess…
+              </Link>
+            </div>
           </Card>
         </div>
       )}

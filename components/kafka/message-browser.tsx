@@ -1,16 +1,27 @@
 "use client";
 
-import { PenLine } from "lucide-react";
+import { History, PenLine } from "lucide-react";
+import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useTopic } from "@/lib/queries/kafka";
 import { browseQueryString, browseSettingsFrom, useMessageSearch, type BrowseSettings } from "@/lib/queries/kafka-messages";
+import { newReplayHref } from "@/lib/replay/form";
 import { MessageBrowserForm } from "./message-browser-form";
 import { MessageBrowserResults } from "./message-browser-results";
 import { MessageSingle } from "./message-single";
 import { ProduceForm } from "./produce-form";
+
+/** The new-replay form for what the browser's settings select: its partitions, filter and start (a "latest" view replays everything). */
+function replayHref(topic: string, settings: BrowseSettings): string {
+  const base = { kind: "republish" as const, topic, partitions: settings.partitions.join(","), filter: settings.filter.trim() };
+  if (settings.start === "offset") return newReplayHref({ ...base, range: "offsets", from: settings.offset });
+  const since = /^\d+$/.test(settings.timestamp) ? Number(settings.timestamp) : Date.parse(settings.timestamp);
+  if (settings.start === "timestamp" && !Number.isNaN(since)) return newReplayHref({ ...base, range: "time", from: new Date(since).toISOString() });
+  return newReplayHref(base);
+}
 
 /**
  * The message browser of one topic. Its settings live in the URL, so a search can be
@@ -44,7 +55,14 @@ export function MessageBrowser({ topic }: { topic: string }) {
 
   return (
     <div className="space-y-4">
-      <div className="flex justify-end">
+      <div className="flex flex-wrap justify-end gap-2">
+        <Link
+          href={replayHref(topic, settings)}
+          className="inline-flex items-center gap-1.5 rounded-md border border-line bg-surface px-3 py-1.5 text-sm font-medium hover:bg-canvas"
+          title="Open a re-publish of this topic with these partitions, start and filter"
+        >
+          <History aria-hidden className="size-4" /> Replay these messages…
+        </Link>
         <Button onClick={() => setProducing(!producing)} aria-expanded={producing} aria-controls="produce-card">
           <PenLine aria-hidden className="size-4" /> Produce a message
         </Button>

@@ -1,9 +1,10 @@
 "use client";
 
-import { Check, Copy, Link2 } from "lucide-react";
+import { Check, Copy, History, Link2 } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { newReplayHref } from "@/lib/replay/form";
 import type { DecodedPayload, KafkaMessage } from "@/lib/schemas/kafka-messages";
 import { PayloadView } from "./message-payload";
 
@@ -80,6 +81,12 @@ export function MessageDetails({ topic, message, showLink = true }: { topic: str
             <Link2 aria-hidden className="size-4" /> Link to message {id}
           </Link>
         )}
+        <Link
+          href={newReplayHref({ kind: "republish", topic, partitions: String(message.partition), range: "offsets", from: message.offset })}
+          className="inline-flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm text-accent hover:underline"
+        >
+          <History aria-hidden className="size-4" /> Replay partition {message.partition} from here
+        </Link>
         <span role="status" className="text-sm text-muted">
           {copied === "ok" ? "Copied to the clipboard." : copied === "failed" ? "The browser refused the clipboard." : ""}
         </span>

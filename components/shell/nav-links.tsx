@@ -1,6 +1,6 @@
 "use client";
 
-import { Activity, Database, HardDrive, LineChart, List, Server, Users } from "lucide-react";
+import { Activity, Database, HardDrive, History, LineChart, List, Server, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
@@ -13,6 +13,7 @@ const links = [
   { href: "/kafka/groups", label: "Consumer groups", icon: Users },
   { href: "/mongo", label: "MongoDB", icon: Database },
   { href: "/metrics", label: "Metrics", icon: LineChart },
+  { href: "/replay", label: "Replay", icon: History },
 ] as const;
 
 export function NavLinks() {

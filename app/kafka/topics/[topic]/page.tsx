@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { BreadcrumbHeader } from "@/components/ui/breadcrumb-header";
-import { MessagesSquare } from "lucide-react";
+import { History, MessagesSquare } from "lucide-react";
 import Link from "next/link";
 import { TopicDetailView } from "@/components/kafka/topic-detail";
+import { newReplayHref } from "@/lib/replay/form";
+
+const linkClass = "inline-flex items-center gap-1.5 rounded-md border border-line bg-surface px-3 py-1.5 text-sm font-medium hover:bg-canvas";
 
 type Props = { params: Promise<{ topic: string }> };
 
@@ -18,9 +21,14 @@ export default async function TopicPage({ params }: Props) {
         trail={[{ label: "Topics", href: "/kafka/topics" }, { label: name, mono: true }]}
         title={<span className="font-mono">{name}</span>}
         actions={
-          <Link href={`/kafka/topics/${encodeURIComponent(name)}/messages`} className="inline-flex items-center gap-1.5 rounded-md border border-line bg-surface px-3 py-1.5 text-sm font-medium hover:bg-canvas">
-            <MessagesSquare aria-hidden className="size-4" /> Browse messages
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/kafka/topics/${encodeURIComponent(name)}/messages`} className={linkClass}>
+              <MessagesSquare aria-hidden className="size-4" /> Browse messages
+            </Link>
+            <Link href={newReplayHref({ kind: "republish", topic: name })} className={linkClass}>
+              <History aria-hidden className="size-4" /> Replay…
+            </Link>
+          </div>
         }
       />
       <TopicDetailView name={name} />
