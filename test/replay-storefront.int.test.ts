@@ -25,7 +25,7 @@ async function projection(): Promise<Omit<ProjectionInfo, "service">> {
 
 async function snapshot(customers: string) {
   const [orders, copies, operations] = await Promise.all(["orders", customers, "operations"].map((name) => collectionHash(ordersDb(), name)));
-  return { orders, customers: copies, operations };
+  return { orders: orders!, customers: copies!, operations: operations! };
 }
 
 const finished = (job: ReplayJob) => job.state === "completed" || job.state === "failed" || job.state === "cancelled";

@@ -29,9 +29,9 @@ describe("BatchBuilder", () => {
   it("writes a batch our reader and kafkajs's CRC agree on, keeping keys, values, headers and timestamps", () => {
     const builder = new BatchBuilder();
     const base = 1_790_000_000_000;
-    builder.add({ key: Buffer.from("k1"), value: Buffer.from("v1"), timestamp: base + 5_000_000_000, headers: [encodeHeaders([["a", "1"]])], headerCount: 1 });
-    builder.add({ key: null, value: Buffer.from("x".repeat(300)), timestamp: base, headers: [], headerCount: 0 });
-    builder.add({ key: Buffer.from("k3"), value: null, timestamp: base - 1, headers: [encodeHeaders([["b", null], ["c", "z"]]), encodeHeaders([["x-replay-job", "rp-1"]])], headerCount: 3 });
+    builder.add({ key: Buffer.from("k1"), value: Buffer.from("v1"), timestamp: base + 5_000_000_000, headers: encodeHeaders([["a", "1"]]), headerCount: 1 });
+    builder.add({ key: null, value: Buffer.from("x".repeat(300)), timestamp: base, headers: null, headerCount: 0 });
+    builder.add({ key: Buffer.from("k3"), value: null, timestamp: base - 1, headers: encodeHeaders([["b", null], ["c", "z"], ["x-replay-job", "rp-1"]]), headerCount: 3 });
     const batch = builder.build({ producerId: 42n, producerEpoch: 3, baseSequence: 7, transactional: true });
 
     expect(batch.readInt32BE(8)).toBe(batch.length - 12);
@@ -51,9 +51,21 @@ describe("BatchBuilder", () => {
     ]);
   });
 
+  it("appends the shared headers and each record's trailing header after the record's own", () => {
+    const builder = new BatchBuilder({ append: { entries: encodeHeaders([["x-replay-job", "rp-9"]]), count: 1 }, trailerName: Buffer.from("x-replay-source") });
+    builder.add({ key: null, value: Buffer.from("a"), timestamp: 5, headers: encodeHeaders([["traceId", "t1"]]), headerCount: 1, trailer: "orders/3/17" });
+    builder.add({ key: null, value: Buffer.from("b"), timestamp: 6, headers: null, headerCount: 0, trailer: "orders/3/18ü" });
+    const batch = builder.build({ producerId: 1n, producerEpoch: 0, baseSequence: 0, transactional: true });
+    expect(batch.readUInt32BE(17)).toBe(crc32C(batch.subarray(21)) >>> 0);
+    expect(decodeAll(batch).map((r) => r.headers)).toEqual([
+      [["traceId", "t1"], ["x-replay-job", "rp-9"], ["x-replay-source", "orders/3/17"]],
+      [["x-replay-job", "rp-9"], ["x-replay-source", "orders/3/18ü"]],
+    ]);
+  });
+
   it("never writes more than the size it announced", () => {
     const builder = new BatchBuilder();
-    for (let i = 0; i < 500; i++) builder.add({ key: Buffer.from(`key-${i}`), value: Buffer.alloc(i * 3, 1), timestamp: 1_000 + i * 1_000_003, headers: [], headerCount: 0 });
+    for (let i = 0; i < 500; i++) builder.add({ key: Buffer.from(`key-${i}`), value: Buffer.alloc(i * 3, 1), timestamp: 1_000 + i * 1_000_003, headers: null, headerCount: 0 });
     const batch = builder.build({ producerId: 1n, producerEpoch: 0, baseSequence: 0, transactional: false });
     expect(batch.length).toBeLessThanOrEqual(builder.size);
     expect(decodeAll(batch)).toHaveLength(500);

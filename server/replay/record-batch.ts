@@ -52,9 +52,11 @@ export interface OutgoingRecord {
   key: Buffer | null;
   value: Buffer | null;
   timestamp: number;
-  /** Header entries already encoded (see encodeHeaders), written as they are. */
-  headers: Buffer[];
+  /** The record's own header entries, already encoded (see encodeHeaders), written as they are. */
+  headers: Buffer | null;
   headerCount: number;
+  /** The value of the builder's trailing header for this record (see BatchBuilder's options). */
+  trailer?: string;
 }
 
 export interface BatchProducer {
@@ -64,29 +66,50 @@ export interface BatchProducer {
   transactional: boolean;
 }
 
+export interface BatchOptions {
+  /** Header entries added to every record after its own (encoded once, shared). */
+  append?: { entries: Buffer; count: number };
+  /** A last header whose name is the same for every record and whose value each record brings. */
+  trailerName?: Buffer;
+}
+
 /**
  * Collects records for one partition and writes them as one record batch. Records are
- * kept as references to their bytes until `build`, which allocates once.
+ * kept as references to their bytes until written; a batch is written straight into the
+ * request that carries it (see `writeTo`), so each byte is copied once.
  */
 export class BatchBuilder {
   private readonly records: OutgoingRecord[] = [];
   private minTimestamp = Number.POSITIVE_INFINITY;
   private maxTimestamp = Number.NEGATIVE_INFINITY;
-  /** Bytes the batch will take, header included. */
+  /** Bytes the batch will take at most, header included. */
   size = batchHeaderSize;
+
+  constructor(private readonly options: BatchOptions = {}) {}
 
   get count(): number {
     return this.records.length;
+  }
+
+  private headerBytes(record: OutgoingRecord): { count: number; bytes: number; trailerLength: number } {
+    const { append, trailerName } = this.options;
+    let count = record.headerCount + (append?.count ?? 0);
+    let bytes = (record.headers?.length ?? 0) + (append?.entries.length ?? 0);
+    let trailerLength = 0;
+    if (trailerName && record.trailer !== undefined) {
+      trailerLength = Buffer.byteLength(record.trailer, "utf8");
+      count++;
+      bytes += varintSize(trailerName.length) + trailerName.length + varintSize(trailerLength) + trailerLength;
+    }
+    return { count, bytes, trailerLength };
   }
 
   /** Bytes `record` adds to this batch (at most: its timestamp delta is reserved at full width). */
   recordSize(record: OutgoingRecord): number {
     const keyLength = record.key?.length ?? -1;
     const valueLength = record.value?.length ?? -1;
-    let headerBytes = 0;
-    for (const header of record.headers) headerBytes += header.length;
-    const body =
-      1 + 10 + varintSize(this.records.length) + varintSize(keyLength) + Math.max(0, keyLength) + varintSize(valueLength) + Math.max(0, valueLength) + varintSize(record.headerCount) + headerBytes;
+    const headers = this.headerBytes(record);
+    const body = 1 + 10 + varintSize(this.records.length) + varintSize(keyLength) + Math.max(0, keyLength) + varintSize(valueLength) + Math.max(0, valueLength) + varintSize(headers.count) + headers.bytes;
     return varintSize(body) + body;
   }
 
@@ -97,19 +120,24 @@ export class BatchBuilder {
     this.size += size;
   }
 
-  /** The batch's bytes, CRC included; base offset 0 (the broker assigns offsets). */
+  /** The batch as a buffer of its own (tests; requests use writeTo). */
   build(producer: BatchProducer): Buffer {
-    const base = this.minTimestamp;
     const buffer = Buffer.allocUnsafe(this.size);
-    let at = batchHeaderSize;
+    return buffer.subarray(0, this.writeTo(buffer, 0, producer));
+  }
+
+  /** Writes the batch at `start` of `buffer` (which has `size` bytes free there), CRC included; answers its length. */
+  writeTo(buffer: Buffer, start: number, producer: BatchProducer): number {
+    const base = this.minTimestamp;
+    const { append, trailerName } = this.options;
+    let at = start + batchHeaderSize;
     for (let i = 0; i < this.records.length; i++) {
       const record = this.records[i]!;
       const keyLength = record.key?.length ?? -1;
       const valueLength = record.value?.length ?? -1;
-      let headerBytes = 0;
-      for (const header of record.headers) headerBytes += header.length;
+      const headers = this.headerBytes(record);
       const delta = record.timestamp - base;
-      const body = 1 + varintSize(delta) + varintSize(i) + varintSize(keyLength) + Math.max(0, keyLength) + varintSize(valueLength) + Math.max(0, valueLength) + varintSize(record.headerCount) + headerBytes;
+      const body = 1 + varintSize(delta) + varintSize(i) + varintSize(keyLength) + Math.max(0, keyLength) + varintSize(valueLength) + Math.max(0, valueLength) + varintSize(headers.count) + headers.bytes;
       at = writeVarint(buffer, body, at);
       buffer[at++] = 0; // attributes
       at = writeVarint(buffer, delta, at);
@@ -118,23 +146,30 @@ export class BatchBuilder {
       if (record.key) at += record.key.copy(buffer, at);
       at = writeVarint(buffer, valueLength, at);
       if (record.value) at += record.value.copy(buffer, at);
-      at = writeVarint(buffer, record.headerCount, at);
-      for (const header of record.headers) at += header.copy(buffer, at);
+      at = writeVarint(buffer, headers.count, at);
+      if (record.headers) at += record.headers.copy(buffer, at);
+      if (append) at += append.entries.copy(buffer, at);
+      if (trailerName && record.trailer !== undefined) {
+        at = writeVarint(buffer, trailerName.length, at);
+        at += trailerName.copy(buffer, at);
+        at = writeVarint(buffer, headers.trailerLength, at);
+        at += buffer.write(record.trailer, at, "utf8");
+      }
     }
-    buffer.writeBigInt64BE(0n, 0); // base offset
-    buffer.writeInt32BE(at - 12, 8); // batch length: everything after this field
-    buffer.writeInt32BE(-1, 12); // partition leader epoch
-    buffer.writeInt8(2, 16); // magic
-    buffer.writeInt16BE(producer.transactional ? attributesTransactional : 0, 21);
-    buffer.writeInt32BE(this.records.length - 1, 23); // last offset delta
-    buffer.writeBigInt64BE(BigInt(base), 27);
-    buffer.writeBigInt64BE(BigInt(this.maxTimestamp), 35);
-    buffer.writeBigInt64BE(producer.producerId, 43);
-    buffer.writeInt16BE(producer.producerEpoch, 51);
-    buffer.writeInt32BE(producer.baseSequence, 53);
-    buffer.writeInt32BE(this.records.length, 57);
-    const batch = buffer.subarray(0, at);
-    batch.writeUInt32BE(crc32c(batch.subarray(21)) >>> 0, 17);
-    return batch;
+    const length = at - start;
+    buffer.writeBigInt64BE(0n, start); // base offset
+    buffer.writeInt32BE(length - 12, start + 8); // batch length: everything after this field
+    buffer.writeInt32BE(-1, start + 12); // partition leader epoch
+    buffer.writeInt8(2, start + 16); // magic
+    buffer.writeInt16BE(producer.transactional ? attributesTransactional : 0, start + 21);
+    buffer.writeInt32BE(this.records.length - 1, start + 23); // last offset delta
+    buffer.writeBigInt64BE(BigInt(base), start + 27);
+    buffer.writeBigInt64BE(BigInt(this.maxTimestamp), start + 35);
+    buffer.writeBigInt64BE(producer.producerId, start + 43);
+    buffer.writeInt16BE(producer.producerEpoch, start + 51);
+    buffer.writeInt32BE(producer.baseSequence, start + 53);
+    buffer.writeInt32BE(this.records.length, start + 57);
+    buffer.writeUInt32BE(crc32c(buffer.subarray(start + 21, at)) >>> 0, start + 17);
+    return length;
   }
 }

@@ -11,9 +11,12 @@ import { BatchBuilder, encodeHeaders } from "./record-batch";
 import { committedBatches, fetchSource, LeaderMovedError } from "./source";
 import { FencedError, RefusedError, TransactionalWriter } from "./transactions";
 
+/** One read adds at most this many records to a transaction. */
+const chunkRecords = 50_000;
 /** One transaction holds at most this much; smaller when a rate is set (about a second's worth). */
-const transactionRecords = 50_000;
-const transactionBytes = 16 * 1024 * 1024;
+const transactionRecords = 250_000;
+const transactionBytes = 64 * 1024 * 1024;
+const chunkBytes = 16 * 1024 * 1024;
 /** Failed transactions in a row before the job gives up. */
 const maxFailures = 20;
 
@@ -77,6 +80,7 @@ interface BuiltTransaction {
   positions: Map<number, number>;
   copied: Map<number, number>;
   records: number;
+  bytes: number;
   scanned: number;
   /** Ranges retention deleted before they were read. */
   skipped: string[];
@@ -113,16 +117,18 @@ export async function runRepublish(job: RepublishJob, control: RepublishControl)
     const started = Date.now();
     let copiedSinceStart = 0;
 
-    const jobHeader = encodeHeaders([[replayHeaders.job, job.id]]);
+    // Every copy gets x-replay-job (the same bytes for all) and x-replay-source (its own value).
+    const batchOptions = { append: { entries: encodeHeaders([[replayHeaders.job, job.id]]), count: 1 }, trailerName: Buffer.from(replayHeaders.source, "utf8") };
+    const sourcePrefix = `${source}/`;
     const view = new RecordView();
     const subject = new RecordSubject();
 
-    const build = async (from: Map<number, number>, copiedBefore: Map<number, number>): Promise<BuiltTransaction> => {
+    /** Reads from `from` on and builds batches of at most `budget` records (one Fetch per leader). */
+    const build = async (from: Map<number, number>, copiedBefore: Map<number, number>, budget: number): Promise<BuiltTransaction> => {
       const fetched = await fetchSource(cluster, source, from, ends);
       const next = new Map(from);
       const counts = new Map(copiedBefore);
       const batches = new Map<number, BatchBuilder[]>();
-      const budget = spec.ratePerSecond ? Math.max(1, Math.min(transactionRecords, spec.ratePerSecond)) : transactionRecords;
       let records = 0;
       let bytes = 0;
       let looked = 0;
@@ -164,21 +170,20 @@ export async function runRepublish(job: RepublishJob, control: RepublishControl)
               position = end;
               break partitionLoop;
             }
-            if (records >= budget || bytes >= transactionBytes) break partitionLoop;
+            if (records >= budget || bytes >= chunkBytes) break partitionLoop;
             looked++;
             position = offset + 1;
             if (predicate && !predicate(subject.reset(partition, view))) continue;
             const key = view.key();
             const targetPartition = partitionOf(partition, key);
             const headers = originalHeaders(view, recordEnd);
-            headers.list.push(jobHeader, encodeHeaders([[replayHeaders.source, `${source}/${partition}/${offset}`]]));
-            const record = { key, value: view.value(), timestamp: view.timestamp, headers: headers.list, headerCount: headers.count + 2 };
+            const record = { key, value: view.value(), timestamp: view.timestamp, headers: headers.bytes, headerCount: headers.count, trailer: `${sourcePrefix}${partition}/${offset}` };
             let list = batches.get(targetPartition);
-            if (!list) batches.set(targetPartition, (list = [new BatchBuilder()]));
+            if (!list) batches.set(targetPartition, (list = [new BatchBuilder(batchOptions)]));
             let builder = list[list.length - 1]!;
             let size = builder.recordSize(record);
             if (builder.count > 0 && builder.size + size > batchLimit) {
-              list.push((builder = new BatchBuilder()));
+              list.push((builder = new BatchBuilder(batchOptions)));
               size = builder.recordSize(record);
             }
             builder.add(record, size);
@@ -190,23 +195,39 @@ export async function runRepublish(job: RepublishJob, control: RepublishControl)
         }
         next.set(partition, position);
       }
-      return { batches, positions: next, copied: counts, records, scanned: looked, skipped };
+      return { batches, positions: next, copied: counts, records, bytes, scanned: looked, skipped };
     };
 
+    const perTransaction = spec.ratePerSecond ? Math.max(1, Math.min(transactionRecords, spec.ratePerSecond)) : transactionRecords;
+    const done = (at: Map<number, number>) => [...at].every(([partition, next]) => next >= ends.get(partition)!);
+    const targetPartitions = targetMetadata.map((p) => p.partitionId);
+    // The next read runs while the previous one is written; it is thrown away when a transaction fails.
     let prefetch: Promise<BuiltTransaction> | null = null;
-    while (![...positions].every(([partition, next]) => next >= ends.get(partition)!)) {
+    while (!done(positions)) {
       if (control.signal.aborted) return "stopped";
-      let built: BuiltTransaction;
+      let txn = { positions, copied, records: 0, bytes: 0, scanned: 0, skipped: [] as string[] };
       try {
-        built = await (prefetch ?? build(positions, copied));
-        prefetch = null;
-        // Read the next transaction's events while this one is written (discarded if this one fails).
-        if (![...built.positions].every(([partition, next]) => next >= ends.get(partition)!)) {
-          prefetch = build(built.positions, built.copied);
-          prefetch.catch(() => undefined);
+        await writer.begin(targetPartitions);
+        const writes: Array<Promise<void>> = [];
+        // Reads stream into the transaction until it is full or the ranges are done.
+        for (;;) {
+          const built: BuiltTransaction = await (prefetch ?? build(txn.positions, txn.copied, Math.min(chunkRecords, perTransaction - txn.records)));
+          prefetch = null;
+          const write = writer.produce(built.batches);
+          write.catch(() => undefined);
+          writes.push(write);
+          txn = { positions: built.positions, copied: built.copied, records: txn.records + built.records, bytes: txn.bytes + built.bytes, scanned: txn.scanned + built.scanned, skipped: [...txn.skipped, ...built.skipped] };
+          const full = txn.records >= perTransaction || txn.bytes >= transactionBytes || control.signal.aborted;
+          if (!done(txn.positions)) {
+            prefetch = build(txn.positions, txn.copied, Math.min(chunkRecords, full ? perTransaction : perTransaction - txn.records));
+            prefetch.catch(() => undefined);
+          }
+          if (full || done(txn.positions)) break;
         }
-        await writer.produce(built.batches);
-        await writer.commit(built.positions, (partition) => JSON.stringify({ copied: built.copied.get(partition) ?? 0 }));
+        const failed = (await Promise.allSettled(writes)).find((r): r is PromiseRejectedResult => r.status === "rejected");
+        if (failed) throw failed.reason;
+        const counts = txn.copied;
+        await writer.commit(txn.positions, (partition) => JSON.stringify({ copied: counts.get(partition) ?? 0 }));
       } catch (error) {
         prefetch = null;
         if (error instanceof FencedError || error instanceof RefusedError) throw error;
@@ -219,11 +240,11 @@ export async function runRepublish(job: RepublishJob, control: RepublishControl)
         continue;
       }
       failures = 0;
-      positions = built.positions;
-      copied = built.copied;
-      scanned += built.scanned;
-      copiedSinceStart += built.records;
-      if (built.skipped.length > 0) lastError = built.skipped.join("; ");
+      positions = txn.positions;
+      copied = txn.copied;
+      scanned += txn.scanned;
+      copiedSinceStart += txn.records;
+      if (txn.skipped.length > 0) lastError = txn.skipped.join("; ");
       await control.onProgress({ positions, copied, scanned, lastError });
       if (spec.ratePerSecond) {
         const due = started + (copiedSinceStart / spec.ratePerSecond) * 1000;
@@ -237,12 +258,12 @@ export async function runRepublish(job: RepublishJob, control: RepublishControl)
 }
 
 /** The original headers of the record in `view` as raw entries, without earlier replay headers (a replay of a replay names only itself). */
-function originalHeaders(view: RecordView, recordEnd: number): { list: Buffer[]; count: number } {
-  if (view.headerCount === 0) return { list: [], count: 0 };
+function originalHeaders(view: RecordView, recordEnd: number): { bytes: Buffer | null; count: number } {
+  if (view.headerCount === 0) return { bytes: null, count: 0 };
   const raw = view.bytes.subarray(view.headersStart, recordEnd);
-  if (raw.indexOf("x-replay-") === -1) return { list: [raw], count: view.headerCount };
+  if (raw.indexOf("x-replay-") === -1) return { bytes: raw, count: view.headerCount };
   const kept = view.headers().filter(([name]) => name !== replayHeaders.job && name !== replayHeaders.source);
-  return { list: kept.length ? [encodeHeaders(kept)] : [], count: kept.length };
+  return { bytes: kept.length ? encodeHeaders(kept) : null, count: kept.length };
 }
 
 /** The target's largest batch: its max.message.bytes, less room for the batch's own header. */

@@ -6,7 +6,7 @@ import { committedBatches } from "./source";
 /** A batch of `count` records at `baseOffset` from `producerId`; control batches carry one marker record. */
 function batch(baseOffset: number, count: number, producerId: bigint, kind: "data" | "txn" | "control"): Buffer {
   const builder = new BatchBuilder();
-  for (let i = 0; i < count; i++) builder.add({ key: null, value: Buffer.from(`v${baseOffset + i}`), timestamp: 1, headers: [], headerCount: 0 });
+  for (let i = 0; i < count; i++) builder.add({ key: null, value: Buffer.from(`v${baseOffset + i}`), timestamp: 1, headers: null, headerCount: 0 });
   const bytes = builder.build({ producerId, producerEpoch: 0, baseSequence: 0, transactional: kind !== "data" });
   bytes.writeBigInt64BE(BigInt(baseOffset), 0);
   if (kind === "control") bytes.writeInt16BE(bytes.readInt16BE(21) | 0x20, 21);

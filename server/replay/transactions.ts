@@ -1,7 +1,7 @@
 import "server-only";
 import type { Broker, Cluster } from "kafkajs";
 import { fetchErrorNames } from "../kafka/messages-fetch";
-import { BatchBuilder } from "./record-batch";
+import { BatchBuilder, type BatchProducer } from "./record-batch";
 
 /*
  * A transactional producer for one replay job, on kafkajs's connections: kafkajs's broker
@@ -62,11 +62,12 @@ function isFenced(code: number | undefined): boolean {
   return code === codes.producerFenced || code === codes.invalidProducerEpoch;
 }
 
-function encodeProduce(transactionalId: string, topic: string, batches: Array<{ partition: number; batch: Buffer }>, timeoutMs: number): Buffer {
+/** A Produce v3 request body with each partition's batch written in place (no copy of a built batch). */
+function encodeProduce(transactionalId: string, topic: string, batches: Array<{ partition: number; builder: BatchBuilder; producer: BatchProducer }>, timeoutMs: number): Buffer {
   const id = Buffer.from(transactionalId, "utf8");
   const name = Buffer.from(topic, "utf8");
   let size = 2 + id.length + 2 + 4 + 4 + 2 + name.length + 4;
-  for (const { batch } of batches) size += 4 + 4 + batch.length;
+  for (const { builder } of batches) size += 4 + 4 + builder.size;
   const buffer = Buffer.allocUnsafe(size);
   let at = buffer.writeInt16BE(id.length, 0);
   at += id.copy(buffer, at);
@@ -76,12 +77,13 @@ function encodeProduce(transactionalId: string, topic: string, batches: Array<{ 
   at = buffer.writeInt16BE(name.length, at);
   at += name.copy(buffer, at);
   at = buffer.writeInt32BE(batches.length, at);
-  for (const { partition, batch } of batches) {
+  for (const { partition, builder, producer } of batches) {
     at = buffer.writeInt32BE(partition, at);
-    at = buffer.writeInt32BE(batch.length, at);
-    at += batch.copy(buffer, at);
+    const length = builder.writeTo(buffer, at + 4, producer);
+    buffer.writeInt32BE(length, at);
+    at += 4 + length;
   }
-  return buffer;
+  return buffer.subarray(0, at);
 }
 
 function decodeProduceResponse(body: Buffer): Array<{ partition: number; errorCode: number }> {
@@ -101,7 +103,7 @@ function decodeProduceResponse(body: Buffer): Array<{ partition: number; errorCo
   return results;
 }
 
-async function sendProduce(broker: Broker, transactionalId: string, topic: string, batches: Array<{ partition: number; batch: Buffer }>): Promise<Array<{ partition: number; errorCode: number }>> {
+async function sendProduce(broker: Broker, transactionalId: string, topic: string, batches: Array<{ partition: number; builder: BatchBuilder; producer: BatchProducer }>): Promise<Array<{ partition: number; errorCode: number }>> {
   const send = Object.getOwnPropertySymbols(Object.getPrototypeOf(broker)).find((s) => s.description === "private:Broker:sendRequest");
   if (!send) throw new Error("kafkajs no longer exposes its broker request sender; check the kafkajs version");
   const sender = (broker as unknown as Record<symbol, (request: unknown) => Promise<Array<{ partition: number; errorCode: number }>>>)[send]!;
@@ -143,6 +145,7 @@ export class TransactionalWriter {
   private readonly sequences = new Map<number, number>();
   private readonly inTransaction = new Set<number>();
   private transactionCoordinator: Broker | null = null;
+  private groupCoordinator: TransactionBroker | null = null;
 
   constructor(
     private readonly cluster: Cluster,
@@ -187,50 +190,63 @@ export class TransactionalWriter {
     }
   }
 
+  /** Adds the target's partitions to the open transaction (once per transaction). */
+  async begin(partitions: number[]): Promise<void> {
+    const added = partitions.filter((p) => !this.inTransaction.has(p));
+    if (added.length === 0) return;
+    await this.atCoordinator((broker) =>
+      broker.addPartitionsToTxn({
+        transactionalId: this.options.transactionalId,
+        producerId: String(this.producerId),
+        producerEpoch: this.producerEpoch,
+        topics: [{ topic: this.options.targetTopic, partitions: added }],
+      }),
+    );
+    for (const p of added) this.inTransaction.add(p);
+  }
+
   /**
-   * Writes the builders' batches (one list per target partition, written in order) inside
-   * the open transaction: the partitions are added to it first, then one Produce per
-   * leader and round. Any failure leaves the transaction to be aborted by the caller.
+   * Writes the builders' batches (one list per target partition, written in order) inside the
+   * open transaction (`begin` added their partitions). Sequence numbers are taken and requests
+   * sent before this returns, so calls made one after another reach each partition in order;
+   * the promise settles when every answer is in. Any failure leaves the transaction to be
+   * aborted by the caller.
    */
   async produce(batches: Map<number, BatchBuilder[]>): Promise<void> {
     const topic = this.options.targetTopic;
-    const added = [...batches.keys()].filter((p) => !this.inTransaction.has(p));
-    if (added.length > 0) {
-      await this.atCoordinator((broker) =>
-        broker.addPartitionsToTxn({
-          transactionalId: this.options.transactionalId,
-          producerId: String(this.producerId),
-          producerEpoch: this.producerEpoch,
-          topics: [{ topic, partitions: added }],
-        }),
-      );
-      for (const p of added) this.inTransaction.add(p);
-    }
+    const outside = [...batches.keys()].filter((p) => !this.inTransaction.has(p));
+    if (outside.length > 0) throw new Error(`partitions ${outside.join(", ")} were not added to the transaction`);
+    // Rounds are sent without waiting for the previous one's answer (an idempotent producer may
+    // have several requests in flight per partition; the broker keeps them in sequence order).
+    // A failed round fails the transaction, which is then aborted and redone as a whole.
     const rounds = Math.max(0, ...[...batches.values()].map((list) => list.length));
+    const requests: Array<Promise<void>> = [];
     for (let round = 0; round < rounds; round++) {
       const partitions = [...batches.keys()].filter((p) => batches.get(p)![round]);
-      const leaders = this.cluster.findLeaderForPartitions(topic, partitions);
-      await Promise.all(
-        Object.entries(leaders).map(async ([nodeId, led]) => {
-          const broker = await this.cluster.findBroker({ nodeId });
-          const encoded = led.map((partition) => {
-            const builder = batches.get(partition)![round]!;
-            const baseSequence = this.sequences.get(partition) ?? 0;
-            return { partition, count: builder.count, batch: builder.build({ producerId: this.producerId, producerEpoch: this.producerEpoch, baseSequence, transactional: true }) };
-          });
-          const answers = await sendProduce(broker, this.options.transactionalId, topic, encoded);
-          for (const { partition, errorCode: code } of answers) {
-            if (code !== 0 && code !== codes.duplicateSequence) {
-              if (isFenced(code)) throw new FencedError();
-              if (code === codes.messageTooLarge || code === codes.recordListTooLarge) {
-                throw new RefusedError(`Topic "${topic}" refused a batch as too large (see its max.message.bytes)`);
-              }
-              throw Object.assign(new Error(`Writing partition ${partition} of "${topic}" failed: ${fetchErrorNames[code] ?? `Kafka error ${code}`}`), { code });
-            }
-          }
-          for (const { partition, count } of encoded) this.sequences.set(partition, ((this.sequences.get(partition) ?? 0) + count) % 2 ** 31);
-        }),
-      );
+      for (const [nodeId, led] of Object.entries(this.cluster.findLeaderForPartitions(topic, partitions))) {
+        const encoded = led.map((partition) => {
+          const builder = batches.get(partition)![round]!;
+          const baseSequence = this.sequences.get(partition) ?? 0;
+          this.sequences.set(partition, (baseSequence + builder.count) % 2 ** 31);
+          return { partition, builder, producer: { producerId: this.producerId, producerEpoch: this.producerEpoch, baseSequence, transactional: true } };
+        });
+        requests.push(this.sendRound(nodeId, encoded));
+      }
+    }
+    const failed = (await Promise.allSettled(requests)).find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw failed.reason;
+  }
+
+  /** One Produce to one leader; any partition's error fails it. */
+  private async sendRound(nodeId: string, encoded: Array<{ partition: number; builder: BatchBuilder; producer: BatchProducer }>): Promise<void> {
+    const topic = this.options.targetTopic;
+    const broker = await this.cluster.findBroker({ nodeId });
+    const answers = await sendProduce(broker, this.options.transactionalId, topic, encoded);
+    for (const { partition, errorCode: code } of answers) {
+      if (code === 0 || code === codes.duplicateSequence) continue;
+      if (isFenced(code)) throw new FencedError();
+      if (code === codes.messageTooLarge || code === codes.recordListTooLarge) throw new RefusedError(`Topic "${topic}" refused a batch as too large (see its max.message.bytes)`);
+      throw Object.assign(new Error(`Writing partition ${partition} of "${topic}" failed: ${fetchErrorNames[code] ?? `Kafka error ${code}`}`), { code });
     }
   }
 
@@ -240,8 +256,8 @@ export class TransactionalWriter {
     const producerId = String(this.producerId);
     const producerEpoch = this.producerEpoch;
     await this.atCoordinator((broker) => broker.addOffsetsToTxn({ transactionalId, producerId, producerEpoch, groupId: progressGroup }));
-    const groupCoordinator = (await this.cluster.findGroupCoordinator({ groupId: progressGroup })) as unknown as TransactionBroker;
-    await groupCoordinator.txnOffsetCommit({
+    this.groupCoordinator ??= (await this.cluster.findGroupCoordinator({ groupId: progressGroup })) as unknown as TransactionBroker;
+    await this.groupCoordinator.txnOffsetCommit({
       transactionalId,
       groupId: progressGroup,
       producerId,
@@ -265,6 +281,7 @@ export class TransactionalWriter {
       if (error instanceof FencedError) throw error;
     }
     this.transactionCoordinator = null;
+    this.groupCoordinator = null;
     await this.cluster.refreshMetadata().catch(() => undefined);
     await this.init();
   }
