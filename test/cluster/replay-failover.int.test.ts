@@ -1,9 +1,9 @@
-import type { Admin, Kafka } from "kafkajs";
+import { Kafka, logLevel, type Admin } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ports } from "@/stack/settings";
 import { startKafkaNode, stopKafkaNode } from "@/stack/kafka";
 import { readCommitted, startReplayWorker, stopProcess, waitForJob } from "../support/replay";
-import { testKafka, uniqueName } from "../support/stack";
+import { uniqueName } from "../support/stack";
 
 // Runs against `npm run stack -- up --brokers 3`. The worker knows all three brokers, as a
 // production console would; this process only creates the job and watches.
@@ -21,7 +21,8 @@ let admin: Admin;
 let stopped: number | null = null;
 
 beforeAll(async () => {
-  kafka = testKafka();
+  // All three brokers to bootstrap from: the test's own clients must survive the stop too.
+  kafka = new Kafka({ clientId: uniqueName("it-replay-failover"), brokers, logLevel: logLevel.NOTHING });
   admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({
