@@ -68,8 +68,11 @@ test.afterAll(async () => {
 });
 
 test("a filtered re-publish: dry run, confirmation, live progress to 100 %, audit and the jobs list", async ({ page, snap, expectAccessible }) => {
+  // The message browser offers to replay what its search selects.
+  await page.goto(`/kafka/topics/${source}/messages?partitions=0,2&start=earliest&filter=${encodeURIComponent(rejected)}`);
+  await page.getByRole("link", { name: "Replay these messages…" }).click();
+  await expect(page).toHaveURL(/\/replay\/new\?kind=republish&topic=[^&]+&partitions=0%2C2&filter=payload/);
   const form = new NewReplayPage(page);
-  await form.goto({ kind: "republish", topic: source, partitions: "0,2", filter: rejected });
 
   // The link's values fill the form.
   await expect(form.section("Source").getByLabel("Topic")).toHaveValue(source);

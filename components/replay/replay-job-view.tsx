@@ -11,7 +11,7 @@ import { cn } from "@/lib/cn";
 import { formatCount, formatDuration } from "@/lib/format";
 import { useReplayJob, useReplayJobEvents, type ReplayStreamStatus } from "@/lib/queries/replay";
 import { formatInstant, jobPercent, kindLabel, specTitle } from "@/lib/replay/describe";
-import { finishedStates, type PartitionProgress, type ReplayJob } from "@/lib/schemas/replay";
+import { finishedStates, type PartitionProgress, type ReplayJob, type ReplayStep } from "@/lib/schemas/replay";
 import { ProgressBar } from "./progress-bar";
 import { ReplayAuditTable } from "./replay-audit-table";
 import { ReplayJobActions } from "./replay-job-actions";
@@ -92,11 +92,32 @@ function Progress({ job, stream }: { job: ReplayJob; stream: ReplayStreamStatus 
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
         <Stat label="Rate" value={rateText(job)} />
         <Stat label="Time left" value={running ? formatDuration(job.progress.etaSeconds) : "—"} />
-        <Stat label="Scanned" value={formatCount(job.progress.scanned)} />
+        <Stat label={job.kind === "republish" ? "Scanned" : "Partitions"} value={job.kind === "republish" ? formatCount(job.progress.scanned) : job.progress.partitions.length} />
         <Stat label="Started (UTC)" value={<Clock iso={job.startedAt} />} />
         <Stat label="Finished (UTC)" value={<Clock iso={job.finishedAt} />} />
         <Stat label={job.finishedAt ? "Took" : "Running for"} value={formatDuration(elapsedSeconds(job))} />
       </dl>
+    </Card>
+  );
+}
+
+const stepDots: Record<ReplayStep["state"], string> = { pending: "bg-line", running: "bg-accent animate-pulse", done: "bg-ok", failed: "bg-bad" };
+
+/** The recorded steps of a job that has them (projection rebuilds). */
+function Steps({ steps }: { steps: ReplayStep[] }) {
+  return (
+    <Card className="p-0">
+      <h2 className="px-3 pt-3 text-sm font-semibold">Steps</h2>
+      <ol className="mt-2 text-sm">
+        {steps.map((step) => (
+          <li key={step.name} className="flex items-baseline gap-2 border-t border-line px-3 py-1.5">
+            <span aria-hidden className={cn("size-2 shrink-0 rounded-full", stepDots[step.state])} />
+            <span className="font-medium">{step.name}</span>
+            <span className="text-xs text-muted">{step.state}</span>
+            {step.detail && <span className="min-w-0 break-words text-muted">{step.detail}</span>}
+          </li>
+        ))}
+      </ol>
     </Card>
   );
 }
@@ -183,6 +204,7 @@ export function ReplayJobView({ id }: { id: string }) {
               </div>
             )}
             <Progress job={job} stream={stream} />
+            {job.progress.steps && job.progress.steps.length > 0 && <Steps steps={job.progress.steps} />}
             {job.spec.kind === "reprocess" && (
               <Card className="flex flex-wrap items-center justify-between gap-3 text-sm">
                 <p className="text-muted">The group&apos;s lag jumps by the events it reads again, then falls as its consumers catch up.</p>

@@ -35,6 +35,20 @@ export function ReplaySpecSummary({ job }: { job: ReplayJob }) {
       </dl>
     );
   }
+  if (spec.kind === "rebuild") {
+    return (
+      <dl className="text-sm">
+        <Row term="Service">
+          <span className="font-mono">{spec.service}</span>
+        </Row>
+        <Row term="Projection">
+          <span className="font-mono">{spec.projection}</span>
+        </Row>
+        <Row term="Mode">{spec.mode === "shadow" ? "shadow: built beside the live read model, then swapped in" : "in place: emptied, then consumed again"}</Row>
+        <Row term="Dry run">{job.plan.records.toLocaleString("en-US")} events to read</Row>
+      </dl>
+    );
+  }
   if (spec.kind !== "republish") {
     return (
       <dl className="text-sm">

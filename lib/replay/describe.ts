@@ -41,11 +41,12 @@ export function rewindText(to: ReprocessSpec["to"]): string {
 export function specTitle(spec: ReplaySpec): string {
   if (spec.kind === "reprocess") return `group ${spec.groupId}${spec.topic ? ` on ${spec.topic}` : ""}`;
   if (spec.kind === "republish") return `${spec.source.topic} → ${spec.target.topic}`;
+  if (spec.kind === "rebuild") return `${spec.service} · ${spec.projection}`;
   // A kind added to the schema after this page: its name, until it gets its own title.
   return (spec as { kind: string }).kind;
 }
 
-const kindLabels: Partial<Record<string, string>> = { republish: "Re-publish", reprocess: "Reprocess" };
+const kindLabels: Partial<Record<string, string>> = { republish: "Re-publish", reprocess: "Reprocess", rebuild: "Rebuild" };
 
 /** "Re-publish", "Reprocess"; a kind this page does not know yet by its own name. */
 export const kindLabel = (kind: ReplaySpec["kind"]): string => kindLabels[kind] ?? kind;
