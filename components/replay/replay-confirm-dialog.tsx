@@ -33,7 +33,7 @@ export function ReplayConfirmDialog({ plan, open, pending, onClose, onConfirm }:
         </dl>
         <DialogActions>
           <Button onClick={onClose}>Cancel</Button>
-          <Button variant="danger" onClick={onConfirm} disabled={pending} autoFocus>
+          <Button variant="danger" onClick={onConfirm} disabled={pending}>
             {pending ? "Starting…" : `Rewind ${plan.groupId}`}
           </Button>
         </DialogActions>
@@ -62,7 +62,7 @@ export function ReplayConfirmDialog({ plan, open, pending, onClose, onConfirm }:
       </dl>
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="danger" onClick={onConfirm} disabled={pending} autoFocus>
+        <Button variant="danger" onClick={onConfirm} disabled={pending}>
           {pending ? "Starting…" : `Write ${matchedText(plan)} event${plan.matched === 1 ? "" : "s"} to ${target.topic}`}
         </Button>
       </DialogActions>
