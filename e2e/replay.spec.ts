@@ -8,6 +8,8 @@ const source = `e2e-replay-src-${run}`;
 const target = `e2e-replay-dst-${run}`;
 const missing = `e2e-replay-new-${run}`;
 const group = `e2e-replay-group-${run}`;
+/** Jobs this file started: their progress groups are removed afterwards. */
+const jobIds: string[] = [];
 const rejected = 'payload.status == "rejected"';
 
 /** The x-replay-job header of every committed event of a topic (offsets also hold transaction markers, so they are not a count). */
@@ -63,7 +65,7 @@ test.afterAll(async () => {
   await admin.connect();
   const existing = await admin.listTopics();
   await admin.deleteTopics({ topics: [source, target, missing].filter((t) => existing.includes(t)) }).catch(() => undefined);
-  await admin.deleteGroups([`e2e-replay-check-${run}-${target}`, group]).catch(() => undefined);
+  await admin.deleteGroups([`e2e-replay-check-${run}-${target}`, group, ...jobIds.map((id) => `eventdeck-replay-${id}`)]).catch(() => undefined);
   await admin.disconnect();
 });
 
@@ -112,6 +114,7 @@ test("a filtered re-publish: dry run, confirmation, live progress to 100 %, audi
 
   await expect(page).toHaveURL(/\/replay\/rp-[a-z0-9-]+$/);
   const jobId = decodeURIComponent(page.url().split("/").pop()!);
+  jobIds.push(jobId);
   const job = new ReplayJobPage(page);
   await expect(job.state()).toHaveText("completed", { timeout: 30_000 });
   await expect(job.overall()).toHaveAttribute("aria-valuenow", "100");
@@ -150,6 +153,8 @@ test("a slow replay shows live progress and can be paused, resumed and cancelled
   await expect(dialog).toContainText("at most 10 events/s");
   await dialog.getByRole("button", { name: `Write 300 events to ${target}` }).click();
 
+  await expect(page).toHaveURL(/\/replay\/rp-[a-z0-9-]+$/);
+  jobIds.push(decodeURIComponent(page.url().split("/").pop()!));
   const job = new ReplayJobPage(page);
   await expect(job.state()).toHaveText("running");
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
