@@ -102,6 +102,8 @@ describe("re-publish", () => {
       const audit = await listAudit({ target: job.id, limit: 10 });
       expect(audit.map((a) => a.action).sort()).toEqual(["replay.create", "replay.finish"]);
       expect(audit.find((a) => a.action === "replay.finish")!.details).toMatchObject({ state: "completed", done: 100_000 });
+      // A finished job's progress group is gone (it would only clutter the group list).
+      expect((await admin.listGroups()).groups.map((g) => g.groupId)).not.toContain(done.progressGroup);
     } finally {
       await stopProcess(worker.child);
     }

@@ -6,6 +6,7 @@ import { invalidate } from "../cache";
 import { getConfig } from "../config";
 import { AppError } from "../http/errors";
 import { mongoCall } from "../mongo/call";
+import { withReplayAdmin } from "./kafka";
 import { planReprocess, planRepublish } from "./plan";
 import { planRebuild, rebuildSteps } from "./rebuild";
 import { replayProgressGroup } from "./republish";
@@ -157,5 +158,9 @@ async function changeJobState(id: string, action: ReplayJobAction, actor: string
   if (!updated) throw conflict();
   await writeAudit({ actor, action: `replay.${action}`, target: id, outcome: "ok", details: { from: doc.state } });
   if (action === "resume" && getConfig().REPLAY_WORKER === "on") getReplayRunner().kick();
+  if (updated.state === "cancelled" && updated.progressGroup) {
+    // Cancelled before any console ran it again: nothing will read its progress group.
+    await withReplayAdmin((admin) => admin.deleteGroups([updated!.progressGroup!])).catch(() => undefined);
+  }
   return toReplayJob(updated);
 }

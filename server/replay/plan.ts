@@ -143,7 +143,7 @@ export async function planRepublish(spec: RepublishSpec): Promise<RepublishPlan>
   const matched = !filtered ? records : exact ? matchedCounted : count.scanned > 0 ? Math.round((matchedCounted / count.scanned) * records) : 0;
 
   const warnings: string[] = [];
-  const mapping = targetPartitions === sourcePartitions ? "same-partition" : "by-key";
+  const mapping = !targetMetadata || targetPartitions === sourcePartitions ? "same-partition" : "by-key";
   if (!targetMetadata) warnings.push(`Target topic "${spec.target.topic}" does not exist: create it before starting the replay.`);
   else if (mapping === "by-key") {
     warnings.push(

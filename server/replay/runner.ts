@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { PartitionProgress, RebuildSpec, ReplayProgress, ReplayStep, ReprocessSpec, RepublishSpec } from "@/lib/schemas/replay";
 import { writeAudit } from "../audit/audit";
 import { getLogger } from "../log";
+import { withReplayAdmin } from "./kafka";
 import { runRebuild } from "./rebuild";
 import { runReprocess } from "./reprocess";
 import { runRepublish, type RepublishProgress } from "./republish";
@@ -75,6 +76,7 @@ export class ReplayRunner {
     let lastError: string | null = job.error;
     const startedAt = job.startedAt ?? new Date();
     const rateWindow: Array<[number, number]> = [[Date.now(), progress.done]];
+    const rateLimit = job.kind === "republish" ? (job.spec as RepublishSpec).ratePerSecond : undefined;
 
     const save = async (next: ReplayProgress | undefined, extra: Partial<JobDocument> = {}) => {
       const doc = await renewLease(job._id, this.owner, next, { error: lastError, startedAt, ...extra });
@@ -88,7 +90,9 @@ export class ReplayRunner {
       rateWindow.push([now, done]);
       while (rateWindow.length > 2 && now - rateWindow[0]![0] > 5_000) rateWindow.shift();
       const [t0, d0] = rateWindow[0]!;
-      const rate = now > t0 ? ((done - d0) / (now - t0)) * 1000 : 0;
+      // A rate-limited job writes in bursts (a second's worth, then a pause): never report more than its limit.
+      const measured = now > t0 ? ((done - d0) / (now - t0)) * 1000 : 0;
+      const rate = rateLimit ? Math.min(measured, rateLimit) : measured;
       progress = {
         partitions,
         done,
@@ -154,12 +158,14 @@ export class ReplayRunner {
         if (outcome === "completed") {
           const finished = await releaseJob(job._id, this.owner, "completed", { progress: { ...progress, etaSeconds: 0 }, error: lastError, startedAt });
           await this.audit(job, "completed", finished?.progress ?? progress);
+          await this.forgetProgressGroup(job);
           log.info({ done: progress.done }, "replay job completed");
         } else if (reason === "pause") {
           await releaseJob(job._id, this.owner, "paused", { progress, startedAt });
         } else if (reason === "cancel") {
           const finished = await releaseJob(job._id, this.owner, "cancelled", { progress, startedAt });
           await this.audit(job, "cancelled", finished?.progress ?? progress);
+          await this.forgetProgressGroup(job);
         } else if (reason === "shutdown") {
           // Handed back at once: the next console need not wait for the lease to run out.
           await jobsCollection().updateOne({ _id: job._id, owner: this.owner }, { $set: { owner: null, leaseUntil: null, progress } });
@@ -180,6 +186,12 @@ export class ReplayRunner {
       }
     })();
     this.running.set(job._id, { stop, done });
+  }
+
+  /** A finished re-publish needs its progress group no more: it would only clutter the group list. */
+  private async forgetProgressGroup(job: JobDocument): Promise<void> {
+    if (!job.progressGroup) return;
+    await withReplayAdmin((admin) => admin.deleteGroups([job.progressGroup!])).catch((error: unknown) => getLogger().debug({ err: error, job: job._id }, "could not delete a replay progress group"));
   }
 
   private audit(job: JobDocument, outcome: "completed" | "cancelled" | "failed", progress: ReplayProgress, error?: string): Promise<void> {
