@@ -28,6 +28,8 @@ export default defineConfig({
         resolve,
         test: {
           name: "int",
+          // Route handlers are called directly, without a session: sign-in is off unless a test turns it on.
+          env: { AUTH: "off" },
           include: ["test/**/*.int.test.ts", "server/**/*.int.test.ts", "services/**/*.int.test.ts"],
           exclude: ["test/cluster/**", "node_modules/**"],
           environment: "node",
@@ -41,6 +43,7 @@ export default defineConfig({
         resolve,
         test: {
           name: "cluster",
+          env: { AUTH: "off" },
           include: ["test/cluster/**/*.int.test.ts"],
           environment: "node",
           testTimeout: 90_000,

@@ -45,6 +45,21 @@ const configSchema = z.object({
     ),
   /** Whether this process runs replay jobs (off: it only serves the UI; another instance runs them). */
   REPLAY_WORKER: z.enum(["on", "off"]).default("on"),
+  /** Sign-in: local users from AUTH_USERS_FILE (the default), an OpenID Connect provider, or off (everyone is admin; a banner says so). */
+  AUTH: z.enum(["local", "oidc", "off"]).default("local"),
+  /** The local users: JSON `{"users":[{"username","role","passwordHash"}]}` (argon2id hashes; `npm run user -- add <name> <role>` writes it). */
+  AUTH_USERS_FILE: z.string().min(1).default(".eventdeck/users.json"),
+  /** Seals session cookies; at least 32 characters. Without it each start makes a new one (sessions end on restart). */
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(8),
+  /** true: every change is refused, for everyone. */
+  READ_ONLY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /** Collections whose documents viewers may not read, as db.collection or db.* (comma-separated). */
+  SENSITIVE_COLLECTIONS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[^.\s]+\.(\*|[^\s]+)$/, "each entry must be db.collection or db.*"))),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -36,6 +36,7 @@ describe("a topic deleted behind the console's back", () => {
     const preview = await resetRoute.POST(
       new Request(`http://localhost/api/kafka/groups/${groupId}/reset-offsets`, {
         method: "POST",
+        headers: { "x-eventdeck-csrf": "1" },
         body: JSON.stringify({ topic, to: { kind: "timestamp", timestamp: new Date(Date.now() - 60_000).toISOString() } }),
       }),
       { params: Promise.resolve({ group: groupId }) },

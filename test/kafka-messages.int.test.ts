@@ -46,7 +46,7 @@ async function produce(topicName: string, body: unknown, headers: Record<string,
   const response = await (messagesRoute.POST as Handler)(
     new Request(`http://localhost/api/kafka/topics/${topicName}/messages`, {
       method: "POST",
-      headers: { "content-type": "application/json", ...headers },
+      headers: { "content-type": "application/json", "x-eventdeck-csrf": "1", ...headers },
       body: typeof body === "string" ? body : JSON.stringify(body),
     }),
     context({ topic: topicName }),

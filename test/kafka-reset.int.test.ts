@@ -13,7 +13,7 @@ let admin: Admin;
 async function reset(group: string, body: unknown, headers: Record<string, string> = {}) {
   const request = new Request(`http://localhost/api/kafka/groups/${group}/reset-offsets`, {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    headers: { "content-type": "application/json", "x-eventdeck-csrf": "1", ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   const response = await POST(request, { params: Promise.resolve({ group }) });

@@ -17,7 +17,7 @@ const created = new Set<string>();
 let admin: Admin;
 
 async function call(handler: Handler, method: string, url: string, options: { body?: unknown; params?: Record<string, string>; headers?: Record<string, string> } = {}) {
-  const init: RequestInit = { method, headers: { "content-type": "application/json", ...options.headers } };
+  const init: RequestInit = { method, headers: { "content-type": "application/json", "x-eventdeck-csrf": "1", ...options.headers } };
   if (options.body !== undefined) init.body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
   const response = await handler(new Request(`http://localhost${url}`, init), { params: Promise.resolve(options.params ?? {}) } as never);
   return { status: response.status, body: await response.json() };

@@ -20,7 +20,7 @@ const client = new MongoClient(stackAddresses.mongoUri, { serverSelectionTimeout
 const base = (db = dbName) => `/api/mongo/databases/${db}`;
 
 async function call(handler: Handler, method: string, url: string, options: { body?: string; params?: Record<string, string>; headers?: Record<string, string> } = {}) {
-  const init: RequestInit = { method, headers: { "content-type": "application/json", ...options.headers } };
+  const init: RequestInit = { method, headers: { "content-type": "application/json", "x-eventdeck-csrf": "1", ...options.headers } };
   if (options.body !== undefined) init.body = options.body;
   const response = await handler(new Request(`http://localhost${url}`, init), { params: Promise.resolve(options.params ?? {}) } as never);
   const text = await response.text();

@@ -18,7 +18,7 @@ let orders: Collection;
 let isFerretDb = false;
 
 async function call(handler: Handler, method: string, params: Record<string, string>, options: { body?: unknown; headers?: Record<string, string>; query?: string } = {}) {
-  const init: RequestInit = { method, headers: { "content-type": "application/json", ...options.headers } };
+  const init: RequestInit = { method, headers: { "content-type": "application/json", "x-eventdeck-csrf": "1", ...options.headers } };
   if (options.body !== undefined) init.body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
   const url = `http://localhost/api/mongo/databases/${params.db}/collections/${params.collection}/documents/${params.id ?? "insert"}${options.query ?? ""}`;
   // Next.js hands route handlers their params already URL-decoded: pass them the same way.

@@ -17,7 +17,7 @@ let orders: Collection;
 let isFerretDb = false;
 
 async function call(handler: Handler, method: string, params: Record<string, string>, options: { body?: unknown; headers?: Record<string, string>; query?: string } = {}) {
-  const init: RequestInit = { method, headers: { "content-type": "application/json", ...options.headers } };
+  const init: RequestInit = { method, headers: { "content-type": "application/json", "x-eventdeck-csrf": "1", ...options.headers } };
   if (options.body !== undefined) init.body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
   const response = await handler(new Request(`http://localhost/api/mongo/x${options.query ?? ""}`, init), { params: Promise.resolve(params) } as never);
   return { status: response.status, body: await response.json() };

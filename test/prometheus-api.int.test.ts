@@ -28,7 +28,7 @@ let consoleExporter: Server | undefined;
 
 const get = (handler: (request: Request, context: never) => Promise<Response>, path: string) => handler(new Request(`http://localhost${path}`), {} as never);
 const postPanels = (body: unknown) =>
-  panelsRoute.POST(new Request("http://localhost/api/prometheus/panels", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }), {} as never);
+  panelsRoute.POST(new Request("http://localhost/api/prometheus/panels", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", "x-eventdeck-csrf": "1" } }), {} as never);
 
 /** Polls an instant query through our API until it returns a series with a value above zero. */
 async function waitForSeries(query: string, timeoutMs = 40_000): Promise<InstantQueryResponse> {

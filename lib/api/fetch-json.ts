@@ -1,3 +1,5 @@
+import { csrfHeader } from "@/lib/auth";
+
 /** An API answer that was not 2xx, carrying the server's error code and message. */
 export class ApiError extends Error {
   constructor(
@@ -13,12 +15,17 @@ export class ApiError extends Error {
 /** Fetches JSON from the console's API; throws ApiError with the server's reason when the answer is not 2xx. */
 export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T> {
   let response: Response;
+  const method = (init?.method ?? "GET").toUpperCase();
+  // Every change carries the CSRF header the server requires (a cross-site page cannot send it).
+  const csrf: Record<string, string> = method === "GET" || method === "HEAD" ? {} : { [csrfHeader]: "1" };
   try {
-    response = await fetch(input, { ...init, headers: { accept: "application/json", ...init?.headers } });
+    response = await fetch(input, { ...init, headers: { accept: "application/json", ...csrf, ...init?.headers } });
   } catch {
     throw new ApiError(0, "NETWORK", "The console's server cannot be reached");
   }
   const body: unknown = await response.json().catch(() => undefined);
+  // The session ended (expired, or signed out in another tab): the page shows the sign-in form again.
+  if (response.status === 401 && !input.startsWith("/api/auth/") && typeof window !== "undefined") window.location.reload();
   if (!response.ok) {
     const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
     throw new ApiError(response.status, error?.code ?? "HTTP_ERROR", error?.message ?? `HTTP ${response.status}`);

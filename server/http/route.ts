@@ -2,6 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
 import { EjsonInputError } from "@/lib/mongo/ejson";
+import { writeAudit } from "../audit/audit";
+import { authorize, isMutation, requestActor } from "../auth/authorize";
 import { getLogger } from "../log";
 import { getConsoleMetrics } from "../metrics/registry";
 import { AppError } from "./errors";
@@ -34,8 +36,10 @@ export function toErrorResponse(error: unknown): Response {
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
 /**
- * Wraps a route handler: shapes every error the same way and records the request
- * in the console's own metrics under the route's pattern (`name`), never the raw URL.
+ * Wraps a route handler: checks who may call it (sign-in, role, CSRF, read-only; see
+ * server/auth/authorize.ts — one place for every route), shapes every error the same way,
+ * records the request in the console's own metrics under the route's pattern (`name`),
+ * never the raw URL, and writes an audit record for every change attempted.
  */
 export function route<C = unknown>(name: string, handler: Handler<C>): Handler<C> {
   return async (request, context) => {
@@ -43,14 +47,36 @@ export function route<C = unknown>(name: string, handler: Handler<C>): Handler<C
     const end = metrics.httpDuration.startTimer({ route: name, method: request.method });
     let response: Response;
     try {
+      await authorize(request, name, context);
       response = await handler(request, context);
     } catch (error) {
       response = toErrorResponse(error);
     }
     end();
     metrics.httpRequests.inc({ route: name, method: request.method, status: String(response.status) });
+    if (isMutation(request.method) && !name.startsWith("/api/auth/")) auditChange(request, name, response.status);
     return response;
   };
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Who tried which change on what, and how it ended (bodies are left out: they may hold secrets or documents). */
+function auditChange(request: Request, name: string, status: number): void {
+  const url = new URL(request.url);
+  void writeAudit({
+    actor: requestActor(request),
+    action: `${request.method} ${name}`,
+    target: safeDecode(url.pathname),
+    outcome: status < 400 ? "ok" : status < 500 ? "refused" : "failed",
+    details: { status, ...(url.search ? { query: url.search.slice(1) } : {}) },
+  });
 }
 
 /** The request's JSON body; anything else is a 400 (validate the result with zod). */

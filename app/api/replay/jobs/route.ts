@@ -1,5 +1,5 @@
 import { createReplayJobSchema, replayJobListQuerySchema } from "@/lib/schemas/replay";
-import { requestActor } from "@/server/auth/actor";
+import { requestActor } from "@/server/auth/authorize";
 import { readJsonBody, route } from "@/server/http/route";
 import { assertSameOrigin } from "@/server/http/same-origin";
 import { createReplayJob, listReplayJobs } from "@/server/replay/jobs";

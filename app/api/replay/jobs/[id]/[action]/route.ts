@@ -1,6 +1,5 @@
-import { z } from "zod";
-import { replayJobActionSchema, replayJobIdSchema } from "@/lib/schemas/replay";
-import { requestActor } from "@/server/auth/actor";
+import { replayJobActionParams as params } from "@/lib/schemas/replay";
+import { requestActor } from "@/server/auth/authorize";
 import { route } from "@/server/http/route";
 import { assertSameOrigin } from "@/server/http/same-origin";
 import { actOnReplayJob } from "@/server/replay/jobs";
@@ -8,7 +7,6 @@ import { actOnReplayJob } from "@/server/replay/jobs";
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string; action: string }> };
-const params = z.object({ id: replayJobIdSchema, action: replayJobActionSchema });
 
 /** POST /api/replay/jobs/:id/pause|resume|cancel — 409 when the job's state does not allow it. */
 export const POST = route<Context>("/api/replay/jobs/[id]/[action]", async (request, context) => {

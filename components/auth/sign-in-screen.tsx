@@ -1,0 +1,75 @@
+"use client";
+
+import { LogIn } from "lucide-react";
+import { useState, type FormEvent } from "react";
+import { ApiError, fetchJson } from "@/lib/api/fetch-json";
+import { Button } from "@/components/ui/button";
+
+/**
+ * The sign-in form, shown instead of any page while nobody is signed in. After signing in
+ * the same URL loads again, so a shared link lands where it points.
+ */
+export function SignInScreen({ auth, cluster }: { auth: "local" | "oidc"; cluster: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      await fetchJson("/api/auth/signin", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username: form.get("username"), password: form.get("password") }),
+      });
+      window.location.reload();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : "Signing in failed");
+      setBusy(false);
+    }
+  }
+
+  const returnTo = typeof window === "undefined" ? "/" : window.location.pathname + window.location.search;
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-canvas p-6">
+      <div className="w-full max-w-sm rounded-lg border border-line bg-surface p-6 shadow-sm">
+        <h1 className="text-lg font-semibold tracking-tight">Sign in to Eventdeck</h1>
+        <p className="mt-1 text-sm text-muted">
+          Cluster <span className="font-mono">{cluster}</span>
+        </p>
+        {auth === "oidc" ? (
+          <a
+            href={`/api/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`}
+            className="mt-6 inline-flex w-full items-center justify-center gap-2 rounded-md bg-accent px-3 py-2 text-sm font-medium text-white hover:opacity-90"
+          >
+            <LogIn aria-hidden className="size-4" /> Sign in with your identity provider
+          </a>
+        ) : (
+          <form onSubmit={submit} className="mt-6 space-y-4">
+            <label className="block text-sm">
+              <span className="font-medium">User name</span>
+              <input name="username" autoComplete="username" required autoFocus className="mt-1 w-full rounded-md border border-line bg-surface px-2.5 py-1.5" />
+            </label>
+            <label className="block text-sm">
+              <span className="font-medium">Password</span>
+              <input name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded-md border border-line bg-surface px-2.5 py-1.5" />
+            </label>
+            {error && (
+              <p role="alert" className="rounded-md border border-bad/30 bg-bad/5 px-3 py-2 text-sm text-bad">
+                {error}
+              </p>
+            )}
+            <Button type="submit" variant="primary" disabled={busy} className="w-full justify-center">
+              <LogIn aria-hidden className="size-4" /> {busy ? "Signing in…" : "Sign in"}
+            </Button>
+            <p className="text-xs text-muted">
+              Users live in the console&apos;s users file; an administrator adds one with <code className="font-mono">npm run user -- add &lt;name&gt; &lt;role&gt;</code>.
+            </p>
+          </form>
+        )}
+      </div>
+    </main>
+  );
+}
