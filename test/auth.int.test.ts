@@ -43,8 +43,8 @@ async function apiRoutes(): Promise<Array<{ pattern: string; method: string; han
   const routes = [];
   for (const file of files.sort()) {
     const pattern = `/${relative(join(root, "app"), join(file, "..")).split("\\").join("/")}`;
-    const module = (await import(file)) as Record<string, unknown>;
-    for (const method of methods) if (typeof module[method] === "function") routes.push({ pattern, method, handler: module[method] as Handler, file });
+    const handlers = (await import(file)) as Record<string, unknown>;
+    for (const method of methods) if (typeof handlers[method] === "function") routes.push({ pattern, method, handler: handlers[method] as Handler, file });
   }
   return routes;
 }
