@@ -1,4 +1,8 @@
 import { defineConfig } from "@playwright/test";
+import { adminState, e2eUsersFile, writeE2eUsers } from "./e2e/users";
+
+// The console under test signs in local users (the default); the users are made for this run.
+writeE2eUsers();
 
 const port = Number(process.env.PORT ?? 3000);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -24,11 +28,21 @@ export default defineConfig({
       args: ["--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "console", dependencies: ["setup"], testIgnore: /auth\.setup\.ts/, use: { storageState: adminState } },
+  ],
   webServer: {
     command: "npx next start",
     url: `${baseURL}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-    env: { PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH: "local",
+      AUTH_USERS_FILE: e2eUsersFile,
+      SESSION_SECRET: "the e2e console's session secret, for tests only",
+    },
   },
 });
