@@ -17,6 +17,10 @@ export interface AuditEntry {
 export const auditQuerySchema = z.object({
   action: z.string().max(100).regex(/^[a-z.-]*$/, "an action or its prefix, e.g. replay.").optional(),
   target: z.string().max(300).optional(),
+  actor: z.string().max(64).optional(),
+  outcome: z.enum(["ok", "failed", "refused"]).optional(),
+  /** Only records at or after this time (ISO). */
+  since: z.iso.datetime({ offset: true }).optional(),
   limit: z
     .string()
     .regex(/^\d{1,4}$/, "a whole number")

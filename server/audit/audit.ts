@@ -39,6 +39,9 @@ export async function listAudit(query: AuditQuery): Promise<AuditEntry[]> {
   const filter: Record<string, unknown> = {};
   if (query.action) filter.action = { $regex: `^${escapeRegex(query.action)}` };
   if (query.target) filter.target = query.target;
+  if (query.actor) filter.actor = query.actor;
+  if (query.outcome) filter.outcome = query.outcome;
+  if (query.since) filter.at = { $gte: new Date(query.since) };
   const documents = await mongoCall("listAudit", () => auditCollection().find(filter).sort({ _id: -1 }).limit(query.limit).toArray());
   return documents.map(({ _id, at, ...rest }) => ({ id: _id.toHexString(), at: at.toISOString(), ...rest }));
 }
