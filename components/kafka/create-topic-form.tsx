@@ -3,6 +3,7 @@
 import { Plus, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState, type ReactNode } from "react";
+import { useCan } from "@/components/auth/session";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { ApiError } from "@/lib/api/fetch-json";
@@ -218,9 +219,14 @@ function CreateTopicForm({ onCancel, initialName = "", initialPartitions = 3, on
   );
 }
 
-/** "Create topic" button and its dialog; on success it opens the new topic's page (or calls `onCreated`). */
+/**
+ * "Create topic" button and its dialog; on success it opens the new topic's page (or calls `onCreated`).
+ * Nothing for users below operator (POST /api/kafka/topics needs it).
+ */
 export function CreateTopicButton({ label = "Create topic", variant = "primary", onCreated, ...options }: CreateTopicOptions & { label?: string; variant?: "primary" | "default" }) {
   const [open, setOpen] = useState(false);
+  const canCreate = useCan("operator");
+  if (!canCreate) return null;
   return (
     <>
       <Button variant={variant} onClick={() => setOpen(true)}>

@@ -4,6 +4,7 @@ import { History, PenLine } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
+import { useCan } from "@/components/auth/session";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useTopic } from "@/lib/queries/kafka";
@@ -33,6 +34,8 @@ export function MessageBrowser({ topic }: { topic: string }) {
   const pathname = usePathname();
   const partitions = useTopic(topic).data?.partitionDetails.map((p) => p.partition);
   const [producing, setProducing] = useState(false);
+  // Producing needs operator; the replay link stays: its dry run only reads.
+  const canProduce = useCan("operator");
   const [runs, setRuns] = useState(0);
   const search = useMessageSearch(topic);
   const single = params.get("partition") !== null && params.get("offset") !== null && /^\d+$/.test(params.get("partition")!) && /^\d+$/.test(params.get("offset")!);
@@ -63,11 +66,13 @@ export function MessageBrowser({ topic }: { topic: string }) {
         >
           <History aria-hidden className="size-4" /> Replay these messages…
         </Link>
-        <Button onClick={() => setProducing(!producing)} aria-expanded={producing} aria-controls="produce-card">
-          <PenLine aria-hidden className="size-4" /> Produce a message
-        </Button>
+        {canProduce && (
+          <Button onClick={() => setProducing(!producing)} aria-expanded={producing} aria-controls="produce-card">
+            <PenLine aria-hidden className="size-4" /> Produce a message
+          </Button>
+        )}
       </div>
-      {producing && (
+      {canProduce && producing && (
         <Card id="produce-card">
           <h2 className="mb-3 text-sm font-semibold">Produce a message</h2>
           <ProduceForm topic={topic} partitions={partitions} />

@@ -2,6 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { RoleNote } from "@/components/auth/role-note";
+import { useCan } from "@/components/auth/session";
 import { Button } from "@/components/ui/button";
 import { numericCell, SimpleTable, textCell } from "@/components/ui/table";
 import { fetchJson } from "@/lib/api/fetch-json";
@@ -40,8 +42,16 @@ function target(kind: TargetKind, values: { shift: number; offset: string; time:
 
 const field = "rounded-md border border-line bg-surface px-2 py-1";
 
-/** Reset a group's offsets on one topic or all: preview the change (dry run) first, then apply it. */
-export function ResetOffsetsForm({ groupId, topics = [] }: { groupId: string; topics?: string[] }) {
+/**
+ * Reset a group's offsets on one topic or all: preview the change (dry run) first, then apply it.
+ * Both go through POST …/reset-offsets, which needs operator, so below it only a note shows.
+ */
+export function ResetOffsetsForm(props: { groupId: string; topics?: string[] }) {
+  const canReset = useCan("operator");
+  return canReset ? <ResetOffsetsFields {...props} /> : <RoleNote role="operator" what="Resetting offsets" className="border-t border-line px-3 py-2" />;
+}
+
+function ResetOffsetsFields({ groupId, topics = [] }: { groupId: string; topics?: string[] }) {
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<TargetKind>("latest");
   const [topic, setTopic] = useState("");

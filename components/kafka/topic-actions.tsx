@@ -2,6 +2,7 @@
 
 import { Eraser, Plus, Trash2 } from "lucide-react";
 import { useId, useState } from "react";
+import { useCan } from "@/components/auth/session";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { useAddPartitions } from "@/lib/queries/kafka-topic-admin";
@@ -59,11 +60,13 @@ function AddPartitionsForm({ topic, onDone }: { topic: TopicDetail; onDone: () =
 
 type Open = "partitions" | "purge" | "delete" | null;
 
-/** What an operator can do to a topic; Kafka's internal topics are left alone. */
+/** What an admin can do to a topic (adding partitions, purging and deleting all need admin); Kafka's internal topics are left alone. */
 export function TopicActions({ topic }: { topic: TopicDetail }) {
   const [open, setOpen] = useState<Open>(null);
+  const isAdmin = useCan("admin");
   const close = () => setOpen(null);
   if (topic.internal) return <p className="text-sm text-muted">Internal topic, managed by Kafka: it cannot be changed here.</p>;
+  if (!isAdmin) return null;
   return (
     <div className="flex flex-wrap gap-2" role="group" aria-label="Topic actions">
       <Button onClick={() => setOpen("partitions")}>

@@ -2,6 +2,7 @@
 
 import { Pencil, Plus, RotateCcw } from "lucide-react";
 import { useId, useState } from "react";
+import { useCan } from "@/components/auth/session";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
@@ -100,10 +101,12 @@ function AddOverrideForm({ configs, saving, onAdd }: { configs: TopicConfigEntry
   );
 }
 
-/** A topic's configs: overrides marked, read-only ones locked; edit a value, add or remove an override. */
+/** A topic's configs: overrides marked, read-only ones locked; admins edit a value, add or remove an override. */
 export function TopicConfigs({ topic }: { topic: string }) {
   const { data, error, isPending, refetch } = useTopicConfigs(topic);
   const alter = useAlterTopicConfigs(topic);
+  // PATCH …/configs needs admin: everyone else sees the values without the editing controls.
+  const canEdit = useCan("admin");
   const [editing, setEditing] = useState<string | null>(null);
   const [onlyChanged, setOnlyChanged] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
@@ -140,7 +143,7 @@ export function TopicConfigs({ topic }: { topic: string }) {
       <QueryState isPending={isPending} error={data ? null : error} retry={() => void refetch()} what={`the configs of ${topic}`}>
         {data && (
           <>
-            <AddOverrideForm configs={data.configs} saving={alter.isPending} onAdd={(name, value) => change({ [name]: value }, [], `Set ${name}`)} />
+            {canEdit && <AddOverrideForm configs={data.configs} saving={alter.isPending} onAdd={(name, value) => change({ [name]: value }, [], `Set ${name}`)} />}
             <div aria-live="polite" className="px-3">
               {alter.error ? (
                 <p role="alert" className="pt-2 text-sm text-bad">
@@ -157,7 +160,7 @@ export function TopicConfigs({ topic }: { topic: string }) {
             {configs.length === 0 ? (
               <p className="px-3 py-3 text-sm text-muted">Every config has its default value.</p>
             ) : (
-              <SimpleTable className="mt-1" columns={[{ label: "Config" }, { label: "Value" }, { label: "Source" }, { label: "Actions" }]}>
+              <SimpleTable className="mt-1" columns={[{ label: "Config" }, { label: "Value" }, { label: "Source" }, ...(canEdit ? [{ label: "Actions" }] : [])]}>
                 {configs.map((entry) => (
                   <tr key={entry.name} className={cn("border-t border-line align-middle", !entry.isDefault && "bg-accent/5")}>
                     <td className={`${textCell} font-mono`}>
@@ -183,32 +186,34 @@ export function TopicConfigs({ topic }: { topic: string }) {
                     <td className={textCell}>
                       <SourceBadge entry={entry} />
                     </td>
-                    <td className={`${textCell} whitespace-nowrap`}>
-                      {!entry.readOnly && !entry.sensitive && editing !== entry.name && (
-                        <div className="flex gap-1">
-                          <button
-                            type="button"
-                            aria-label={`Edit ${entry.name}`}
-                            onClick={() => (setEditing(entry.name), setSaved(null), alter.reset())}
-                            className="rounded-md p-1 text-muted hover:bg-canvas hover:text-ink"
-                          >
-                            <Pencil aria-hidden className="size-4" />
-                          </button>
-                          {entry.source === "topic" && (
+                    {canEdit && (
+                      <td className={`${textCell} whitespace-nowrap`}>
+                        {!entry.readOnly && !entry.sensitive && editing !== entry.name && (
+                          <div className="flex gap-1">
                             <button
                               type="button"
-                              aria-label={`Remove the override of ${entry.name}`}
-                              title="Remove the override (back to the broker's value)"
-                              disabled={alter.isPending}
-                              onClick={() => change({}, [entry.name], `Removed the override of ${entry.name}`)}
-                              className="rounded-md p-1 text-muted hover:bg-canvas hover:text-bad"
+                              aria-label={`Edit ${entry.name}`}
+                              onClick={() => (setEditing(entry.name), setSaved(null), alter.reset())}
+                              className="rounded-md p-1 text-muted hover:bg-canvas hover:text-ink"
                             >
-                              <RotateCcw aria-hidden className="size-4" />
+                              <Pencil aria-hidden className="size-4" />
                             </button>
-                          )}
-                        </div>
-                      )}
-                    </td>
+                            {entry.source === "topic" && (
+                              <button
+                                type="button"
+                                aria-label={`Remove the override of ${entry.name}`}
+                                title="Remove the override (back to the broker's value)"
+                                disabled={alter.isPending}
+                                onClick={() => change({}, [entry.name], `Removed the override of ${entry.name}`)}
+                                className="rounded-md p-1 text-muted hover:bg-canvas hover:text-bad"
+                              >
+                                <RotateCcw aria-hidden className="size-4" />
+                              </button>
+                            )}
+                          </div>
+                        )}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </SimpleTable>

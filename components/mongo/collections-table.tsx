@@ -4,6 +4,7 @@ import { Pencil, Plus, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useId, useState } from "react";
+import { useCan } from "@/components/auth/session";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
@@ -21,8 +22,8 @@ const columns = [
   { label: "Total size", numeric: true },
   { label: "Index size", numeric: true },
   { label: "Indexes", numeric: true },
-  { label: "Actions", numeric: true },
 ];
+const actionsColumn = { label: "Actions", numeric: true };
 
 function DocumentCount({ collection, exact }: { collection: CollectionSummary; exact: boolean }) {
   if (exact && collection.exactCount !== undefined && collection.exactCount !== null) {
@@ -95,7 +96,7 @@ function RenameDialog({ db, collection, onClose }: { db: string; collection: str
   );
 }
 
-/** A database's collections with counts (estimated; exact on request), sizes and indexes; create, rename, drop. */
+/** A database's collections with counts (estimated; exact on request), sizes and indexes; create (operator), rename and drop (admin). */
 export function CollectionsTable({ db }: { db: string }) {
   const params = useSearchParams();
   const router = useRouter();
@@ -105,12 +106,14 @@ export function CollectionsTable({ db }: { db: string }) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [dropping, setDropping] = useState<CollectionSummary | null>(null);
   const drop = useDropCollection(db);
+  const canCreate = useCan("operator");
+  const canChange = useCan("admin");
   const href = (name: string) => `/mongo/${encodeURIComponent(db)}/${encodeURIComponent(name)}`;
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <CreateCollection db={db} />
+        {canCreate ? <CreateCollection db={db} /> : <span />}
         <div className="flex items-center gap-3 text-sm">
           {data && <span className="text-muted">{data.collections.length} collections</span>}
           <Button onClick={() => router.replace(exact ? pathname : `${pathname}?exact=1`, { scroll: false })} disabled={exact && isFetching}>
@@ -120,10 +123,12 @@ export function CollectionsTable({ db }: { db: string }) {
       </div>
       <QueryState isPending={isPending} error={data ? null : error} retry={() => void refetch()} what="collections">
         {data?.collections.length === 0 ? (
-          <Card className="text-sm text-muted">No collections in {db}. Create one above, or let a service write its first document.</Card>
+          <Card className="text-sm text-muted">
+            No collections in {db}. {canCreate ? "Create one above, or let a service write its first document." : "One appears once a service writes its first document."}
+          </Card>
         ) : (
           <Card className="p-0">
-            <SimpleTable columns={columns}>
+            <SimpleTable columns={canChange ? [...columns, actionsColumn] : columns}>
               {data?.collections.map((c) => (
                 <tr key={c.name} className="border-t border-line hover:bg-canvas" data-testid="collection-row">
                   <td className={textCell}>
@@ -147,22 +152,24 @@ export function CollectionsTable({ db }: { db: string }) {
                       </Link>
                     )}
                   </td>
-                  <td className="px-3 py-1 text-right whitespace-nowrap">
-                    <button type="button" onClick={() => setRenaming(c.name)} aria-label={`Rename collection ${c.name}`} className="rounded-md p-1 text-muted hover:bg-canvas hover:text-ink">
-                      <Pencil aria-hidden className="size-4" />
-                    </button>
-                    <button
-                      type="button"
-                      onClick={() => {
-                        drop.reset();
-                        setDropping(c);
-                      }}
-                      aria-label={`Drop collection ${c.name}`}
-                      className="rounded-md p-1 text-muted hover:bg-canvas hover:text-bad"
-                    >
-                      <Trash2 aria-hidden className="size-4" />
-                    </button>
-                  </td>
+                  {canChange && (
+                    <td className="px-3 py-1 text-right whitespace-nowrap">
+                      <button type="button" onClick={() => setRenaming(c.name)} aria-label={`Rename collection ${c.name}`} className="rounded-md p-1 text-muted hover:bg-canvas hover:text-ink">
+                        <Pencil aria-hidden className="size-4" />
+                      </button>
+                      <button
+                        type="button"
+                        onClick={() => {
+                          drop.reset();
+                          setDropping(c);
+                        }}
+                        aria-label={`Drop collection ${c.name}`}
+                        className="rounded-md p-1 text-muted hover:bg-canvas hover:text-bad"
+                      >
+                        <Trash2 aria-hidden className="size-4" />
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
             </SimpleTable>

@@ -4,6 +4,7 @@ import { Trash2 } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { useCan } from "@/components/auth/session";
 import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
 import { numericCell, SimpleTable, textCell } from "@/components/ui/table";
@@ -17,10 +18,10 @@ const columns = [
   { label: "Collections", numeric: true },
   { label: "Data size", numeric: true },
   { label: "Size on disk", numeric: true },
-  { label: "Actions", numeric: true },
 ];
+const actionsColumn = { label: "Actions", numeric: true };
 
-/** Every database with its sizes and collection count; MongoDB's own behind a checkbox; drop after typing the name. */
+/** Every database with its sizes and collection count; MongoDB's own behind a checkbox; admins drop one after typing the name. */
 export function DatabasesTable() {
   const params = useSearchParams();
   const router = useRouter();
@@ -29,6 +30,7 @@ export function DatabasesTable() {
   const { data, error, isPending, refetch } = useDatabases(system);
   const [dropping, setDropping] = useState<DatabaseSummary | null>(null);
   const drop = useDropDatabase();
+  const canDrop = useCan("admin");
 
   return (
     <div className="space-y-3">
@@ -44,7 +46,7 @@ export function DatabasesTable() {
           <Card className="text-sm text-muted">No databases yet. A database appears once a collection is created in it (or a document inserted).</Card>
         ) : (
           <Card className="p-0">
-            <SimpleTable columns={columns}>
+            <SimpleTable columns={canDrop ? [...columns, actionsColumn] : columns}>
               {data?.databases.map((db) => (
                 <tr key={db.name} className="border-t border-line hover:bg-canvas" data-testid="database-row">
                   <td className={textCell}>
@@ -56,21 +58,23 @@ export function DatabasesTable() {
                   <td className={numericCell}>{db.collections === null ? "—" : formatCount(db.collections)}</td>
                   <td className={numericCell}>{formatBytes(db.dataSize)}</td>
                   <td className={numericCell}>{formatBytes(db.sizeOnDisk)}</td>
-                  <td className="px-3 py-1 text-right">
-                    {!db.system && (
-                      <button
-                        type="button"
-                        onClick={() => {
-                          drop.reset();
-                          setDropping(db);
-                        }}
-                        aria-label={`Drop database ${db.name}`}
-                        className="rounded-md p-1 text-muted hover:bg-canvas hover:text-bad"
-                      >
-                        <Trash2 aria-hidden className="size-4" />
-                      </button>
-                    )}
-                  </td>
+                  {canDrop && (
+                    <td className="px-3 py-1 text-right">
+                      {!db.system && (
+                        <button
+                          type="button"
+                          onClick={() => {
+                            drop.reset();
+                            setDropping(db);
+                          }}
+                          aria-label={`Drop database ${db.name}`}
+                          className="rounded-md p-1 text-muted hover:bg-canvas hover:text-bad"
+                        >
+                          <Trash2 aria-hidden className="size-4" />
+                        </button>
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </SimpleTable>
@@ -95,7 +99,7 @@ export function DatabasesTable() {
           }
         />
       )}
-      {system && <p className="text-xs text-muted">MongoDB&apos;s own databases are shown but never dropped from here.</p>}
+      {system && canDrop && <p className="text-xs text-muted">MongoDB&apos;s own databases are shown but never dropped from here.</p>}
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { Copy, Save, Trash2, Undo2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { RoleNote } from "@/components/auth/role-note";
+import { useCan } from "@/components/auth/session";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
@@ -60,6 +62,8 @@ function EditDocumentForm({ db, collection, segment, loaded, onReload }: { db: s
   const [reviewing, setReviewing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const save = useSaveDocument(db, collection, segment);
+  // Saving, duplicating (an insert) and deleting all need operator; below it the document is read-only.
+  const canEdit = useCan("operator");
   const problem = useMemo(() => ejsonProblem(text, parseDocument), [text]);
   const after = normalized(text);
   const changed = after !== baseline;
@@ -71,6 +75,7 @@ function EditDocumentForm({ db, collection, segment, loaded, onReload }: { db: s
   };
   const saveNow = () => save.mutate({ document: text, version: loaded.version }, { onSuccess: () => setReviewing(false) });
   useSaveShortcut(() => {
+    if (!canEdit) return;
     if (reviewing) {
       if (changed && !save.isPending) saveNow();
     } else if (!problem && changed) setReviewing(true);
@@ -85,41 +90,51 @@ function EditDocumentForm({ db, collection, segment, loaded, onReload }: { db: s
             {formatBytes(loaded.bytes)} · version <span className="font-mono">{loaded.version.slice(0, 8)}</span>
           </span>
         </h2>
-        <div className="flex gap-2">
-          <Link href={newDocumentHref(db, collection, segment)} className="inline-flex items-center gap-1.5 rounded-md border border-line bg-surface px-3 py-1.5 text-sm font-medium hover:bg-canvas">
-            <Copy aria-hidden className="size-4" /> Duplicate
-          </Link>
-          <Button variant="danger" onClick={() => setDeleting(true)}>
-            <Trash2 aria-hidden className="size-4" /> Delete
-          </Button>
-        </div>
-      </div>
-      <Card className="space-y-3">
-        <JsonEditor value={text} onChange={setText} label="Document as Extended JSON" describedBy={statusId} />
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <EditorStatus id={statusId} problem={problem} note={changed ? "Edited — review the changes to save them." : "Extended JSON with every BSON type spelled out (dates as ISO text); types are kept on save."} />
+        {canEdit && (
           <div className="flex gap-2">
-            <Button onClick={() => setText(baseline)} disabled={!changed}>
-              <Undo2 aria-hidden className="size-4" /> Discard edits
-            </Button>
-            <Button variant="primary" onClick={() => setReviewing(true)} disabled={!!problem || !changed}>
-              <Save aria-hidden className="size-4" /> Review and save <kbd className="font-mono text-xs">Ctrl+S</kbd>
+            <Link href={newDocumentHref(db, collection, segment)} className="inline-flex items-center gap-1.5 rounded-md border border-line bg-surface px-3 py-1.5 text-sm font-medium hover:bg-canvas">
+              <Copy aria-hidden className="size-4" /> Duplicate
+            </Link>
+            <Button variant="danger" onClick={() => setDeleting(true)}>
+              <Trash2 aria-hidden className="size-4" /> Delete
             </Button>
           </div>
-        </div>
-        {!reviewing && <DocumentMutationError error={save.error} onReload={reload} />}
+        )}
+      </div>
+      <Card className="space-y-3">
+        <JsonEditor value={text} onChange={setText} label="Document as Extended JSON" describedBy={statusId} readOnly={!canEdit} />
+        {canEdit ? (
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <EditorStatus id={statusId} problem={problem} note={changed ? "Edited — review the changes to save them." : "Extended JSON with every BSON type spelled out (dates as ISO text); types are kept on save."} />
+            <div className="flex gap-2">
+              <Button onClick={() => setText(baseline)} disabled={!changed}>
+                <Undo2 aria-hidden className="size-4" /> Discard edits
+              </Button>
+              <Button variant="primary" onClick={() => setReviewing(true)} disabled={!!problem || !changed}>
+                <Save aria-hidden className="size-4" /> Review and save <kbd className="font-mono text-xs">Ctrl+S</kbd>
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <RoleNote role="operator" what="Changing documents" />
+        )}
+        {canEdit && !reviewing && <DocumentMutationError error={save.error} onReload={reload} />}
       </Card>
-      <DocumentReviewDialog
-        open={reviewing}
-        onClose={() => setReviewing(false)}
-        before={baseline}
-        after={after}
-        onSave={saveNow}
-        saving={save.isPending}
-        error={save.error}
-        onReload={reload}
-      />
-      <DocumentDeleteDialog db={db} collection={collection} segment={segment} loaded={loaded} open={deleting} onClose={() => setDeleting(false)} onReload={reload} />
+      {canEdit && (
+        <>
+          <DocumentReviewDialog
+            open={reviewing}
+            onClose={() => setReviewing(false)}
+            before={baseline}
+            after={after}
+            onSave={saveNow}
+            saving={save.isPending}
+            error={save.error}
+            onReload={reload}
+          />
+          <DocumentDeleteDialog db={db} collection={collection} segment={segment} loaded={loaded} open={deleting} onClose={() => setDeleting(false)} onReload={reload} />
+        </>
+      )}
     </div>
   );
 }
@@ -157,8 +172,16 @@ function NewDocumentForm({ db, collection, initialText, copyOf }: { db: string; 
 /** The document page: view and edit one document (segment), or insert a new one ("new"), optionally as a copy of another. */
 export function DocumentEditor({ db, collection, segment, copyOf }: { db: string; collection: string; segment: string; copyOf?: string }) {
   const isNew = segment === "new";
-  const source = isNew ? copyOf : segment;
+  const canInsert = useCan("operator");
+  // A link to "new" opened by a viewer: say why there is no form instead of loading one that would be refused.
+  const source = isNew && !canInsert ? undefined : isNew ? copyOf : segment;
   const query = useDocument(db, collection, source);
+  if (isNew && !canInsert)
+    return (
+      <Card>
+        <RoleNote role="operator" what="Inserting documents" />
+      </Card>
+    );
   if (isNew && copyOf === undefined) return <NewDocumentForm db={db} collection={collection} initialText={"{\n  \n}"} />;
   return (
     <QueryState isPending={query.isPending} error={query.error} retry={() => void query.refetch()} what="the document">

@@ -39,6 +39,7 @@ export function JsonEditor({
   bindings = [],
   minHeight = "12rem",
   describedBy,
+  readOnly = false,
 }: {
   value: string;
   onChange: (value: string) => void;
@@ -46,6 +47,8 @@ export function JsonEditor({
   bindings?: KeyBinding[];
   minHeight?: string;
   describedBy?: string;
+  /** Shown, selectable and searchable, but not editable (for users who may not change documents). */
+  readOnly?: boolean;
 }) {
   const dark = usePrefersDark();
   const extensions = useMemo(
@@ -67,6 +70,7 @@ export function JsonEditor({
       minHeight={minHeight}
       basicSetup={{ autocompletion: false, highlightActiveLine: true, foldGutter: true }}
       indentWithTab={false}
+      readOnly={readOnly}
     />
   );
 }

@@ -4,6 +4,7 @@ import { ChevronLeft, ChevronRight, ChevronsLeft, FilePlus2 } from "lucide-react
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useId, useMemo, useState } from "react";
+import { useCan } from "@/components/auth/session";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
@@ -132,6 +133,7 @@ export function DocumentsView({ db, collection }: { db: string; collection: stri
   const view = params.get("view") === "json" ? "json" : "table";
   const pageNumber = Number(params.get("p")) || 1;
   const { data, error, isPending, isFetching, refetch } = useDocumentsPage(db, collection, query);
+  const canInsert = useCan("operator");
 
   const navigate = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -167,9 +169,11 @@ export function DocumentsView({ db, collection }: { db: string; collection: stri
           {data && <TotalLine page={data} onExact={() => navigate({ exact: "1" })} counting={query.exact && isFetching} />}
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <Link href={newDocumentHref(db, collection)} className="inline-flex items-center gap-1.5 rounded-md border border-line bg-surface px-3 py-1.5 text-sm font-medium hover:bg-canvas">
-            <FilePlus2 aria-hidden className="size-4" /> New document
-          </Link>
+          {canInsert && (
+            <Link href={newDocumentHref(db, collection)} className="inline-flex items-center gap-1.5 rounded-md border border-line bg-surface px-3 py-1.5 text-sm font-medium hover:bg-canvas">
+              <FilePlus2 aria-hidden className="size-4" /> New document
+            </Link>
+          )}
           <ExportImport db={db} collection={collection} query={query} total={data?.total.count ?? null} />
         </div>
       </div>
@@ -183,7 +187,7 @@ export function DocumentsView({ db, collection }: { db: string; collection: stri
             )}
             {data.documents.length === 0 ? (
               <p className="p-4 text-sm text-muted">
-                {query.filter ? "No document matches this filter. Loosen it, or reset the query." : query.after || query.before ? "No more documents this way." : "This collection is empty. Insert a document or import JSON lines."}
+                {query.filter ? "No document matches this filter. Loosen it, or reset the query." : query.after || query.before ? "No more documents this way." : canInsert ? "This collection is empty. Insert a document or import JSON lines." : "This collection is empty."}
               </p>
             ) : view === "json" ? (
               <DocumentsJson page={data} db={db} collection={collection} />

@@ -2,6 +2,7 @@
 
 import { Download, Square, Upload } from "lucide-react";
 import { useId, useRef, useState } from "react";
+import { useCan } from "@/components/auth/session";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { useImportDocuments } from "@/lib/queries/mongo";
@@ -154,16 +155,19 @@ function ImportDialog({ db, collection, onClose }: { db: string; collection: str
   );
 }
 
-/** Export of the current query's results and import of JSON lines, side by side in the toolbar. */
+/** Export of the current query's results and import of JSON lines (operator), side by side in the toolbar. */
 export function ExportImport(props: { db: string; collection: string; query: { filter: string; sort: string; projection: string }; total: number | null }) {
   const [importOpen, setImportOpen] = useState(false);
+  const canImport = useCan("operator");
   return (
     <div className="flex flex-wrap items-center gap-2">
       <ExportButton {...props} />
-      <Button onClick={() => setImportOpen(true)}>
-        <Upload aria-hidden className="size-4" /> Import
-      </Button>
-      {importOpen && <ImportDialog db={props.db} collection={props.collection} onClose={() => setImportOpen(false)} />}
+      {canImport && (
+        <Button onClick={() => setImportOpen(true)}>
+          <Upload aria-hidden className="size-4" /> Import
+        </Button>
+      )}
+      {canImport && importOpen && <ImportDialog db={props.db} collection={props.collection} onClose={() => setImportOpen(false)} />}
     </div>
   );
 }

@@ -2,6 +2,8 @@
 
 import { Trash2 } from "lucide-react";
 import { useState } from "react";
+import { RoleNote } from "@/components/auth/role-note";
+import { useCan } from "@/components/auth/session";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
@@ -49,16 +51,18 @@ function IndexOptions({ index }: { index: IndexInfo }) {
   );
 }
 
-/** A collection's indexes (keys, options, size) with a create form and a drop dialog per index. */
+/** A collection's indexes (keys, options, size) with a create form (operator) and a drop dialog per index (admin). */
 export function IndexList({ db, collection }: { db: string; collection: string }) {
   const query = useIndexes(db, collection);
   const [dropping, setDropping] = useState<IndexInfo>();
+  const canCreate = useCan("operator");
+  const canDrop = useCan("admin");
   return (
     <div className="space-y-4">
       <QueryState isPending={query.isPending} error={query.error} retry={() => void query.refetch()} what="the indexes">
         <Card className="overflow-x-auto p-0">
           <SimpleTable
-            columns={[{ label: "Name" }, { label: "Keys" }, { label: "Options" }, { label: "Size", numeric: true }, { label: "Actions" }]}
+            columns={[{ label: "Name" }, { label: "Keys" }, { label: "Options" }, { label: "Size", numeric: true }, ...(canDrop ? [{ label: "Actions" }] : [])]}
             className="[&_thead]:border-b [&_thead]:border-line [&_tbody_tr+tr]:border-t [&_tbody_tr+tr]:border-line"
           >
             {query.data?.indexes.map((index) => (
@@ -69,22 +73,24 @@ export function IndexList({ db, collection }: { db: string; collection: string }
                   <IndexOptions index={index} />
                 </td>
                 <td className={numericCell}>{index.size === undefined ? "—" : formatBytes(index.size)}</td>
-                <td className={`${textCell} w-0 whitespace-nowrap`}>
-                  {index.name === "_id_" ? (
-                    <span className="text-xs text-muted">always kept</span>
-                  ) : (
-                    <Button variant="danger" className="px-2 py-1 text-xs" onClick={() => setDropping(index)} aria-label={`Drop index ${index.name}`}>
-                      <Trash2 aria-hidden className="size-3.5" /> Drop
-                    </Button>
-                  )}
-                </td>
+                {canDrop && (
+                  <td className={`${textCell} w-0 whitespace-nowrap`}>
+                    {index.name === "_id_" ? (
+                      <span className="text-xs text-muted">always kept</span>
+                    ) : (
+                      <Button variant="danger" className="px-2 py-1 text-xs" onClick={() => setDropping(index)} aria-label={`Drop index ${index.name}`}>
+                        <Trash2 aria-hidden className="size-3.5" /> Drop
+                      </Button>
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </SimpleTable>
         </Card>
       </QueryState>
-      <IndexCreateForm db={db} collection={collection} />
-      <IndexDropDialog db={db} collection={collection} index={dropping} onClose={() => setDropping(undefined)} />
+      {canCreate ? <IndexCreateForm db={db} collection={collection} /> : <RoleNote role="operator" what="Creating an index" />}
+      {canDrop && <IndexDropDialog db={db} collection={collection} index={dropping} onClose={() => setDropping(undefined)} />}
     </div>
   );
 }

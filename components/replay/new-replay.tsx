@@ -4,6 +4,8 @@ import { FlaskConical, Play } from "lucide-react";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { RoleNote } from "@/components/auth/role-note";
+import { useCan } from "@/components/auth/session";
 import { CreateTopicButton } from "@/components/kafka/create-topic-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -61,6 +63,7 @@ export function NewReplay() {
   const planHeading = useRef<HTMLHeadingElement>(null);
   const plan = usePlanReplay();
   const create = useCreateReplayJob();
+  const canStart = useCan("operator");
   const topics = useTopics({ internal: false }).data?.topics ?? [];
   const groups = useConsumerGroups().data?.groups ?? [];
   const result = replaySpecOf(values);
@@ -156,17 +159,21 @@ export function NewReplay() {
           ) : plan.data.kind === "reprocess" ? (
             <ReprocessPlanView plan={plan.data} />
           ) : null}
-          <Card className="space-y-3">
-            <div className="flex flex-wrap items-center gap-3">
-              <Button variant="danger" onClick={() => (resetCreate(), setConfirming(true))} disabled={create.isPending}>
-                <Play aria-hidden className="size-4" /> Start replay…
-              </Button>
-              <p className="text-sm text-muted">Step 2 of 2: asks for confirmation, then runs as a job you can follow, pause and cancel.</p>
-            </div>
-            {create.error && (
-              <ReplayRefusal error={create.error} groupId={plan.data.kind === "reprocess" ? plan.data.groupId : undefined} createTarget={plan.data.kind === "republish" ? createTarget : undefined} />
-            )}
-          </Card>
+          {canStart ? (
+            <Card className="space-y-3">
+              <div className="flex flex-wrap items-center gap-3">
+                <Button variant="danger" onClick={() => (resetCreate(), setConfirming(true))} disabled={create.isPending}>
+                  <Play aria-hidden className="size-4" /> Start replay…
+                </Button>
+                <p className="text-sm text-muted">Step 2 of 2: asks for confirmation, then runs as a job you can follow, pause and cancel.</p>
+              </div>
+              {create.error && (
+                <ReplayRefusal error={create.error} groupId={plan.data.kind === "reprocess" ? plan.data.groupId : undefined} createTarget={plan.data.kind === "republish" ? createTarget : undefined} />
+              )}
+            </Card>
+          ) : (
+            <RoleNote role="operator" what="Starting a replay" />
+          )}
           <ReplayConfirmDialog
             plan={plan.data}
             open={confirming}

@@ -2,20 +2,22 @@
 
 import { Pause, Play, Square } from "lucide-react";
 import { useState } from "react";
+import { useCan } from "@/components/auth/session";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { formatCount } from "@/lib/format";
 import { useReplayJobAction } from "@/lib/queries/replay";
 import type { ReplayJob } from "@/lib/schemas/replay";
 
-/** Pause, resume and cancel, offered as the job's state allows; cancelling asks first. */
+/** Pause, resume and cancel (operator), offered as the job's state allows; cancelling asks first. */
 export function ReplayJobActions({ job }: { job: ReplayJob }) {
   const action = useReplayJobAction(job.id);
+  const canAct = useCan("operator");
   const [confirmCancel, setConfirmCancel] = useState(false);
   const canPause = job.state === "running";
   const canResume = job.state === "paused";
   const canCancel = job.state === "running" || job.state === "paused" || job.state === "queued";
-  if (!canPause && !canResume && !canCancel) return null;
+  if (!canAct || (!canPause && !canResume && !canCancel)) return null;
   const busy = action.isPending;
   return (
     <div className="flex flex-col items-end gap-1">

@@ -1,8 +1,9 @@
 "use client";
 
-import { History, Plus } from "lucide-react";
+import { FlaskConical, History, Plus } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
+import { useCan } from "@/components/auth/session";
 import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
 import { numericCell, SimpleTable, textCell } from "@/components/ui/table";
@@ -17,9 +18,11 @@ import { ReplayStateBadge } from "./replay-state-badge";
 export const linkButton = "inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium";
 
 export function NewReplayLink({ className }: { className?: string }) {
+  // Below operator the form only runs dry runs (POST /api/replay/plan is open to viewers).
+  const canStart = useCan("operator");
   return (
     <Link href="/replay/new" className={cn(linkButton, "bg-accent text-white hover:opacity-90", className)}>
-      <Plus aria-hidden className="size-4" /> New replay
+      {canStart ? <Plus aria-hidden className="size-4" /> : <FlaskConical aria-hidden className="size-4" />} {canStart ? "New replay" : "Dry run a replay"}
     </Link>
   );
 }
