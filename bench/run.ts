@@ -11,6 +11,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   metrics: () => import("./metrics").then((m) => m.benchMetrics()),
   "mongo-paging": () => import("./mongo-paging").then((m) => m.benchMongoPaging()),
   replay: () => import("./replay").then((m) => m.benchReplay()),
+  load: () => import("./load").then((m) => m.benchLoad()),
 };
 
 const benchName = process.argv[2];
