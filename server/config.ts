@@ -1,4 +1,5 @@
 import "server-only";
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 
 const brokerList = z
@@ -60,17 +61,65 @@ const configSchema = z.object({
     .default("")
     .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[^.\s]+\.(\*|[^\s]+)$/, "each entry must be db.collection or db.*"))),
+  /** Kafka SASL: plain, scram-sha-256 or scram-sha-512 (user name and password below; the password may come from a file). */
+  KAFKA_SASL_MECHANISM: z.enum(["plain", "scram-sha-256", "scram-sha-512"]).optional(),
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+  /** TLS to the brokers; CA, client certificate and key as PEM files. */
+  KAFKA_TLS: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  KAFKA_TLS_CA_FILE: z.string().min(1).optional(),
+  KAFKA_TLS_CERT_FILE: z.string().min(1).optional(),
+  KAFKA_TLS_KEY_FILE: z.string().min(1).optional(),
+  /** OpenID Connect (AUTH=oidc): the issuer, this console's client, and the claim that carries the role. */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_ROLE_CLAIM: z.string().min(1).default("eventdeck_role"),
+  OIDC_DEFAULT_ROLE: z.enum(["none", "viewer", "operator", "admin"]).default("viewer"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
 
+/** Every setting the console reads, set or not. */
+export const settingNames: readonly string[] = Object.keys(configSchema.shape);
+
+/** Settings that only make sense together. */
+function checkCombinations(config: AppConfig, ctx: z.RefinementCtx): void {
+  if (config.KAFKA_SASL_MECHANISM && (!config.KAFKA_SASL_USERNAME || !config.KAFKA_SASL_PASSWORD)) {
+    ctx.addIssue({ code: "custom", path: ["KAFKA_SASL_MECHANISM"], message: "needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD (or KAFKA_SASL_PASSWORD_FILE)" });
+  }
+  if (config.AUTH === "oidc" && (!config.OIDC_ISSUER || !config.OIDC_CLIENT_ID)) {
+    ctx.addIssue({ code: "custom", path: ["AUTH"], message: "AUTH=oidc needs OIDC_ISSUER and OIDC_CLIENT_ID (and OIDC_CLIENT_SECRET unless the client is public)" });
+  }
+}
+
 export class ConfigError extends Error {}
+
+/** Settings that may be given as a file (`<NAME>_FILE`, e.g. a mounted secret) instead of their value. */
+export const fileSettings = ["MONGODB_URI", "KAFKA_SASL_PASSWORD", "SESSION_SECRET", "OIDC_CLIENT_SECRET"] as const;
+
+/** Settings never shown or logged: the config view replaces them (and credentials in URIs) with ***. */
+export const secretSettings = new Set<string>(["KAFKA_SASL_PASSWORD", "SESSION_SECRET", "OIDC_CLIENT_SECRET"]);
+
+function readSettingFiles(env: Record<string, string>): Record<string, string> {
+  const resolved = { ...env };
+  for (const name of fileSettings) {
+    const file = env[`${name}_FILE`];
+    if (!file || env[name]) continue;
+    try {
+      resolved[name] = readFileSync(file, "utf8").trim();
+    } catch {
+      throw new ConfigError(`Invalid setting ${name}_FILE: cannot read ${file}`);
+    }
+  }
+  return resolved;
+}
 
 /** Parses settings from an env-like record; throws a ConfigError whose message names the first bad setting. */
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
-  const result = configSchema.safeParse(present);
+  const present = readSettingFiles(Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "")));
+  const result = configSchema.superRefine(checkCombinations).safeParse(present);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const setting = String(issue?.path[0] ?? "config");

@@ -1,6 +1,7 @@
 "use client";
 
-import { LogOut } from "lucide-react";
+import { LogOut, Settings } from "lucide-react";
+import Link from "next/link";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { useSession } from "./session";
 
@@ -17,6 +18,11 @@ export function UserMenu() {
       <span title={`Signed in as ${user.name} (${user.role})`}>
         <span className="font-medium">{user.name}</span> <span className="rounded border border-line px-1.5 py-0.5 text-xs text-muted">{user.role}</span>
       </span>
+      {user.role === "admin" && (
+        <Link href="/settings" className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-muted hover:bg-canvas hover:text-ink">
+          <Settings aria-hidden className="size-4" /> Settings
+        </Link>
+      )}
       <button type="button" onClick={signOut} className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-muted hover:bg-canvas hover:text-ink">
         <LogOut aria-hidden className="size-4" /> Sign out
       </button>

@@ -30,6 +30,7 @@ export const accessRules: Readonly<Record<string, AccessRule>> = {
   "GET /api/auth/oidc/callback": publicRoute,
 
   "GET /api/audit": viewer,
+  "GET /api/settings": admin,
 
   "GET /api/kafka/overview": viewer,
   "GET /api/kafka/brokers": viewer,

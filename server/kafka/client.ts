@@ -1,9 +1,11 @@
 import "server-only";
 import { connect } from "node:net";
+import { connect as tlsConnect } from "node:tls";
 import { Kafka, logLevel, type Admin, type ISocketFactory } from "kafkajs";
 import { getConsoleMetrics } from "../metrics/registry";
 import { getConfig } from "../config";
 import { closeOnShutdown } from "../shutdown";
+import { kafkaConnectionOptions } from "./connection";
 
 interface KafkaClients {
   kafka: Kafka;
@@ -63,8 +65,8 @@ const cache = globalThis as unknown as { eventdeckKafka?: KafkaClients };
  * kafkajs's plain-TCP socket, counting what it writes: kafkajs writes each request in
  * one call, so the console's load on the brokers is `eventdeck_kafka_requests_total`.
  */
-export const countingSocketFactory: ISocketFactory = ({ host, port, onConnect }) => {
-  const socket = connect({ host, port }, onConnect);
+export const countingSocketFactory: ISocketFactory = ({ host, port, ssl, onConnect }) => {
+  const socket = ssl ? tlsConnect({ ...ssl, host, port, servername: host }, onConnect) : connect({ host, port }, onConnect);
   const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
   const requests = getConsoleMetrics().kafkaRequests;
   socket.write = ((...args: unknown[]) => {
@@ -83,6 +85,7 @@ function getKafka(): KafkaClients {
         brokers: config.KAFKA_BROKERS,
         logLevel: logLevel.NOTHING,
         socketFactory: countingSocketFactory,
+        ...kafkaConnectionOptions(),
         connectionTimeout: Math.min(config.BACKEND_TIMEOUT_MS, 3000),
         requestTimeout: config.BACKEND_TIMEOUT_MS,
         // Fail fast: the console answers with a clear 503 rather than retrying for half a minute.

@@ -1,4 +1,5 @@
 import "server-only";
+import { kafkaConnectionOptions } from "./connection";
 import { Kafka, logLevel, type Cluster, type Producer } from "kafkajs";
 import { getConfig } from "../config";
 import { closeOnShutdown } from "../shutdown";
@@ -21,6 +22,7 @@ function clients(): MessageClients {
         brokers: config.KAFKA_BROKERS,
         logLevel: logLevel.NOTHING,
         socketFactory: countingSocketFactory,
+        ...kafkaConnectionOptions(),
         connectionTimeout: Math.min(config.BACKEND_TIMEOUT_MS, 3000),
         requestTimeout: Math.max(config.BACKEND_TIMEOUT_MS, 10_000),
         retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 500 },

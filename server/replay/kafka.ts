@@ -1,4 +1,5 @@
 import "server-only";
+import { kafkaConnectionOptions } from "../kafka/connection";
 import { Kafka, logLevel, type Admin, type Cluster } from "kafkajs";
 import { getConfig } from "../config";
 import { countingSocketFactory, createCluster } from "../kafka/client";
@@ -17,6 +18,7 @@ export function replayKafka(): Kafka {
       brokers: config.KAFKA_BROKERS,
       logLevel: logLevel.NOTHING,
       socketFactory: countingSocketFactory,
+      ...kafkaConnectionOptions(),
       connectionTimeout: 5_000,
       requestTimeout: 60_000,
       retry: { retries: 8, initialRetryTime: 100, maxRetryTime: 3_000 },
