@@ -1,7 +1,8 @@
 "use client";
 
 import { LogIn } from "lucide-react";
-import { useState, type FormEvent } from "react";
+import { useSearchParams } from "next/navigation";
+import { useState, type FormEvent, type MouseEvent } from "react";
 import { ApiError, fetchJson } from "@/lib/api/fetch-json";
 import { Button } from "@/components/ui/button";
 
@@ -10,7 +11,10 @@ import { Button } from "@/components/ui/button";
  * the same URL loads again, so a shared link lands where it points.
  */
 export function SignInScreen({ auth, cluster }: { auth: "local" | "oidc"; cluster: string }) {
-  const [error, setError] = useState<string | null>(null);
+  const [formError, setError] = useState<string | null>(null);
+  // A refused sign-in through the identity provider comes back with its reason in the URL.
+  const providerError = useSearchParams().get("signin_error");
+  const error = formError ?? providerError;
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -31,7 +35,13 @@ export function SignInScreen({ auth, cluster }: { auth: "local" | "oidc"; cluste
     }
   }
 
-  const returnTo = typeof window === "undefined" ? "/" : window.location.pathname + window.location.search;
+  function startProviderSignIn(event: MouseEvent<HTMLAnchorElement>) {
+    event.preventDefault();
+    const url = new URL(window.location.href);
+    url.searchParams.delete("signin_error");
+    // A full page load: the API route answers with a redirect to the identity provider.
+    window.location.assign(`${url.origin}/api/auth/oidc/start?returnTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
   return (
     <main className="flex min-h-screen items-center justify-center bg-canvas p-6">
       <div className="w-full max-w-sm rounded-lg border border-line bg-surface p-6 shadow-sm">
@@ -39,9 +49,15 @@ export function SignInScreen({ auth, cluster }: { auth: "local" | "oidc"; cluste
         <p className="mt-1 text-sm text-muted">
           Cluster <span className="font-mono">{cluster}</span>
         </p>
+        {auth === "oidc" && error && (
+          <p role="alert" className="mt-4 rounded-md border border-bad/30 bg-bad/5 px-3 py-2 text-sm text-bad">
+            {error}
+          </p>
+        )}
         {auth === "oidc" ? (
           <a
-            href={`/api/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`}
+            href="/api/auth/oidc/start"
+            onClick={startProviderSignIn}
             className="mt-6 inline-flex w-full items-center justify-center gap-2 rounded-md bg-accent px-3 py-2 text-sm font-medium text-white hover:opacity-90"
           >
             <LogIn aria-hidden className="size-4" /> Sign in with your identity provider

@@ -9,7 +9,8 @@ export const sessionCookie = "eventdeck_session";
 
 const cache = globalThis as unknown as { eventdeckSessionSecret?: string };
 
-function secret(): string {
+/** The key sealing session (and sign-in flow) cookies. */
+export function sessionSecret(): string {
   const configured = getConfig().SESSION_SECRET;
   if (configured) return configured;
   if (!cache.eventdeckSessionSecret) {
@@ -39,7 +40,7 @@ export async function userFromCookieHeader(header: string | null): Promise<Sessi
   const sealed = readCookie(header, sessionCookie);
   if (!sealed) return null;
   try {
-    const data = await unsealData<Partial<SealedSession>>(sealed, { password: secret(), ttl: ttlSeconds() });
+    const data = await unsealData<Partial<SealedSession>>(sealed, { password: sessionSecret(), ttl: ttlSeconds() });
     if (!data.name || !data.role || !roles.includes(data.role) || !data.exp || data.exp * 1000 < Date.now()) return null;
     return { name: data.name, role: data.role };
   } catch {
@@ -55,7 +56,7 @@ function cookieAttributes(request: Request, maxAge: number): string {
 /** A Set-Cookie value starting a session for `user`. */
 export async function sessionSetCookie(request: Request, user: SessionUser): Promise<string> {
   const ttl = ttlSeconds();
-  const sealed = await sealData({ ...user, exp: Math.floor(Date.now() / 1000) + ttl } satisfies SealedSession, { password: secret(), ttl });
+  const sealed = await sealData({ ...user, exp: Math.floor(Date.now() / 1000) + ttl } satisfies SealedSession, { password: sessionSecret(), ttl });
   return `${sessionCookie}=${sealed}; ${cookieAttributes(request, ttl)}`;
 }
 
