@@ -10,45 +10,23 @@ import { CreateTopicButton } from "@/components/kafka/create-topic-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { cn } from "@/lib/cn";
 import { useConsumerGroups, useTopics } from "@/lib/queries/kafka";
 import { useCreateReplayJob, usePlanReplay } from "@/lib/queries/replay";
 import { replayFormFrom, replayFormQuery, replaySpecOf, type ReplayFormValues, type ReplayKind } from "@/lib/replay/form";
+import { RadioCards, type RadioCard } from "./radio-cards";
+import { RebuildFields } from "./rebuild-fields";
+import { RebuildPlanView } from "./rebuild-plan-view";
 import { ReplayConfirmDialog } from "./replay-confirm-dialog";
 import { ReplayRefusal } from "./replay-refusal";
 import { ReprocessFields, RepublishFields } from "./replay-form-fields";
 import { ReprocessPlanView } from "./reprocess-plan-view";
 import { RepublishPlanView } from "./republish-plan-view";
 
-const kindChoices: Array<{ kind: ReplayKind; title: string; description: string }> = [
-  { kind: "republish", title: "Re-publish events", description: "Copy events of a topic, filtered, to the same or another topic." },
-  { kind: "reprocess", title: "Reprocess with a consumer group", description: "Rewind a stopped group so it reads events again." },
+const kindChoices: Array<RadioCard<ReplayKind>> = [
+  { value: "republish", title: "Re-publish events", description: "Copy events of a topic, filtered, to the same or another topic." },
+  { value: "reprocess", title: "Reprocess with a consumer group", description: "Rewind a stopped group so it reads events again." },
+  { value: "rebuild", title: "Rebuild a projection", description: "Build a service's read model again from its topic, beside the live one or in place." },
 ];
-
-function KindPicker({ value, onChange }: { value: ReplayKind; onChange: (kind: ReplayKind) => void }) {
-  return (
-    <fieldset>
-      <legend className="mb-2 text-sm font-semibold">Kind</legend>
-      <div className="grid gap-2 sm:grid-cols-2">
-        {kindChoices.map((choice) => (
-          <label
-            key={choice.kind}
-            className={cn(
-              "flex cursor-pointer gap-2 rounded-md border p-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent",
-              value === choice.kind ? "border-accent bg-canvas" : "border-line hover:bg-canvas",
-            )}
-          >
-            <input type="radio" name="replay-kind" value={choice.kind} checked={value === choice.kind} onChange={() => onChange(choice.kind)} className="mt-0.5" />
-            <span>
-              <span className="block font-medium">{choice.title}</span>
-              <span className="block text-muted">{choice.description}</span>
-            </span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
 
 /**
  * The new-replay page: the form (its values live in the URL, so it can be shared or linked
@@ -126,17 +104,23 @@ export function NewReplay() {
             dryRun();
           }}
         >
-          <KindPicker value={values.kind} onChange={(kind) => set("kind", kind)} />
+          <RadioCards legend="Kind" name="replay-kind" choices={kindChoices} value={values.kind} onChange={(kind) => set("kind", kind)} className="lg:grid-cols-3" />
           {values.kind === "republish" ? (
             <RepublishFields values={values} set={set} problems={problems} topics={topics} />
-          ) : (
+          ) : values.kind === "reprocess" ? (
             <ReprocessFields values={values} set={set} problems={problems} groups={groups} />
+          ) : (
+            <RebuildFields values={values} set={set} problems={problems} />
           )}
           <div className="flex flex-wrap items-center gap-3 border-t border-line pt-4">
             <Button type="submit" variant="primary" disabled={plan.isPending}>
               <FlaskConical aria-hidden className="size-4" /> {plan.isPending ? "Running the dry run…" : "Dry run"}
             </Button>
-            <p className="text-sm text-muted">Step 1 of 2: counts what would be read and written. Nothing is written.</p>
+            <p className="text-sm text-muted">
+              {values.kind === "rebuild"
+                ? "Step 1 of 2: asks the service for the projection and counts its documents and the events it would read. Nothing changes."
+                : "Step 1 of 2: counts what would be read and written. Nothing is written."}
+            </p>
           </div>
         </form>
       </Card>
@@ -158,14 +142,20 @@ export function NewReplay() {
             <RepublishPlanView plan={plan.data} createTarget={createTarget} />
           ) : plan.data.kind === "reprocess" ? (
             <ReprocessPlanView plan={plan.data} />
-          ) : null}
+          ) : (
+            <RebuildPlanView plan={plan.data} />
+          )}
           {canStart ? (
             <Card className="space-y-3">
               <div className="flex flex-wrap items-center gap-3">
                 <Button variant="danger" onClick={() => (resetCreate(), setConfirming(true))} disabled={create.isPending}>
-                  <Play aria-hidden className="size-4" /> Start replay…
+                  <Play aria-hidden className="size-4" /> {plan.data.kind === "rebuild" ? "Start rebuild…" : "Start replay…"}
                 </Button>
-                <p className="text-sm text-muted">Step 2 of 2: asks for confirmation, then runs as a job you can follow, pause and cancel.</p>
+                <p className="text-sm text-muted">
+                  {plan.data.kind === "rebuild"
+                    ? "Step 2 of 2: asks for confirmation, then runs the steps as a job you can follow, each with what it found."
+                    : "Step 2 of 2: asks for confirmation, then runs as a job you can follow, pause and cancel."}
+                </p>
               </div>
               {create.error && (
                 <ReplayRefusal error={create.error} groupId={plan.data.kind === "reprocess" ? plan.data.groupId : undefined} createTarget={plan.data.kind === "republish" ? createTarget : undefined} />

@@ -40,6 +40,48 @@ export function ReplayConfirmDialog({ plan, open, pending, onClose, onConfirm }:
       </Dialog>
     );
   }
+  if (plan.kind === "rebuild") {
+    const { projection: p, spec } = plan;
+    const shadow = spec.mode === "shadow";
+    return (
+      <Dialog
+        open={open}
+        onClose={onClose}
+        title="Start this rebuild?"
+        description={
+          shadow
+            ? "The service builds the read model again beside the live one and swaps it in only once it is identical; the old collection and group are then removed."
+            : "The read model is dropped at once: until the rebuild catches up, the service answers from an empty, then partial, read model."
+        }
+      >
+        <dl className="text-sm">
+          <Row term="Projection">
+            <span className="font-mono">
+              {p.service}/{p.name}
+            </span>
+          </Row>
+          <Row term="Read model">
+            <span className="font-mono">
+              {p.database}.{p.collection}
+            </span>
+            , <strong data-testid="confirm-documents">{formatCount(plan.documents)}</strong> document{plan.documents === 1 ? "" : "s"} now
+          </Row>
+          <Row term="Reads">
+            <strong data-testid="confirm-count">{formatCount(plan.records)}</strong> event{plan.records === 1 ? "" : "s"} of <span className="font-mono">{p.topic}</span>, from the
+            earliest offsets
+          </Row>
+          <Row term="Mode">{shadow ? "shadow: a new collection and group beside the live ones" : "in place: drop, rewind, consume again"}</Row>
+          <Row term="Meanwhile">{shadow ? "the live read model keeps answering" : <strong className="text-bad">the read model is empty</strong>}</Row>
+        </dl>
+        <DialogActions>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="danger" onClick={onConfirm} disabled={pending}>
+            {pending ? "Starting…" : shadow ? `Rebuild ${p.name} beside the live one` : `Drop and rebuild ${p.name}`}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    );
+  }
   if (plan.kind !== "republish") return null;
   const { spec, target } = plan;
   return (

@@ -50,7 +50,11 @@ export function ReplayJobActions({ job }: { job: ReplayJob }) {
         description={
           job.kind === "republish"
             ? `The job stops after its current transaction. The ${formatCount(job.progress.done)} events already written stay in the target; the rest are not written. A cancelled job cannot be resumed.`
-            : "The job stops; offsets already rewound stay where they are. A cancelled job cannot be resumed."
+            : job.spec.kind === "rebuild"
+              ? job.spec.mode === "shadow"
+                ? "The job stops following the rebuild. A shadow build the service has started keeps running there, and a new rebuild of this projection is refused until the service drops it. A cancelled job cannot be resumed."
+                : "The job stops following the rebuild; the service goes on consuming, so the read model still fills up. A cancelled job cannot be resumed."
+              : "The job stops; offsets already rewound stay where they are. A cancelled job cannot be resumed."
         }
       >
         <DialogActions>

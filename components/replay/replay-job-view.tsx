@@ -1,7 +1,9 @@
 "use client";
 
-import { Activity } from "lucide-react";
+import { useQueryClient } from "@tanstack/react-query";
+import { Activity, Circle, CircleCheck, CircleX, LoaderCircle } from "lucide-react";
 import Link from "next/link";
+import { useEffect } from "react";
 import { BreadcrumbHeader } from "@/components/ui/breadcrumb-header";
 import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
@@ -9,8 +11,9 @@ import { Stat } from "@/components/ui/stat";
 import { numericCell, SimpleTable } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import { formatCount, formatDuration } from "@/lib/format";
-import { useReplayJob, useReplayJobEvents, type ReplayStreamStatus } from "@/lib/queries/replay";
-import { formatInstant, jobPercent, kindLabel, specTitle } from "@/lib/replay/describe";
+import { replayKeys, useProjections, useReplayJob, useReplayJobEvents, type ReplayStreamStatus } from "@/lib/queries/replay";
+import { formatInstant, jobPercent, kindLabel, specTitle, stepsText } from "@/lib/replay/describe";
+import { compareVerdict } from "@/lib/replay/rebuild";
 import { finishedStates, type PartitionProgress, type ReplayJob, type ReplayStep } from "@/lib/schemas/replay";
 import { ProgressBar } from "./progress-bar";
 import { ReplayAuditTable } from "./replay-audit-table";
@@ -64,6 +67,7 @@ function rateText(job: ReplayJob): string {
 function Progress({ job, stream }: { job: ReplayJob; stream: ReplayStreamStatus }) {
   const percent = jobPercent(job);
   const running = job.state === "running";
+  const steps = job.progress.steps ?? [];
   return (
     <Card className="space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -77,12 +81,19 @@ function Progress({ job, stream }: { job: ReplayJob; stream: ReplayStreamStatus 
       </div>
       <div className="space-y-1.5">
         <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
-          <p data-testid="replay-done">
-            <span className="font-mono text-lg font-semibold tabular-nums">{job.progress.done.toLocaleString("en-US")}</span>
-            <span className="text-muted"> of </span>
-            <span className="font-mono tabular-nums">{job.progress.total.toLocaleString("en-US")}</span>{" "}
-            <span className="text-muted">{job.kind === "republish" ? "events written" : "events read again"}</span>
-          </p>
+          {steps.length > 0 ? (
+            // A rebuild: where it is among its steps; its events are counted below.
+            <p data-testid="replay-done" className="first-letter:uppercase">
+              <span className="text-base font-semibold">{stepsText(steps)}</span>
+            </p>
+          ) : (
+            <p data-testid="replay-done">
+              <span className="font-mono text-lg font-semibold tabular-nums">{job.progress.done.toLocaleString("en-US")}</span>
+              <span className="text-muted"> of </span>
+              <span className="font-mono tabular-nums">{job.progress.total.toLocaleString("en-US")}</span>{" "}
+              <span className="text-muted">{job.kind === "republish" ? "events written" : "events read again"}</span>
+            </p>
+          )}
           <p className="font-mono text-lg font-semibold tabular-nums" data-testid="replay-percent">
             {percent} %
           </p>
@@ -90,9 +101,22 @@ function Progress({ job, stream }: { job: ReplayJob; stream: ReplayStreamStatus 
         <ProgressBar percent={percent} label="Overall progress" tone={toneOf(job)} className="h-3" />
       </div>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
-        <Stat label="Rate" value={rateText(job)} />
-        <Stat label="Time left" value={running ? formatDuration(job.progress.etaSeconds) : "—"} />
-        <Stat label={job.kind === "republish" ? "Scanned" : "Partitions"} value={job.kind === "republish" ? formatCount(job.progress.scanned) : job.progress.partitions.length} />
+        {steps.length > 0 ? (
+          <>
+            <Stat label="Events read" value={`${formatCount(job.progress.done)} / ${formatCount(job.progress.total)}`} testId="replay-events" />
+            <Stat label="Steps done" value={`${steps.filter((step) => step.state === "done").length} / ${steps.length}`} />
+            <Stat label="Rate" value={rateText(job)} />
+          </>
+        ) : (
+          <>
+            <Stat label="Rate" value={rateText(job)} />
+            <Stat label="Time left" value={running ? formatDuration(job.progress.etaSeconds) : "—"} />
+            <Stat
+              label={job.kind === "republish" ? "Scanned" : "Partitions"}
+              value={job.kind === "republish" ? formatCount(job.progress.scanned) : job.progress.partitions.length}
+            />
+          </>
+        )}
         <Stat label="Started (UTC)" value={<Clock iso={job.startedAt} />} />
         <Stat label="Finished (UTC)" value={<Clock iso={job.finishedAt} />} />
         <Stat label={job.finishedAt ? "Took" : "Running for"} value={formatDuration(elapsedSeconds(job))} />
@@ -101,22 +125,50 @@ function Progress({ job, stream }: { job: ReplayJob; stream: ReplayStreamStatus 
   );
 }
 
-const stepDots: Record<ReplayStep["state"], string> = { pending: "bg-line", running: "bg-accent animate-pulse", done: "bg-ok", failed: "bg-bad" };
+const stepIcons: Record<ReplayStep["state"], { icon: typeof Circle; className: string }> = {
+  pending: { icon: Circle, className: "text-muted" },
+  running: { icon: LoaderCircle, className: "animate-spin text-accent" },
+  done: { icon: CircleCheck, className: "text-ok" },
+  failed: { icon: CircleX, className: "text-bad" },
+};
 
-/** The recorded steps of a job that has them (projection rebuilds). */
+/** A step's detail; a comparison's verdict (identical / different) stands out from the counts and hashes after it. */
+function StepDetail({ detail }: { detail: string }) {
+  const verdict = compareVerdict(detail);
+  if (!verdict) return <p className="break-words text-muted">{detail}</p>;
+  return (
+    <p className="break-words text-muted" data-verdict={verdict.verdict}>
+      <strong className={verdict.verdict === "identical" ? "text-ok" : "text-amber-700 dark:text-amber-300"}>{verdict.label}</strong>
+      {verdict.rest}
+    </p>
+  );
+}
+
+/** The recorded steps of a job that has them (projection rebuilds): each with its state and what it found. */
 function Steps({ steps }: { steps: ReplayStep[] }) {
   return (
-    <Card className="p-0">
-      <h2 className="px-3 pt-3 text-sm font-semibold">Steps</h2>
+    <Card className="p-0" aria-labelledby="replay-steps-heading">
+      <h2 id="replay-steps-heading" className="px-3 pt-3 text-sm font-semibold">
+        Steps
+      </h2>
       <ol className="mt-2 text-sm">
-        {steps.map((step) => (
-          <li key={step.name} className="flex items-baseline gap-2 border-t border-line px-3 py-1.5">
-            <span aria-hidden className={cn("size-2 shrink-0 rounded-full", stepDots[step.state])} />
-            <span className="font-medium">{step.name}</span>
-            <span className="text-xs text-muted">{step.state}</span>
-            {step.detail && <span className="min-w-0 break-words text-muted">{step.detail}</span>}
-          </li>
-        ))}
+        {steps.map((step, i) => {
+          const { icon: Icon, className } = stepIcons[step.state];
+          return (
+            <li key={step.name} className="flex gap-2.5 border-t border-line px-3 py-2" data-testid="replay-step" data-state={step.state}>
+              <Icon aria-hidden className={cn("mt-0.5 size-4 shrink-0", className)} />
+              <div className="min-w-0 flex-1">
+                <p className="flex flex-wrap items-baseline justify-between gap-x-3">
+                  <span className={cn("font-medium", step.state === "pending" && "text-muted")}>
+                    <span className="font-mono text-xs text-muted">{i + 1}.</span> {step.name}
+                  </span>
+                  <span className={cn("text-xs", step.state === "failed" ? "font-medium text-bad" : "text-muted")}>{step.state}</span>
+                </p>
+                {step.detail && <StepDetail detail={step.detail} />}
+              </div>
+            </li>
+          );
+        })}
       </ol>
     </Card>
   );
@@ -174,6 +226,16 @@ export function ReplayJobView({ id }: { id: string }) {
   const { data, error, isPending, refetch, isRefetchError } = useReplayJob(id);
   const job = data?.job;
   const stream = useReplayJobEvents(id, !!job && !finishedStates.has(job.state));
+  const rebuild = job?.spec.kind === "rebuild" ? job.spec : null;
+  // A rebuild's read model as its service reports it now (a shadow build swapped in has a new collection).
+  const projections = useProjections(!!rebuild);
+  const projection = rebuild ? projections.data?.projections.find((p) => p.service === rebuild.service && p.name === rebuild.projection) : undefined;
+  const queryClient = useQueryClient();
+  const finished = !!job && finishedStates.has(job.state);
+  const isRebuild = !!rebuild;
+  useEffect(() => {
+    if (isRebuild && finished) void queryClient.invalidateQueries({ queryKey: replayKeys.projections() });
+  }, [isRebuild, finished, queryClient]);
   return (
     <div className="space-y-4">
       <BreadcrumbHeader
@@ -204,7 +266,6 @@ export function ReplayJobView({ id }: { id: string }) {
               </div>
             )}
             <Progress job={job} stream={stream} />
-            {job.progress.steps && job.progress.steps.length > 0 && <Steps steps={job.progress.steps} />}
             {job.spec.kind === "reprocess" && (
               <Card className="flex flex-wrap items-center justify-between gap-3 text-sm">
                 <p className="text-muted">The group&apos;s lag jumps by the events it reads again, then falls as its consumers catch up.</p>
@@ -214,11 +275,13 @@ export function ReplayJobView({ id }: { id: string }) {
               </Card>
             )}
             <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-              <PartitionsProgress job={job} />
-              <Card className="p-0">
-                <h2 className="px-3 pt-3 text-sm font-semibold">What it does</h2>
+              {job.progress.steps && job.progress.steps.length > 0 ? <Steps steps={job.progress.steps} /> : <PartitionsProgress job={job} />}
+              <Card className="p-0" aria-labelledby="replay-summary-heading">
+                <h2 id="replay-summary-heading" className="px-3 pt-3 text-sm font-semibold">
+                  What it does
+                </h2>
                 <div className="pb-2 pt-1">
-                  <ReplaySpecSummary job={job} />
+                  <ReplaySpecSummary job={job} projection={projection} />
                 </div>
               </Card>
             </div>

@@ -10,7 +10,7 @@ import { numericCell, SimpleTable, textCell } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import { formatCount } from "@/lib/format";
 import { useReplayJobs } from "@/lib/queries/replay";
-import { formatInstant, jobPercent, kindLabel, specTitle, timeAgo } from "@/lib/replay/describe";
+import { formatInstant, jobPercent, kindLabel, specTitle, stepsText, timeAgo } from "@/lib/replay/describe";
 import { finishedStates, replayJobStates, type ReplayJob, type ReplayJobState } from "@/lib/schemas/replay";
 import { ProgressBar } from "./progress-bar";
 import { ReplayStateBadge } from "./replay-state-badge";
@@ -69,7 +69,8 @@ function EmptyState({ state }: { state: ReplayJobState | undefined }) {
           A replay sends events through the system again. <strong className="text-ink">Re-publish</strong> copies events from a topic — a range of offsets or time, optionally
           filtered — to the same or another topic, exactly once, each marked with <code className="font-mono">x-replay-job</code> and{" "}
           <code className="font-mono">x-replay-source</code> headers. <strong className="text-ink">Reprocess</strong> rewinds a stopped consumer group so it reads events
-          again.
+          again. <strong className="text-ink">Rebuild</strong> has a service build one of its read models again from its topic, beside the live one (then swapped in) or in
+          place.
         </p>
         <p>Every replay starts with a dry run that shows what would be read and written; nothing is written until you confirm.</p>
       </div>
@@ -81,6 +82,7 @@ function EmptyState({ state }: { state: ReplayJobState | undefined }) {
 function JobRow({ job }: { job: ReplayJob }) {
   const percent = jobPercent(job);
   const running = job.state === "running";
+  const steps = job.progress.steps ?? [];
   return (
     <tr className="border-t border-line align-middle hover:bg-canvas" data-testid="replay-job-row">
       <td className={textCell}>
@@ -96,9 +98,15 @@ function JobRow({ job }: { job: ReplayJob }) {
       <td className={cn(textCell, "w-56")}>
         <ProgressBar percent={percent} label={`Progress of ${job.id}`} tone={job.state === "failed" ? "bad" : job.state === "completed" ? "ok" : finishedStates.has(job.state) ? "muted" : "accent"} />
         <div className="mt-1 flex justify-between font-mono text-xs tabular-nums text-muted">
-          <span>
-            {formatCount(job.progress.done)} / {formatCount(job.progress.total)}
-          </span>
+          {steps.length > 0 ? (
+            <span title={stepsText(steps)}>
+              {steps.filter((step) => step.state === "done").length} / {steps.length} steps
+            </span>
+          ) : (
+            <span>
+              {formatCount(job.progress.done)} / {formatCount(job.progress.total)}
+            </span>
+          )}
           <span>{percent} %</span>
         </div>
       </td>

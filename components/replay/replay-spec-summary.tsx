@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { partitionsText, rangeText, rewindText } from "@/lib/replay/describe";
-import type { ReplayJob } from "@/lib/schemas/replay";
+import type { ProjectionInfo, ReplayJob } from "@/lib/schemas/replay";
+import { CollectionLink, GroupLink, ShadowBuild } from "./projection-parts";
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -18,8 +19,11 @@ const topicLink = (topic: string) => (
   </Link>
 );
 
-/** What the job was asked to do, and the dry run's numbers when it was created. */
-export function ReplaySpecSummary({ job }: { job: ReplayJob }) {
+/**
+ * What the job was asked to do, and the dry run's numbers when it was created; for a rebuild,
+ * also its read model as the service reports it now (`projection`, when it answers).
+ */
+export function ReplaySpecSummary({ job, projection }: { job: ReplayJob; projection?: ProjectionInfo }) {
   const { spec } = job;
   if (spec.kind === "reprocess") {
     return (
@@ -38,13 +42,28 @@ export function ReplaySpecSummary({ job }: { job: ReplayJob }) {
   if (spec.kind === "rebuild") {
     return (
       <dl className="text-sm">
-        <Row term="Service">
-          <span className="font-mono">{spec.service}</span>
-        </Row>
         <Row term="Projection">
-          <span className="font-mono">{spec.projection}</span>
+          <span className="font-mono">
+            {spec.service}/{spec.projection}
+          </span>
         </Row>
         <Row term="Mode">{spec.mode === "shadow" ? "shadow: built beside the live read model, then swapped in" : "in place: emptied, then consumed again"}</Row>
+        {projection && (
+          <>
+            <Row term="Read model now">
+              <CollectionLink projection={projection} />
+            </Row>
+            <Row term="Its group now">
+              <GroupLink groupId={projection.groupId} />
+            </Row>
+            <Row term="Fed from">{topicLink(projection.topic)}</Row>
+            {projection.shadow && (
+              <Row term="Shadow build">
+                <ShadowBuild projection={projection} />
+              </Row>
+            )}
+          </>
+        )}
         <Row term="Dry run">{job.plan.records.toLocaleString("en-US")} events to read</Row>
       </dl>
     );

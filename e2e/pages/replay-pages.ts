@@ -12,7 +12,7 @@ export class NewReplayPage {
     return this.page.getByRole("form", { name: "New replay" });
   }
 
-  section(name: "Source" | "Target" | "Consumer group"): Locator {
+  section(name: "Source" | "Target" | "Consumer group" | "Projection" | "Mode"): Locator {
     return this.form().getByRole("group", { name, exact: true });
   }
 
@@ -24,7 +24,7 @@ export class NewReplayPage {
     return this.page.getByRole("region", { name: "Dry run" });
   }
 
-  stat(testId: "plan-records" | "plan-matched"): Locator {
+  stat(testId: "plan-records" | "plan-matched" | "plan-documents"): Locator {
     return this.page.getByTestId(testId);
   }
 
@@ -36,13 +36,22 @@ export class NewReplayPage {
     return this.page.getByTestId("plan-sample-row");
   }
 
+  /** The projections a rebuild can choose from, one row each. */
+  projectionRow(serviceAndName: string): Locator {
+    return this.page.getByTestId("projection-row").filter({ has: this.page.getByRole("radio", { name: serviceAndName, exact: true }) });
+  }
+
+  planSteps(): Locator {
+    return this.page.getByTestId("plan-step");
+  }
+
   warnings(): Locator {
     return this.page.getByRole("region", { name: "Warnings" });
   }
 
   /** Opens the confirmation dialog and returns it. */
   async start(): Promise<Locator> {
-    await this.page.getByRole("button", { name: "Start replay…" }).click();
+    await this.page.getByRole("button", { name: /^Start (replay|rebuild)…$/ }).click();
     return this.page.getByRole("dialog", { name: /^Start this/ });
   }
 
@@ -73,6 +82,15 @@ export class ReplayJobPage {
 
   auditRows(): Locator {
     return this.page.getByTestId("audit-row");
+  }
+
+  /** A rebuild's recorded steps, in order; each carries its state in `data-state`. */
+  steps(): Locator {
+    return this.page.getByTestId("replay-step");
+  }
+
+  step(name: string): Locator {
+    return this.steps().filter({ hasText: name });
   }
 }
 

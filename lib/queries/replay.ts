@@ -2,19 +2,21 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, 
 import { useEffect, useState } from "react";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { AuditEntry } from "@/lib/schemas/audit";
-import { finishedStates, type ReplayJob, type ReplayJobAction, type ReplayJobState, type ReplayPlan, type ReplaySpec } from "@/lib/schemas/replay";
+import { finishedStates, type ProjectionInfo, type ReplayJob, type ReplayJobAction, type ReplayJobState, type ReplayPlan, type ReplaySpec } from "@/lib/schemas/replay";
 
 /**
  * The jobs list polls; one job's page gets its progress over SSE, polls only as a fallback,
- * and refetches its audit records every 10 s while the job is not finished.
+ * and refetches its audit records every 10 s while the job is not finished. The projections
+ * services expose are asked for every 10 s (a shadow build appears and goes).
  */
-export const replayPollIntervals = { jobs: 3_000, jobFallback: 5_000, audit: 10_000 } as const;
+export const replayPollIntervals = { jobs: 3_000, jobFallback: 5_000, audit: 10_000, projections: 10_000 } as const;
 
 export const replayKeys = {
   all: ["replay"] as const,
   jobs: (filters: { state?: ReplayJobState }) => [...replayKeys.all, "jobs", "list", filters] as const,
   job: (id: string) => [...replayKeys.all, "jobs", "detail", id] as const,
   audit: (filters: { action?: string; target?: string; limit?: number }) => ["audit", filters] as const,
+  projections: () => [...replayKeys.all, "projections"] as const,
 };
 
 export interface ReplayJobDetail {
@@ -48,9 +50,27 @@ export function useCreateReplayJob() {
       queryClient.setQueryData<ReplayJobDetail>(replayKeys.job(job.id), { job, audit: [] });
       void queryClient.invalidateQueries({ queryKey: replayKeys.job(job.id) });
       void queryClient.invalidateQueries({ queryKey: [...replayKeys.all, "jobs", "list"] });
+      // A rebuild starts a shadow build or empties a read model: the projections list changes.
+      if (job.kind === "rebuild") void queryClient.invalidateQueries({ queryKey: replayKeys.projections() });
     },
   });
 }
+
+/** GET /api/projections: what can be rebuilt, and the services that did not answer (with why). */
+export interface ProjectionList {
+  projections: ProjectionInfo[];
+  unavailable: Array<{ service: string; message: string }>;
+}
+
+export const projectionsOptions = () =>
+  queryOptions({
+    queryKey: replayKeys.projections(),
+    queryFn: () => fetchJson<ProjectionList>("/api/projections"),
+    refetchInterval: replayPollIntervals.projections,
+  });
+
+/** The rebuildable projections of the console's services; asked only while `enabled` (the rebuild form, a rebuild job). */
+export const useProjections = (enabled = true) => useQuery({ ...projectionsOptions(), enabled });
 
 export const replayJobsOptions = (filters: { state?: ReplayJobState; limit?: number }) =>
   queryOptions({

@@ -1,4 +1,4 @@
-import type { ReplayJob, ReplayRange, ReplaySpec, ReprocessSpec } from "@/lib/schemas/replay";
+import type { RebuildSpec, ReplayJob, ReplayRange, ReplaySpec, ReplayStep, ReprocessSpec } from "@/lib/schemas/replay";
 
 /** "every partition" or "partitions 0, 2". */
 export function partitionsText(partitions: number[]): string {
@@ -37,11 +37,14 @@ export function rewindText(to: ReprocessSpec["to"]): string {
   }
 }
 
-/** A job's one-line name: "orders → orders-replayed" or "group billing". */
+/** "shadow" or "in place", as a rebuild's mode is written in titles. */
+export const rebuildModeText = (mode: RebuildSpec["mode"]): string => (mode === "in-place" ? "in place" : mode);
+
+/** A job's one-line name: "orders → orders-replayed", "group billing" or "orders/customers (shadow)". */
 export function specTitle(spec: ReplaySpec): string {
   if (spec.kind === "reprocess") return `group ${spec.groupId}${spec.topic ? ` on ${spec.topic}` : ""}`;
   if (spec.kind === "republish") return `${spec.source.topic} → ${spec.target.topic}`;
-  if (spec.kind === "rebuild") return `${spec.service} · ${spec.projection}`;
+  if (spec.kind === "rebuild") return `${spec.service}/${spec.projection} (${rebuildModeText(spec.mode)})`;
   // A kind added to the schema after this page: its name, until it gets its own title.
   return (spec as { kind: string }).kind;
 }
@@ -51,12 +54,25 @@ const kindLabels: Partial<Record<string, string>> = { republish: "Re-publish", r
 /** "Re-publish", "Reprocess"; a kind this page does not know yet by its own name. */
 export const kindLabel = (kind: ReplaySpec["kind"]): string => kindLabels[kind] ?? kind;
 
-/** How far a job is, 0–100; a finished job with nothing to do counts as done. */
+/**
+ * How far a job is, 0–100; a finished job with nothing to do counts as done. A job with steps
+ * (a rebuild) counts its steps: its events are all read long before it has compared and swapped.
+ */
 export function jobPercent(job: Pick<ReplayJob, "state" | "progress">): number {
-  const { done, total } = job.progress;
+  const { done, total, steps } = job.progress;
   if (job.state === "completed") return 100;
+  if (steps && steps.length > 0) return Math.floor((steps.filter((s) => s.state === "done").length / steps.length) * 100);
   if (total <= 0) return 0;
   return Math.min(100, Math.floor((done / total) * 100));
+}
+
+/** Where a job with steps is: "step 3 of 5: Compare with the live read model", "failed at step 2: Catch up", "all 5 steps done". */
+export function stepsText(steps: ReplayStep[]): string {
+  const failed = steps.findIndex((s) => s.state === "failed");
+  if (failed >= 0) return `failed at step ${failed + 1}: ${steps[failed]!.name}`;
+  const next = steps.findIndex((s) => s.state !== "done");
+  if (next < 0) return `all ${steps.length} steps done`;
+  return `step ${next + 1} of ${steps.length}: ${steps[next]!.name}`;
 }
 
 /** "12 s ago", "5 min ago", "3 h ago", "2 d ago" — with the exact time in a title beside it. */

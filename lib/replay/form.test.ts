@@ -13,7 +13,11 @@ describe("replayFormFrom", () => {
     expect(form("group=billing&topic=orders")).toMatchObject({ kind: "reprocess", group: "billing", topic: "orders", rewind: "earliest" });
   });
   it("ignores unknown kinds and modes", () => {
-    expect(form("kind=delete&range=forever&rewind=latest")).toMatchObject({ kind: "republish", range: "all", rewind: "earliest" });
+    expect(form("kind=delete&range=forever&rewind=latest&mode=everything")).toMatchObject({ kind: "republish", range: "all", rewind: "earliest", mode: "shadow" });
+  });
+  it("reads a rebuild link; a projection without a kind means a rebuild", () => {
+    expect(form("kind=rebuild&service=orders&projection=customers&mode=in-place")).toMatchObject({ kind: "rebuild", service: "orders", projection: "customers", mode: "in-place" });
+    expect(form("service=orders&projection=customers")).toMatchObject({ kind: "rebuild", mode: "shadow" });
   });
 });
 
@@ -23,6 +27,9 @@ describe("replayFormQuery", () => {
     const query = replayFormQuery(values);
     expect(query).toBe("kind=republish&topic=orders&range=offsets&from=5");
     expect(form(query)).toMatchObject({ topic: "orders", range: "offsets", from: "5", group: "", target: "" });
+  });
+  it("keeps a rebuild's service, projection and mode", () => {
+    expect(newReplayHref({ kind: "rebuild", service: "orders", projection: "customers", topic: "ignored" })).toBe("/replay/new?kind=rebuild&service=orders&projection=customers&mode=shadow");
   });
   it("links to a prefilled reprocess", () => {
     expect(newReplayHref({ kind: "reprocess", group: "g 1" })).toBe("/replay/new?kind=reprocess&group=g+1&rewind=earliest");
@@ -50,5 +57,15 @@ describe("replaySpecOf", () => {
       to: { kind: "shift", by: -50 },
     });
     expect(replaySpecOf({ ...defaultReplayForm, kind: "reprocess", group: "billing", rewind: "shift", shift: "5" }).problems).toHaveProperty("shift");
+  });
+  it("builds rebuild specs once a projection is chosen", () => {
+    expect(replaySpecOf({ ...defaultReplayForm, kind: "rebuild", service: "orders", projection: "customers", mode: "in-place" }).spec).toEqual({
+      kind: "rebuild",
+      service: "orders",
+      projection: "customers",
+      mode: "in-place",
+    });
+    expect(replaySpecOf({ ...defaultReplayForm, kind: "rebuild", service: "orders" }).problems).toHaveProperty("projection");
+    expect(replaySpecOf({ ...defaultReplayForm, kind: "rebuild", service: "Orders!", projection: "customers" }).problems).toHaveProperty("projection");
   });
 });

@@ -1,8 +1,10 @@
 import { checkFilter } from "@/lib/kafka/filter";
 import { maxReplayRate, type ReplaySpec } from "@/lib/schemas/replay";
 
-export const replayKinds = ["republish", "reprocess"] as const;
+export const replayKinds = ["republish", "reprocess", "rebuild"] as const;
 export type ReplayKind = (typeof replayKinds)[number];
+export const rebuildModes = ["shadow", "in-place"] as const;
+export type RebuildMode = (typeof rebuildModes)[number];
 export const rangeKinds = ["all", "offsets", "time"] as const;
 export type RangeKind = (typeof rangeKinds)[number];
 export const rewindKinds = ["earliest", "timestamp", "offset", "shift"] as const;
@@ -33,6 +35,10 @@ export interface ReplayFormValues {
   timestamp: string;
   offset: string;
   shift: string;
+  /** Rebuild: a service from the console's SERVICES setting, and one of its projections. */
+  service: string;
+  projection: string;
+  mode: RebuildMode;
 }
 
 export const defaultReplayForm: ReplayFormValues = {
@@ -50,18 +56,24 @@ export const defaultReplayForm: ReplayFormValues = {
   timestamp: "",
   offset: "",
   shift: "-1000",
+  service: "",
+  projection: "",
+  mode: "shadow",
 };
 
 const pick = <T extends string>(allowed: readonly T[], raw: string | null, fallback: T): T => (allowed.includes(raw as T) ? (raw as T) : fallback);
 
-/** Reads the form from a URL query; `from`/`to` without `range` mean offsets when they are numbers, else times. */
+/**
+ * Reads the form from a URL query; `from`/`to` without `range` mean offsets when they are
+ * numbers, else times. Without a kind, a projection means a rebuild and a group a reprocess.
+ */
 export function replayFormFrom(params: URLSearchParams): ReplayFormValues {
   const get = (name: string) => params.get(name)?.trim() ?? "";
   const from = get("from");
   const to = get("to");
   const inferred: RangeKind = !from && !to ? "all" : /^\d*$/.test(from) && /^\d*$/.test(to) ? "offsets" : "time";
   return {
-    kind: pick(replayKinds, params.get("kind"), params.get("group") ? "reprocess" : "republish"),
+    kind: pick(replayKinds, params.get("kind"), params.get("projection") ? "rebuild" : params.get("group") ? "reprocess" : "republish"),
     topic: get("topic"),
     partitions: get("partitions"),
     range: pick(rangeKinds, params.get("range"), inferred),
@@ -75,6 +87,9 @@ export function replayFormFrom(params: URLSearchParams): ReplayFormValues {
     timestamp: get("timestamp"),
     offset: get("offset"),
     shift: params.get("shift")?.trim() || defaultReplayForm.shift,
+    service: get("service"),
+    projection: get("projection"),
+    mode: pick(rebuildModes, params.get("mode"), defaultReplayForm.mode),
   };
 }
 
@@ -95,6 +110,10 @@ export function replayFormQuery(values: ReplayFormValues): string {
     set("filter", values.filter);
     if (values.target.trim() !== values.topic.trim()) set("target", values.target);
     set("rate", values.rate);
+  } else if (values.kind === "rebuild") {
+    set("service", values.service);
+    set("projection", values.projection);
+    query.set("mode", values.mode);
   } else {
     set("group", values.group);
     set("topic", values.topic);
@@ -112,17 +131,27 @@ export function newReplayHref(values: Partial<ReplayFormValues>): string {
 }
 
 /** Which field a problem is about, so the form can show it there. */
-export type ReplayFormField = "topic" | "partitions" | "from" | "to" | "filter" | "target" | "rate" | "group" | "timestamp" | "offset" | "shift";
+export type ReplayFormField = "topic" | "partitions" | "from" | "to" | "filter" | "target" | "rate" | "group" | "timestamp" | "offset" | "shift" | "projection";
 
 export type SpecResult = { spec: ReplaySpec; problems?: undefined } | { spec?: undefined; problems: Partial<Record<ReplayFormField, string>> };
 
 const topicName = /^[a-zA-Z0-9._-]{1,249}$/;
+const serviceName = /^[a-z][a-z0-9-]{0,62}$/;
+const projectionName = /^[A-Za-z0-9_.-]{1,100}$/;
 const isInstant = (text: string) => !Number.isNaN(Date.parse(text));
 
 /** The spec the API takes, or what is wrong with the form (checked again on the server). */
 export function replaySpecOf(values: ReplayFormValues): SpecResult {
   const problems: Partial<Record<ReplayFormField, string>> = {};
   const topic = values.topic.trim();
+  if (values.kind === "rebuild") {
+    const service = values.service.trim();
+    const projection = values.projection.trim();
+    if (!service || !projection) problems.projection = "Choose the projection to rebuild.";
+    else if (!serviceName.test(service) || !projectionName.test(projection)) problems.projection = "Not a service and projection the console knows: choose one from the list.";
+    if (Object.keys(problems).length > 0) return { problems };
+    return { spec: { kind: "rebuild", service, projection, mode: values.mode } };
+  }
   if (values.kind === "reprocess") {
     const group = values.group.trim();
     if (!group) problems.group = "Enter the consumer group to rewind.";
