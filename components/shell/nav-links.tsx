@@ -1,6 +1,6 @@
 "use client";
 
-import { Activity, Database, HardDrive, History, LineChart, List, Server, Users } from "lucide-react";
+import { Activity, Database, HardDrive, History, LineChart, List, ScrollText, Server, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
@@ -14,6 +14,7 @@ const links = [
   { href: "/mongo", label: "MongoDB", icon: Database },
   { href: "/metrics", label: "Metrics", icon: LineChart },
   { href: "/replay", label: "Replay", icon: History },
+  { href: "/audit", label: "Audit log", icon: ScrollText },
 ] as const;
 
 export function NavLinks() {

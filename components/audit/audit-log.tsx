@@ -1,0 +1,94 @@
+"use client";
+
+import { ScrollText } from "lucide-react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useId } from "react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { QueryState } from "@/components/ui/query-state";
+import { auditFiltersFrom, auditFiltersQuery, auditPageSizes, isFiltered, type AuditFilters } from "@/lib/audit/filters";
+import { useAuditEntries } from "@/lib/queries/audit";
+import { AuditExportButton } from "./audit-export-button";
+import { AuditFilterForm } from "./audit-filter-form";
+import { AuditTable } from "./audit-table";
+
+const inputClass = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
+
+function EmptyState({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
+  return (
+    <Card className="flex flex-col items-start gap-3 p-6 text-sm">
+      <ScrollText aria-hidden className="size-6 text-muted" />
+      {filtered ? (
+        <>
+          <p>No entries match these filters.</p>
+          <Button onClick={onClear}>Clear the filters</Button>
+        </>
+      ) : (
+        <p className="max-w-2xl text-muted">
+          Nothing recorded yet. Every sign-in and every change attempted through the console — allowed, refused or failed — is written here, with who did it and on
+          what.
+        </p>
+      )}
+    </Card>
+  );
+}
+
+/** The audit log: filters in the URL, entries newest first (refreshed every 10 s), a page size and an export of what the filters match. */
+export function AuditLog() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const limitId = useId();
+  const filters = auditFiltersFrom(params);
+  const query = auditFiltersQuery(filters);
+  const { data, error, isPending, refetch, isRefetchError, isFetching } = useAuditEntries(filters);
+  const navigate = (next: AuditFilters) => {
+    const nextQuery = auditFiltersQuery(next);
+    router.replace(nextQuery ? `${pathname}?${nextQuery}` : pathname, { scroll: false });
+  };
+  const entries = data?.entries ?? [];
+
+  return (
+    <div className="space-y-3">
+      <Card>
+        <AuditFilterForm key={query} filters={filters} onApply={navigate} />
+        <p className="mt-2 text-xs text-muted">
+          Dotted actions (<code className="font-mono">auth.signin</code>, <code className="font-mono">replay.create</code>) match by prefix. Changes made through the
+          API are recorded by method and route (<code className="font-mono">POST /api/kafka/topics</code>): find them by target or outcome.
+        </p>
+      </Card>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="flex flex-wrap items-center gap-3 text-sm text-muted">
+          {data && (
+            <span aria-live="polite" data-testid="audit-count">
+              {entries.length === filters.limit ? `The newest ${entries.length.toLocaleString("en-US")} entries` : `${entries.length.toLocaleString("en-US")} ${entries.length === 1 ? "entry" : "entries"}`}, newest first
+              {isFetching && !isPending ? " · refreshing…" : ""}
+            </span>
+          )}
+          <label htmlFor={limitId} className="flex items-center gap-2">
+            Show
+            <select id={limitId} value={filters.limit} onChange={(e) => navigate({ ...filters, limit: Number(e.target.value) })} className={inputClass}>
+              {auditPageSizes.map((size) => (
+                <option key={size} value={size}>
+                  {size.toLocaleString("en-US")}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <AuditExportButton filters={filters} />
+      </div>
+      <QueryState isPending={isPending} error={data ? null : error} retry={() => void refetch()} what="the audit log">
+        {data &&
+          (entries.length === 0 ? (
+            <EmptyState filtered={isFiltered(filters)} onClear={() => navigate({ ...filters, action: "", actor: "", target: "", outcome: "", since: "" })} />
+          ) : (
+            <Card className="p-0">
+              {isRefetchError && <p className="px-3 pt-2 text-xs text-bad">Stale: the last refresh failed ({error?.message}).</p>}
+              <AuditTable entries={entries} />
+            </Card>
+          ))}
+      </QueryState>
+    </div>
+  );
+}
