@@ -71,6 +71,8 @@ const configSchema = z.object({
   KAFKA_TLS_CERT_FILE: z.string().min(1).optional(),
   KAFKA_TLS_KEY_FILE: z.string().min(1).optional(),
   /** OpenID Connect (AUTH=oidc): the issuer, this console's client, and the claim that carries the role. */
+  /** The console's address as browsers reach it (for the OIDC callback); default: taken from each request's Host. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),

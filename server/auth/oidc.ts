@@ -40,7 +40,17 @@ export function safeReturnTo(value: string | null): string {
   return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
 }
 
-const callbackUrl = (request: Request) => new URL("/api/auth/oidc/callback", request.url).toString();
+/** The console's origin as the browser sees it: PUBLIC_URL, else the request's (forwarded) host and protocol. */
+export function publicOrigin(request: Request): string {
+  const configured = getConfig().PUBLIC_URL;
+  if (configured) return new URL(configured).origin;
+  const url = new URL(request.url);
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
+  const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
+  return `${proto.split(",")[0]!.trim()}://${host.split(",")[0]!.trim()}`;
+}
+
+const callbackUrl = (request: Request) => `${publicOrigin(request)}/api/auth/oidc/callback`;
 
 /** Starts an authorization-code flow with PKCE: where to send the browser, and the sealed cookie that remembers the flow. */
 export async function startSignIn(request: Request): Promise<{ location: string; cookie: string }> {

@@ -1,5 +1,5 @@
 import { writeAudit } from "@/server/audit/audit";
-import { finishSignIn, oidcCookie } from "@/server/auth/oidc";
+import { finishSignIn, oidcCookie, publicOrigin } from "@/server/auth/oidc";
 import { sessionSetCookie } from "@/server/auth/session";
 import { getConfig } from "@/server/config";
 import { AppError } from "@/server/http/errors";
@@ -26,14 +26,14 @@ export const GET = route("/api/auth/oidc/callback", async (request) => {
   try {
     const { user, returnTo } = await finishSignIn(request, cookieValue(request, oidcCookie));
     await writeAudit({ actor: user.name, action: "auth.signin", target: user.name, outcome: "ok", details: { method: "oidc", role: user.role } });
-    const headers = new Headers({ location: new URL(returnTo, request.url).toString(), "cache-control": "no-store" });
+    const headers = new Headers({ location: `${publicOrigin(request)}${returnTo}`, "cache-control": "no-store" });
     headers.append("set-cookie", await sessionSetCookie(request, user));
     headers.append("set-cookie", clearFlow);
     return new Response(null, { status: 302, headers });
   } catch (error) {
     const message = error instanceof AppError ? error.message : "Signing in failed";
     await writeAudit({ actor: "anonymous", action: "auth.signin", target: "oidc", outcome: "refused", details: { method: "oidc", reason: message } });
-    const location = new URL(`/?signin_error=${encodeURIComponent(message)}`, request.url).toString();
+    const location = `${publicOrigin(request)}/?signin_error=${encodeURIComponent(message)}`;
     return new Response(null, { status: 302, headers: { location, "set-cookie": clearFlow, "cache-control": "no-store" } });
   }
 });
