@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactCredentials } from "./redact";
+import { redactCredentials, redactCredentialsIn } from "./redact";
 
 describe("redactCredentials", () => {
   it("hides user and password", () => {
@@ -10,5 +10,13 @@ describe("redactCredentials", () => {
   });
   it("does not mistake an @ in the path for credentials", () => {
     expect(redactCredentials("http://prom:9090/a@b")).toBe("http://prom:9090/a@b");
+  });
+});
+
+describe("redactCredentialsIn", () => {
+  it("masks the credentials of every URI in a text, leaving the rest", () => {
+    expect(redactCredentialsIn('connect to mongodb://app:hunter2@db:27017 failed; also "http://u:p@x/y" and https://plain.example')).toBe(
+      'connect to mongodb://***@db:27017 failed; also "http://***@x/y" and https://plain.example',
+    );
   });
 });

@@ -7,6 +7,7 @@ import { authorize, isMutation, requestActor } from "../auth/authorize";
 import { getLogger } from "../log";
 import { getConsoleMetrics } from "../metrics/registry";
 import { AppError } from "./errors";
+import { defaultBodyBytes, readLimitedJsonBody } from "./body";
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown; requestId?: string };
@@ -79,11 +80,9 @@ function auditChange(request: Request, name: string, status: number): void {
   });
 }
 
-/** The request's JSON body; anything else is a 400 (validate the result with zod). */
-export async function readJsonBody(request: Request): Promise<unknown> {
-  return request.json().catch(() => {
-    throw new AppError("BAD_REQUEST", "The body must be JSON", 400);
-  });
+/** The request's JSON body, at most 1 MiB (413 beyond); anything but JSON is a 400 (validate the result with zod). */
+export function readJsonBody(request: Request): Promise<unknown> {
+  return readLimitedJsonBody(request, defaultBodyBytes);
 }
 
 /**

@@ -2,37 +2,15 @@ import "server-only";
 import type { Producer } from "kafkajs";
 import { maxProduceBytes, produceMessageSchema, type ProduceResult } from "@/lib/schemas/kafka-messages";
 import { invalidate } from "../cache";
+import { readLimitedJsonBody } from "../http/body";
 import { AppError } from "../http/errors";
 import { kafkaCall } from "./call";
 import { getMessageProducer, resetMessageProducer } from "./messages-client";
 import { checkPartitions, topicPartitions } from "./messages-plan";
 
-/**
- * Reads a produce request's body: 413 beyond `maxProduceBytes` (by its declared length
- * before reading, and by what actually arrives), 400 when it is not JSON.
- */
-export async function readProduceBody(request: Request): Promise<unknown> {
-  const tooLarge = () => new AppError("TOO_LARGE", `The message is larger than ${maxProduceBytes / 1024 / 1024} MiB; the console sends messages up to that size`, 413);
-  if (Number(request.headers.get("content-length") ?? 0) > maxProduceBytes) throw tooLarge();
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const chunk = await reader?.read();
-    if (!chunk || chunk.done) break;
-    size += chunk.value.byteLength;
-    if (size > maxProduceBytes) {
-      await reader?.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(chunk.value);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AppError("BAD_REQUEST", "The body must be JSON", 400);
-  }
+/** Reads a produce request's body: 413 beyond `maxProduceBytes`, 400 when it is not JSON. */
+export function readProduceBody(request: Request): Promise<unknown> {
+  return readLimitedJsonBody(request, maxProduceBytes, `The message is larger than ${maxProduceBytes / 1024 / 1024} MiB; the console sends messages up to that size`);
 }
 
 function send(producer: Producer, topic: string, input: ReturnType<typeof produceMessageSchema.parse>) {

@@ -57,29 +57,4 @@ export async function assertNamespaceExists(ns: Namespace): Promise<void> {
   if (found.length === 0) throw await namespaceNotFound(ns);
 }
 
-/** The request's JSON body, read up to `maxBytes` (413 past it, 400 when it is not JSON). */
-export async function readLimitedJsonBody(request: Request, maxBytes: number): Promise<unknown> {
-  const tooLarge = () => new AppError("TOO_LARGE", `The request body is larger than ${maxBytes} bytes`, 413);
-  const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (declared > maxBytes) throw tooLarge();
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
-    if (chunk.done) break;
-    total += chunk.value.byteLength;
-    if (total > maxBytes) {
-      await reader?.cancel();
-      throw tooLarge();
-    }
-    chunks.push(chunk.value);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("BAD_REQUEST", "The body must be JSON", 400);
-  }
-}
+export { readLimitedJsonBody } from "../http/body";
