@@ -37,6 +37,11 @@ describe("parseEjson", () => {
 
   it("insists on an object where one is needed", () => {
     expect(() => parseEjsonDocument("[1,2]", "sort")).toThrow("sort must be a JSON object");
+    // Canonical EJSON makes objects of these (Int32, ObjectId, Date, Long): still not documents.
+    for (const text of ["0", '{"$numberInt":"5"}', '{"$oid":"64b7f0c2a1b2c3d4e5f60718"}', '{"$date":"2026-01-01T00:00:00Z"}', '{"$numberLong":"1"}', "null", '"x"']) {
+      expect(() => parseEjsonDocument(text, "line 1"), text).toThrow("line 1 must be a JSON object");
+    }
+    expect(parseEjsonDocument("{}")).toEqual({});
   });
 });
 

@@ -63,7 +63,9 @@ export function parseEjson(text: string, what = "input"): unknown {
 /** Like parseEjson, for inputs that must be one document (a filter, a projection, a sort, a document to save). */
 export function parseEjsonDocument(text: string, what = "input"): Document {
   const value = parseEjson(text, what);
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new EjsonInputError(`${what} must be a JSON object`);
+  // Canonical EJSON turns `0` into an Int32 and `{"$date": …}` into a Date: objects, but no documents.
+  const prototype = value !== null && typeof value === "object" ? Object.getPrototypeOf(value) : undefined;
+  if (prototype !== Object.prototype && prototype !== null) throw new EjsonInputError(`${what} must be a JSON object`);
   return value as Document;
 }
 

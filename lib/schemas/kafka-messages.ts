@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkFilter, maxFilterLength } from "@/lib/kafka/filter";
+import { topicNameSchema } from "./kafka";
 
 /** Messages scanned per browse request: the default, and the most anyone may ask for. */
 export const scanLimits = { defaultMaxScan: 10_000, maxScan: 1_000_000, defaultMaxMatches: 100, maxMatches: 1_000, defaultCount: 50 } as const;
@@ -22,8 +23,9 @@ const timestampParam = z
   .string()
   .transform((raw, ctx) => {
     const ms = /^\d{1,15}$/.test(raw) ? Number(raw) : Date.parse(raw);
-    if (Number.isNaN(ms)) {
-      ctx.addIssue({ code: "custom", message: "an ISO date-time (2024-05-01T12:00:00Z) or milliseconds since the epoch" });
+    // Before 1970 Kafka's ListOffsets reads a negative time as a special offset ("latest", "earliest").
+    if (Number.isNaN(ms) || ms < 0) {
+      ctx.addIssue({ code: "custom", message: "an ISO date-time from 1970 on (2024-05-01T12:00:00Z) or milliseconds since the epoch" });
       return z.NEVER;
     }
     return ms;
@@ -70,6 +72,9 @@ export const messageAddressSchema = z.object({
   partition: intParam(0, 999_999),
   offset: offsetString,
 });
+
+/** Path parameters of GET /api/kafka/topics/:topic/messages/:partition/:offset. */
+export const messageParams = messageAddressSchema.extend({ topic: topicNameSchema });
 
 const headerSchema = z.object({
   name: z.string().min(1, "a header needs a name").max(256),

@@ -8,6 +8,9 @@ export const topicNameSchema = z
   .regex(/^[a-zA-Z0-9._-]+$/, "topic names use only letters, digits, '.', '_' and '-'")
   .refine((name) => name !== "." && name !== "..", "'.' and '..' are not topic names");
 
+/** Path parameters of /api/kafka/topics/:topic/… */
+export const topicParams = z.object({ topic: topicNameSchema });
+
 export const topicListQuerySchema = z.object({
   internal: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   search: z.string().max(249).default(""),
@@ -88,6 +91,9 @@ export const groupIdSchema = z
   .max(255)
   .regex(/^[^\u0000-\u001f\u007f]+$/, "group ids cannot contain control characters");
 
+/** Path parameters of /api/kafka/groups/:group/… */
+export const groupParams = z.object({ group: groupIdSchema });
+
 export const lagHistoryQuerySchema = z.object({
   range: z.enum(["15m", "1h", "6h", "24h"]).default("1h"),
 });
@@ -121,6 +127,7 @@ export interface BrokerDetail extends BrokerInfo {
 }
 
 export const brokerIdSchema = z.coerce.number().int().min(0).max(2 ** 31 - 1);
+export const brokerParams = z.object({ broker: brokerIdSchema });
 
 export interface BrokerSummary {
   nodeId: number;
@@ -146,10 +153,13 @@ export interface KafkaOverview {
   topLaggingGroups: Array<{ groupId: string; totalLag: string; state: string }>;
 }
 
+/** A point in a topic's time: Kafka's timestamps start at the epoch, and it reads negative ones as special offsets. */
+export const kafkaTimeSchema = z.iso.datetime({ offset: true }).refine((time) => Date.parse(time) >= 0, "a time from 1970-01-01 on");
+
 export const resetTargetSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("earliest") }),
   z.object({ kind: z.literal("latest") }),
-  z.object({ kind: z.literal("timestamp"), timestamp: z.iso.datetime({ offset: true }) }),
+  z.object({ kind: z.literal("timestamp"), timestamp: kafkaTimeSchema }),
   z.object({ kind: z.literal("offset"), offset: z.string().regex(/^\d{1,19}$/, "a non-negative offset") }),
   z.object({ kind: z.literal("shift"), by: z.number().int().min(-1e12).max(1e12) }),
 ]);

@@ -87,3 +87,16 @@ export interface PromqlPosition {
   line: number;
   column: number;
 }
+
+/**
+ * The Prometheus API paths the PromQL editor's autocompletion may ask for (after `api/v1/`),
+ * and the parameters that pass: this is no open proxy.
+ */
+export const autocompletePaths = [/^labels$/, /^label\/[a-zA-Z_][a-zA-Z0-9_]*\/values$/, /^series$/, /^metadata$/] as const;
+export const autocompleteQuerySchema = z.object({
+  "match[]": z.string().max(2_000).optional(),
+  start: z.string().regex(/^[\d.]+$/).optional(),
+  end: z.string().regex(/^[\d.]+$/).optional(),
+  limit: z.string().regex(/^\d{1,6}$/).optional(),
+  metric: z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/).optional(),
+});

@@ -24,16 +24,22 @@ export const renameCollectionSchema = z.object({ to: collectionNameSchema });
 export const maxPageSize = 200;
 export const defaultPageSize = 50;
 
+/**
+ * Longest filter, sort and projection in a query string. They travel in the URL, and Node refuses a
+ * request whose line and headers pass 16 KiB (431, before any route runs): each stays well below.
+ */
+export const maxQueryTextLength = { filter: 8 * 1024, sort: 2 * 1024, projection: 4 * 1024, cursor: 8 * 1024 } as const;
+
 /** Query string of the documents list; the EJSON inputs are parsed on the server by parseEjsonDocument. */
 export const documentsQuerySchema = z
   .object({
-    filter: z.string().max(64 * 1024).optional(),
-    sort: z.string().max(4 * 1024).optional(),
-    projection: z.string().max(16 * 1024).optional(),
+    filter: z.string().max(maxQueryTextLength.filter).optional(),
+    sort: z.string().max(maxQueryTextLength.sort).optional(),
+    projection: z.string().max(maxQueryTextLength.projection).optional(),
     limit: z.coerce.number().int().min(1).max(maxPageSize).default(defaultPageSize),
     /** Opaque cursors made by the server: the page after / before the row they were taken from. */
-    after: z.string().max(16 * 1024).optional(),
-    before: z.string().max(16 * 1024).optional(),
+    after: z.string().max(maxQueryTextLength.cursor).optional(),
+    before: z.string().max(maxQueryTextLength.cursor).optional(),
     /** Start the page at this document (an `_id` as encodeDocumentId writes it). */
     startAt: z.string().min(1).max(4 * 1024).optional(),
     exact: flag,
@@ -43,9 +49,9 @@ export type DocumentsQuery = z.infer<typeof documentsQuerySchema>;
 
 export const exportQuerySchema = z.object({
   format: z.enum(["jsonl", "csv"]).default("jsonl"),
-  filter: z.string().max(64 * 1024).optional(),
-  sort: z.string().max(4 * 1024).optional(),
-  projection: z.string().max(16 * 1024).optional(),
+  filter: z.string().max(maxQueryTextLength.filter).optional(),
+  sort: z.string().max(maxQueryTextLength.sort).optional(),
+  projection: z.string().max(maxQueryTextLength.projection).optional(),
 });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { namespaceParams } from "./mongo";
 
 /** MongoDB's limit for one document, and so for one saved or inserted document. */
 export const maxDocumentBytes = 16 * 1024 * 1024;
@@ -12,6 +13,9 @@ export const maxAggregateTimeMs = 60_000;
 export const documentVersionSchema = z.string().regex(/^[0-9a-f]{64}$/, "a version token as returned when the document was loaded");
 
 const ejsonText = (what: string) => z.string().min(1, `${what} is empty`).max(maxDocumentBodyBytes);
+
+/** Path parameters of …/documents/:id; the id segment is decoded by documentIdFromSegment. */
+export const documentParams = namespaceParams.extend({ id: z.string().min(1).max(16_384) });
 
 export const saveDocumentSchema = z.object({
   /** The whole document as Extended JSON text; its `_id` must be the one in the URL. */
@@ -31,6 +35,14 @@ export const deleteDocumentSchema = z
   .object({ version: documentVersionSchema.optional(), confirm: z.literal(true).optional() })
   .refine((input) => input.version !== undefined || input.confirm === true, "send the version the document was loaded with, or confirm: true");
 export type DeleteDocumentInput = z.infer<typeof deleteDocumentSchema>;
+/** The same as query parameters (they win over the body): `?version=…` or `?confirm=true`. */
+export const deleteDocumentQuerySchema = z.object({
+  version: documentVersionSchema.optional(),
+  confirm: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((value) => (value === "true" ? (true as const) : undefined)),
+});
 
 /** One document as the API returns it: canonical Extended JSON, so every BSON type survives the trip to the editor and back. */
 export interface DocumentView {
@@ -54,6 +66,9 @@ export const indexDirectionSchema = z.union([z.literal(1), z.literal(-1), z.enum
 export type IndexDirection = z.infer<typeof indexDirectionSchema>;
 
 export const indexNameSchema = z.string().min(1).max(255).regex(/^[^\u0000]+$/, "index names cannot contain NUL");
+
+/** Path parameters of …/indexes/:name. */
+export const indexParams = namespaceParams.extend({ name: indexNameSchema });
 
 export const createIndexSchema = z.object({
   /** Either Extended JSON text of the key document (`{"status":1,"createdAt":-1}`), or fields with directions in order. */

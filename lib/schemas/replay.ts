@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { checkFilter, maxFilterLength } from "@/lib/kafka/filter";
 import type { KafkaMessage } from "./kafka-messages";
-import { groupIdSchema, resetTargetSchema, topicNameSchema, type OffsetChange } from "./kafka";
+import { groupIdSchema, kafkaTimeSchema, resetTargetSchema, topicNameSchema, type OffsetChange } from "./kafka";
 
 /** The fastest rate anyone may set; no rate means as fast as the brokers take it. */
 export const maxReplayRate = 1_000_000;
@@ -16,7 +16,7 @@ export const replayRangeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("all") }),
   /** The same offsets in every chosen partition, clamped to what each holds. */
   z.object({ kind: z.literal("offsets"), from: offsetString.optional(), to: offsetString.optional() }),
-  z.object({ kind: z.literal("time"), from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() }),
+  z.object({ kind: z.literal("time"), from: kafkaTimeSchema.optional(), to: kafkaTimeSchema.optional() }),
 ]);
 export type ReplayRange = z.infer<typeof replayRangeSchema>;
 
@@ -94,6 +94,9 @@ export const replayJobListQuerySchema = z.object({
 });
 
 export const replayJobIdSchema = z.string().regex(/^rp-[a-z0-9-]{6,64}$/, "a replay job id (rp-…)");
+/** Path parameters of /api/replay/jobs/:id/… */
+export const replayJobParams = z.object({ id: replayJobIdSchema });
+export const replayJobActionParams = replayJobParams.extend({ action: replayJobActionSchema });
 
 export interface PartitionRange {
   partition: number;

@@ -1,11 +1,8 @@
-import { z } from "zod";
-import { brokerIdSchema } from "@/lib/schemas/kafka";
+import { brokerParams as params } from "@/lib/schemas/kafka";
 import { route } from "@/server/http/route";
 import { describeBroker } from "@/server/kafka/brokers";
 
 export const dynamic = "force-dynamic";
-
-const params = z.object({ broker: brokerIdSchema });
 
 /** GET /api/kafka/brokers/:id — the broker, its log directories with sizes per topic, and its configs. */
 export const GET = route<{ params: Promise<{ broker: string }> }>("/api/kafka/brokers/[broker]", async (_request, context) => {

@@ -1,11 +1,8 @@
-import { z } from "zod";
-import { groupIdSchema } from "@/lib/schemas/kafka";
+import { groupParams as params } from "@/lib/schemas/kafka";
 import { route } from "@/server/http/route";
 import { fetchConsumerGroupDetail } from "@/server/kafka/group-detail";
 
 export const dynamic = "force-dynamic";
-
-const params = z.object({ group: groupIdSchema });
 
 /** GET /api/kafka/groups/:group — state, members with their assignments, lag per partition in messages and seconds. */
 export const GET = route<{ params: Promise<{ group: string }> }>("/api/kafka/groups/[group]", async (_request, context) => {

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { topicNameSchema } from "@/lib/schemas/kafka";
+import { topicParams as params } from "@/lib/schemas/kafka";
 import { deleteTopicSchema } from "@/lib/schemas/kafka-topic-admin";
 import { readConfirmation, route } from "@/server/http/route";
 import { assertSameOrigin } from "@/server/http/same-origin";
@@ -8,7 +7,6 @@ import { describeTopic } from "@/server/kafka/topics";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ topic: topicNameSchema });
 
 /** GET /api/kafka/topics/:topic — partitions with leader, replicas, ISR and watermarks. */
 export const GET = route<{ params: Promise<{ topic: string }> }>("/api/kafka/topics/[topic]", async (_request, context) => {

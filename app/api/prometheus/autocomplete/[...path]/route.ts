@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { autocompletePaths, autocompleteQuerySchema } from "@/lib/schemas/metrics";
 import { AppError } from "@/server/http/errors";
 import { route } from "@/server/http/route";
 import { prometheusGet } from "@/server/prometheus/client";
@@ -8,26 +8,17 @@ export const dynamic = "force-dynamic";
 /**
  * The read-only Prometheus endpoints the PromQL editor's autocompletion asks for
  * (`…/api/v1/labels`, `label/<name>/values`, `series`, `metadata`), answered in Prometheus's
- * own envelope. Only these paths and parameters pass: this is no open proxy.
+ * own envelope. Only these paths and parameters pass (autocompletePaths, autocompleteQuerySchema).
  */
-const allowed = [/^labels$/, /^label\/[a-zA-Z_][a-zA-Z0-9_]*\/values$/, /^series$/, /^metadata$/];
-const paramsSchema = z.object({
-  "match[]": z.string().max(2_000).optional(),
-  start: z.string().regex(/^[\d.]+$/).optional(),
-  end: z.string().regex(/^[\d.]+$/).optional(),
-  limit: z.string().regex(/^\d{1,6}$/).optional(),
-  metric: z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/).optional(),
-});
-
 export const GET = route<{ params: Promise<{ path: string[] }> }>("/api/prometheus/autocomplete/[...path]", async (request, { params }) => {
   const segments = (await params).path;
   const [api, version, ...rest] = segments;
   const path = rest.join("/");
-  if (api !== "api" || version !== "v1" || !allowed.some((pattern) => pattern.test(path))) {
+  if (api !== "api" || version !== "v1" || !autocompletePaths.some((pattern) => pattern.test(path))) {
     throw new AppError("NOT_FOUND", "Autocompletion reads labels, label values, series and metadata only", 404);
   }
   const search = new URL(request.url).searchParams;
-  const parsed = paramsSchema.parse(Object.fromEntries(search));
+  const parsed = autocompleteQuerySchema.parse(Object.fromEntries(search));
   const query = Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => entry[1] !== undefined));
   const data = await prometheusGet<unknown>(path, query);
   return Response.json({ status: "success", data }, { headers: { "cache-control": "private, max-age=30" } });

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { replayJobIdSchema } from "@/lib/schemas/replay";
+import { replayJobParams as params } from "@/lib/schemas/replay";
 import { listAudit } from "@/server/audit/audit";
 import { route } from "@/server/http/route";
 import { getReplayJob } from "@/server/replay/jobs";
@@ -7,7 +6,6 @@ import { getReplayJob } from "@/server/replay/jobs";
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
-const params = z.object({ id: replayJobIdSchema });
 
 /** GET /api/replay/jobs/:id — one job with its audit records. */
 export const GET = route<Context>("/api/replay/jobs/[id]", async (_request, context) => {

@@ -1,11 +1,8 @@
-import { z } from "zod";
-import { groupIdSchema, lagHistoryQuerySchema } from "@/lib/schemas/kafka";
+import { groupParams as params, lagHistoryQuerySchema } from "@/lib/schemas/kafka";
 import { route } from "@/server/http/route";
 import { fetchLagHistory } from "@/server/kafka/group-detail";
 
 export const dynamic = "force-dynamic";
-
-const params = z.object({ group: groupIdSchema });
 
 /** GET /api/kafka/groups/:group/lag-history?range=1h — the group's total lag over time, from Prometheus. */
 export const GET = route<{ params: Promise<{ group: string }> }>("/api/kafka/groups/[group]/lag-history", async (request, context) => {

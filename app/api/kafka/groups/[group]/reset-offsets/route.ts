@@ -1,12 +1,9 @@
-import { z } from "zod";
-import { groupIdSchema, resetOffsetsSchema } from "@/lib/schemas/kafka";
+import { groupParams as params, resetOffsetsSchema } from "@/lib/schemas/kafka";
 import { readJsonBody, route } from "@/server/http/route";
 import { assertSameOrigin } from "@/server/http/same-origin";
 import { resetConsumerGroupOffsets } from "@/server/kafka/reset-offsets";
 
 export const dynamic = "force-dynamic";
-
-const params = z.object({ group: groupIdSchema });
 
 /** POST /api/kafka/groups/:group/reset-offsets — dry run by default; `"dryRun": false` writes. */
 export const POST = route<{ params: Promise<{ group: string }> }>("/api/kafka/groups/[group]/reset-offsets", async (request, context) => {

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { topicNameSchema } from "@/lib/schemas/kafka";
+import { topicParams as params } from "@/lib/schemas/kafka";
 import { alterTopicConfigsSchema } from "@/lib/schemas/kafka-topic-admin";
 import { readJsonBody, route } from "@/server/http/route";
 import { assertSameOrigin } from "@/server/http/same-origin";
@@ -7,7 +6,6 @@ import { alterTopicConfigs, describeTopicConfigs } from "@/server/kafka/topic-ad
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ topic: topicNameSchema });
 type Context = { params: Promise<{ topic: string }> };
 
 /** GET /api/kafka/topics/:topic/configs — every config with its value, source and whether it is read-only; sensitive values redacted. */

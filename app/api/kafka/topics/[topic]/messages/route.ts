@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { topicNameSchema } from "@/lib/schemas/kafka";
+import { topicParams as params } from "@/lib/schemas/kafka";
 import { browseQuerySchema, type ScanEvent } from "@/lib/schemas/kafka-messages";
 import { route } from "@/server/http/route";
 import { assertSameOrigin } from "@/server/http/same-origin";
@@ -10,7 +9,6 @@ import { produceMessage, readProduceBody } from "@/server/kafka/messages-produce
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ topic: string }> };
-const params = z.object({ topic: topicNameSchema });
 const encoder = new TextEncoder();
 
 function sseEvent(event: ScanEvent): Uint8Array {

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { topicNameSchema } from "@/lib/schemas/kafka";
+import { topicParams as params } from "@/lib/schemas/kafka";
 import { addPartitionsSchema } from "@/lib/schemas/kafka-topic-admin";
 import { readJsonBody, route } from "@/server/http/route";
 import { assertSameOrigin } from "@/server/http/same-origin";
@@ -7,7 +6,6 @@ import { addPartitions } from "@/server/kafka/topic-admin";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ topic: topicNameSchema });
 
 /** POST /api/kafka/topics/:topic/partitions {count} — raises the partition count to `count`. */
 export const POST = route<{ params: Promise<{ topic: string }> }>("/api/kafka/topics/[topic]/partitions", async (request, context) => {

@@ -1,12 +1,10 @@
-import { z } from "zod";
-import { finishedStates, replayJobIdSchema, type ReplayJob } from "@/lib/schemas/replay";
+import { finishedStates, replayJobParams as params, type ReplayJob } from "@/lib/schemas/replay";
 import { route } from "@/server/http/route";
 import { getReplayJob } from "@/server/replay/jobs";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
-const params = z.object({ id: replayJobIdSchema });
 const encoder = new TextEncoder();
 const pollMs = 500;
 

@@ -1,11 +1,8 @@
-import { topicNameSchema } from "@/lib/schemas/kafka";
-import { messageAddressSchema } from "@/lib/schemas/kafka-messages";
+import { messageParams as params } from "@/lib/schemas/kafka-messages";
 import { route } from "@/server/http/route";
 import { readMessage } from "@/server/kafka/messages";
 
 export const dynamic = "force-dynamic";
-
-const params = messageAddressSchema.extend({ topic: topicNameSchema });
 
 /** GET /api/kafka/topics/:topic/messages/:partition/:offset — one message with its payloads whole. */
 export const GET = route<{ params: Promise<{ topic: string; partition: string; offset: string }> }>(

@@ -1,6 +1,4 @@
-import { z } from "zod";
-import { namespaceParams } from "@/lib/schemas/mongo";
-import { deleteDocumentSchema, maxDocumentBodyBytes, saveDocumentSchema } from "@/lib/schemas/mongo-document";
+import { deleteDocumentQuerySchema, deleteDocumentSchema, documentParams as params, maxDocumentBodyBytes, saveDocumentSchema } from "@/lib/schemas/mongo-document";
 import { route } from "@/server/http/route";
 import { assertSameOrigin } from "@/server/http/same-origin";
 import { deleteDocument, documentIdFromSegment, fetchDocument, saveDocument } from "@/server/mongo/document";
@@ -8,7 +6,6 @@ import { readLimitedJsonBody } from "@/server/mongo/namespace-call";
 
 export const dynamic = "force-dynamic";
 
-const params = namespaceParams.extend({ id: z.string().min(1).max(16_384) });
 type Context = { params: Promise<{ db: string; collection: string; id: string }> };
 const name = "/api/mongo/databases/[db]/collections/[collection]/documents/[id]";
 
@@ -35,12 +32,9 @@ export const PUT = route<Context>(name, async (request, context) => {
 export const DELETE = route<Context>(name, async (request, context) => {
   assertSameOrigin(request);
   const { ns, id } = await target(context);
-  const query = new URL(request.url).searchParams;
+  const query = deleteDocumentQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const body = await readLimitedJsonBody(request, 4096);
-  const input = deleteDocumentSchema.parse({
-    ...(body as object),
-    ...(query.has("version") ? { version: query.get("version") } : {}),
-    ...(query.get("confirm") === "true" ? { confirm: true } : {}),
-  });
+  const fromQuery = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
+  const input = deleteDocumentSchema.parse({ ...(body as object), ...fromQuery });
   return Response.json(await deleteDocument(ns, id, input));
 });

@@ -1,5 +1,4 @@
-import { dropIndexSchema, indexNameSchema } from "@/lib/schemas/mongo-document";
-import { namespaceParams } from "@/lib/schemas/mongo";
+import { dropIndexSchema, indexParams as params } from "@/lib/schemas/mongo-document";
 import { route } from "@/server/http/route";
 import { assertSameOrigin } from "@/server/http/same-origin";
 import { dropIndex } from "@/server/mongo/indexes";
@@ -7,7 +6,6 @@ import { readLimitedJsonBody } from "@/server/mongo/namespace-call";
 
 export const dynamic = "force-dynamic";
 
-const params = namespaceParams.extend({ name: indexNameSchema });
 type Context = { params: Promise<{ db: string; collection: string; name: string }> };
 
 /** DELETE …/indexes/:name with `confirm` (body or query) equal to the index name; `_id_` is refused. */
