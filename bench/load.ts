@@ -1,26 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { hashSync } from "@node-rs/argon2";
 import autocannon from "autocannon";
 import * as hdr from "hdr-histogram-js";
+import { freePort } from "../test/support/ports";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const viewerSeconds = 20;
 const root = join(import.meta.dirname, "..");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 /** The console under load: BENCH_CONSOLE_URL (with BENCH_USER / BENCH_PASSWORD), or a `next start` of the current build with a bench viewer. */
 async function consoleUnderTest(): Promise<{ url: string; user: string; password: string; child?: ChildProcess }> {

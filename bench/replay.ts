@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { Kafka, logLevel } from "kafkajs";
 import { ensureDebianPackage } from "../stack/apt";
 import { stackAddresses, uniqueName } from "../test/support/stack";
+import { median } from "./kafka-fixture";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -16,12 +17,6 @@ process.env.CLUSTER_NAME = uniqueName("bench-replay");
 process.env.REPLAY_WORKER = "on";
 
 const kafka = new Kafka({ clientId: "eventdeck-bench-replay", brokers: stackAddresses.kafkaBrokers, logLevel: logLevel.NOTHING, requestTimeout: 120_000 });
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 function sh(command: string): string {
   const result = spawnSync("bash", ["-o", "pipefail", "-c", command], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });

@@ -1,22 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer, type Server } from "node:net";
+import type { Server } from "node:net";
 import { join } from "node:path";
 import Provider from "oidc-provider";
 import { expect, test } from "./fixtures";
+import { freePort } from "../test/support/ports";
 
 // A real OpenID Connect provider (oidc-provider, with its development login form) and a second
 // console signing in through it; the rest of the suite uses local users.
 test.use({ storageState: { cookies: [], origins: [] } });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 let provider: Server | undefined;
 let consoleProcess: ChildProcess | undefined;

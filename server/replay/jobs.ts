@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { ReplayJob, ReplayJobAction, ReplaySpec } from "@/lib/schemas/replay";
+import type { RebuildSpec, ReplayJob, ReplayJobAction, ReplaySpec } from "@/lib/schemas/replay";
 import { writeAudit } from "../audit/audit";
 import { invalidate } from "../cache";
 import { getConfig } from "../config";
@@ -8,7 +8,7 @@ import { AppError } from "../http/errors";
 import { mongoCall } from "../mongo/call";
 import { withReplayAdmin } from "./kafka";
 import { planReprocess, planRepublish } from "./plan";
-import { planRebuild, rebuildSteps } from "./rebuild";
+import { abandonShadow, planRebuild, rebuildSteps } from "./rebuild";
 import { replayProgressGroup } from "./republish";
 import { getReplayRunner } from "./runner";
 import { jobsCollection, toReplayJob, type JobDocument } from "./store";
@@ -158,6 +158,7 @@ async function changeJobState(id: string, action: ReplayJobAction, actor: string
   if (!updated) throw conflict();
   await writeAudit({ actor, action: `replay.${action}`, target: id, outcome: "ok", details: { from: doc.state } });
   if (action === "resume" && getConfig().REPLAY_WORKER === "on") getReplayRunner().kick();
+  if (updated.state === "cancelled" && updated.kind === "rebuild") await abandonShadow(updated.spec as RebuildSpec, updated.progress.steps).catch(() => undefined);
   if (updated.state === "cancelled" && updated.progressGroup) {
     // Cancelled before any console ran it again: nothing will read its progress group.
     await withReplayAdmin((admin) => admin.deleteGroups([updated!.progressGroup!])).catch(() => undefined);

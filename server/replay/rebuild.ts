@@ -11,6 +11,8 @@ import { describeProjection, projectionAdmin } from "../services/projections";
 const pollMs = 1_000;
 /** Hash comparisons tried (a second apart) before the differing result is reported as it is. */
 const compareAttempts = 10;
+/** A catch-up that reads nothing for this long fails the job (the service's consumer is stuck or gone). */
+const stalledMs = 5 * 60_000;
 
 const shadowSteps = ["Start a shadow build", "Catch up", "Compare with the live read model", "Swap it in", "Verify"] as const;
 const inPlaceSteps = ["Fingerprint the read model", "Drop and rewind", "Catch up", "Compare with before"] as const;
@@ -49,6 +51,13 @@ async function groupPosition(groupId: string, topic: string): Promise<{ done: nu
     done += offset < 0 ? 0 : Math.min(end, Math.max(low, offset)) - low;
   }
   return { done, total };
+}
+
+/** Abandons the service's shadow build of a rebuild that will not finish (cancelled or failed before the swap). */
+export async function abandonShadow(spec: RebuildSpec, steps: ReplayStep[] | undefined): Promise<void> {
+  if (spec.mode !== "shadow" || steps?.[3]?.state === "done") return;
+  const projection = await describeProjection(spec.service, spec.projection).catch(() => null);
+  if (projection?.shadow) await projectionAdmin.dropShadow(spec.service, spec.projection);
 }
 
 export interface RebuildControl {
@@ -95,11 +104,17 @@ export async function runRebuild(spec: RebuildSpec, control: RebuildControl): Pr
 
   /** Follows `groupId` until it has read everything committed to `topic`. */
   const catchUp = async (groupId: string, topic: string): Promise<string | "stopped"> => {
+    let lastDone = -1;
+    let lastMove = Date.now();
     for (;;) {
       if (control.signal.aborted) return "stopped";
       ({ done, total } = await groupPosition(groupId, topic));
       await save();
       if (done >= total) return `${groupId} read all ${total.toLocaleString("en-US")} events`;
+      if (done !== lastDone) [lastDone, lastMove] = [done, Date.now()];
+      else if (Date.now() - lastMove > stalledMs) {
+        throw new Error(`${groupId} read nothing for ${stalledMs / 60_000} minutes (at ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}): is the service's consumer running?`);
+      }
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
   };

@@ -5,7 +5,7 @@ import type { PartitionProgress, RebuildSpec, ReplayProgress, ReplayStep, Reproc
 import { writeAudit } from "../audit/audit";
 import { getLogger } from "../log";
 import { withReplayAdmin } from "./kafka";
-import { runRebuild } from "./rebuild";
+import { abandonShadow, runRebuild } from "./rebuild";
 import { runReprocess } from "./reprocess";
 import { runRepublish, type RepublishProgress } from "./republish";
 import { claimJob, jobsCollection, leaseMs, releaseJob, renewLease, type JobDocument } from "./store";
@@ -166,6 +166,7 @@ export class ReplayRunner {
           const finished = await releaseJob(job._id, this.owner, "cancelled", { progress, startedAt });
           await this.audit(job, "cancelled", finished?.progress ?? progress);
           await this.forgetProgressGroup(job);
+          await this.abandonShadow(job, progress);
         } else if (reason === "shutdown") {
           // Handed back at once: the next console need not wait for the lease to run out.
           await jobsCollection().updateOne({ _id: job._id, owner: this.owner }, { $set: { owner: null, leaseUntil: null, progress } });
@@ -179,6 +180,7 @@ export class ReplayRunner {
         log.error({ err: error }, "replay job failed");
         const finished = await releaseJob(job._id, this.owner, "failed", { progress, error: message, startedAt }).catch(() => null);
         await this.audit(job, "failed", finished?.progress ?? progress, message);
+        await this.abandonShadow(job, progress);
       } finally {
         clearInterval(heartbeat);
         this.running.delete(job._id);
@@ -186,6 +188,12 @@ export class ReplayRunner {
       }
     })();
     this.running.set(job._id, { stop, done });
+  }
+
+  /** A rebuild that stops before its swap drops the service's shadow build, so the next rebuild is not refused. */
+  private async abandonShadow(job: JobDocument, progress: ReplayProgress): Promise<void> {
+    if (job.kind !== "rebuild") return;
+    await abandonShadow(job.spec as RebuildSpec, progress.steps).catch((error: unknown) => getLogger().warn({ err: error, job: job._id }, "could not drop the shadow build"));
   }
 
   /** A finished re-publish needs its progress group no more: it would only clutter the group list. */

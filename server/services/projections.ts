@@ -21,6 +21,7 @@ async function callService<T>(service: string, method: "GET" | "POST" | "DELETE"
     throw new AppError("SERVICE_UNAVAILABLE", `Service "${service}" did not answer ${method} ${path}: ${(error as Error).name === "TimeoutError" ? `no answer within ${timeout} ms` : "unreachable"}`, 503);
   }
   const body = (await response.json().catch(() => null)) as { error?: { message?: string } | string; message?: string } | null;
+  if (response.status === 404 && method === "GET") throw new AppError("NOT_FOUND", `Service "${service}" has no ${path}`, 404);
   if (!response.ok) {
     const said = typeof body?.error === "object" ? body.error.message : (body?.message ?? body?.error);
     throw new AppError(response.status === 409 ? "CONFLICT" : "SERVICE_UNAVAILABLE", `Service "${service}" refused ${method} ${path}: ${said ?? `HTTP ${response.status}`}`, response.status === 409 ? 409 : 502);
@@ -36,6 +37,8 @@ export async function listProjections(): Promise<{ projections: ProjectionInfo[]
         const { projections } = await callService<{ projections: Array<Omit<ProjectionInfo, "service">> }>(name, "GET", "/admin/projections", 2_000);
         return { projections: projections.map((p) => ({ service: name, ...p })), unavailable: [] };
       } catch (error) {
+        // A service without /admin/projections simply has none to rebuild.
+        if (error instanceof AppError && error.status === 404) return { projections: [], unavailable: [] };
         return { projections: [], unavailable: [{ service: name, message: (error as Error).message }] };
       }
     }),

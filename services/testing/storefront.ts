@@ -1,23 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Kafka, logLevel } from "kafkajs";
 import { MongoClient } from "mongodb";
 import { names } from "../shared/config";
+import { freePort } from "../../test/support/ports";
 
 export const serviceNames = ["accounts", "orders", "fulfillment"] as const;
 export type ServiceName = (typeof serviceNames)[number];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 /**
  * A storefront of real service processes in a namespace of its own (topics, databases
