@@ -27,10 +27,10 @@ function AuditDetails({ details }: { details: Record<string, unknown> }) {
       )}
       {structured.map(([name, value]) => (
         <details key={name}>
-          <summary className="cursor-pointer truncate text-muted">
+          <summary className="cursor-pointer break-all text-muted">
             {name} <span className="font-mono">{JSON.stringify(value).slice(0, 80)}</span>
           </summary>
-          <pre className="mt-1 max-h-64 overflow-auto rounded border border-line bg-canvas p-2 font-mono text-xs">{JSON.stringify(value, null, 2)}</pre>
+          <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded border border-line bg-canvas p-2 font-mono text-xs">{JSON.stringify(value, null, 2)}</pre>
         </details>
       ))}
     </div>
@@ -45,7 +45,7 @@ export function ReplayAuditTable({ entries }: { entries: AuditEntry[] }) {
         <tr key={entry.id} className="border-t border-line align-top" data-testid="audit-row">
           <td className={`${textCell} whitespace-nowrap font-mono text-xs`}>{formatInstant(entry.at)}</td>
           <td className={`${textCell} font-mono text-xs`}>{entry.actor}</td>
-          <td className={`${textCell} font-mono text-xs`}>{entry.action}</td>
+          <td className={`${textCell} break-all font-mono text-xs`}>{entry.action}</td>
           <td className={textCell}>
             <span className="inline-flex items-center gap-1.5 text-xs">
               <span aria-hidden className={cn("size-2 rounded-full", outcomeColors[entry.outcome])} />
