@@ -30,7 +30,7 @@ export function AuditFilterForm({ filters, onApply }: { filters: AuditFilters; o
   const ids = useId();
   const [draft, setDraft] = useState(filters);
   const [custom, setCustom] = useState(filters.since !== "" && !isPreset(filters.since));
-  const actionProblem = actionPattern.test(draft.action.trim()) ? undefined : "Lowercase letters, dots and dashes: an action or its prefix, such as auth. or replay.";
+  const actionProblem = actionPattern.test(draft.action.trim()) ? undefined : "An action or its prefix, such as replay. or POST /api/kafka";
   const trimmed = (next: AuditFilters): AuditFilters => ({ ...next, action: next.action.trim(), actor: next.actor.trim(), target: next.target.trim() });
   const apply = (next: AuditFilters) => {
     setDraft(next);

@@ -29,8 +29,8 @@ export const defaultAuditLimit = 200;
 /** The most GET /api/audit returns at once (the server caps `limit` there). */
 export const maxAuditLimit = 1000;
 
-/** The server's rule for `action` (lib/schemas/audit.ts): lowercase dotted names and their prefixes. */
-export const actionPattern = /^[a-z.-]*$/;
+/** The server's rule for `action` (lib/schemas/audit.ts): dotted names (replay.create) or method and route (POST /api/kafka/topics), or a prefix of either. */
+export const actionPattern = /^[A-Za-z0-9./ _\[\]-]*$/;
 
 const isPreset = (value: string): value is SincePreset => Object.hasOwn(sincePresets, value);
 const isInstant = (value: string) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
@@ -42,7 +42,7 @@ export function auditFiltersFrom(params: URLSearchParams): AuditFilters {
   const since = params.get("since")?.trim() ?? "";
   const limit = Number(params.get("limit"));
   return {
-    action: actionPattern.test(action) ? action.slice(0, 100) : "",
+    action: actionPattern.test(action) ? action.slice(0, 200) : "",
     actor: params.get("actor")?.trim().slice(0, 64) ?? "",
     target: params.get("target")?.trim().slice(0, 300) ?? "",
     outcome: (auditOutcomes as readonly string[]).includes(outcome) ? (outcome as AuditFilters["outcome"]) : "",
