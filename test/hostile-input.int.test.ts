@@ -21,8 +21,8 @@ const mongo = new MongoClient(stackAddresses.mongoUri);
 const kafka = testKafka();
 const admin = kafka.admin();
 
-async function call(handler: unknown, method: string, path: string, params: Record<string, string>, body?: string | Uint8Array) {
-  const request = new Request(`http://localhost${path}`, { method, headers: { "content-type": "application/json", "x-eventdeck-csrf": "1" }, body });
+async function call(handler: unknown, method: string, path: string, params: Record<string, string>, body?: string | Buffer) {
+  const request = new Request(`http://localhost${path}`, { method, headers: { "content-type": "application/json", "x-eventdeck-csrf": "1" }, body: body as BodyInit | undefined });
   const response = await (handler as Handler)(request, { params: Promise.resolve(params) } as never);
   const text = await response.text();
   return { status: response.status, text };

@@ -40,6 +40,7 @@ export function SignInScreen({ auth, cluster }: { auth: "local" | "oidc"; cluste
     const url = new URL(window.location.href);
     url.searchParams.delete("signin_error");
     // A full page load: the API route answers with a redirect to the identity provider.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- an API route that redirects away, not a page
     window.location.assign(`${url.origin}/api/auth/oidc/start?returnTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
   return (
