@@ -25,7 +25,8 @@ export const panelsRequestSchema = z.object({
 export type PanelsRequest = z.input<typeof panelsRequestSchema>;
 
 const unixSeconds = z.coerce.number().finite().nonnegative();
-const query = z.string().trim().min(1, "write a PromQL query").max(10_000);
+/** It travels in the URL: see maxUrlTextLength in mongo-browse.ts for why a few thousand characters. */
+const query = z.string().trim().min(1, "write a PromQL query").max(3_000);
 
 export const instantQuerySchema = z.object({ query, time: unixSeconds.optional() });
 

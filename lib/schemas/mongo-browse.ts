@@ -25,23 +25,28 @@ export const maxPageSize = 200;
 export const defaultPageSize = 50;
 
 /**
- * Longest filter, sort and projection in a query string. They travel in the URL, and Node refuses a
- * request whose line and headers pass 16 KiB (431, before any route runs): each stays well below.
+ * Longest texts that travel in a URL. Node refuses a request whose line and headers pass 16 KiB
+ * (431, before any route runs), and past about 50 KiB the client loses the connection before it
+ * can read that answer; percent-encoded, one character takes up to 12 bytes. Cursors are
+ * base64url (one byte a character).
  */
-export const maxQueryTextLength = { filter: 8 * 1024, sort: 2 * 1024, projection: 4 * 1024, cursor: 8 * 1024 } as const;
+export const maxUrlTextLength = { filter: 3_000, sort: 1_000, projection: 2_000, documentId: 2_000, cursor: 8 * 1024 } as const;
+
+/** An opaque page cursor as the server writes it (encodeCursor). */
+const cursorSchema = z.string().max(maxUrlTextLength.cursor).regex(/^[A-Za-z0-9_-]+$/, "a page cursor as the server wrote it");
 
 /** Query string of the documents list; the EJSON inputs are parsed on the server by parseEjsonDocument. */
 export const documentsQuerySchema = z
   .object({
-    filter: z.string().max(maxQueryTextLength.filter).optional(),
-    sort: z.string().max(maxQueryTextLength.sort).optional(),
-    projection: z.string().max(maxQueryTextLength.projection).optional(),
+    filter: z.string().max(maxUrlTextLength.filter).optional(),
+    sort: z.string().max(maxUrlTextLength.sort).optional(),
+    projection: z.string().max(maxUrlTextLength.projection).optional(),
     limit: z.coerce.number().int().min(1).max(maxPageSize).default(defaultPageSize),
     /** Opaque cursors made by the server: the page after / before the row they were taken from. */
-    after: z.string().max(maxQueryTextLength.cursor).optional(),
-    before: z.string().max(maxQueryTextLength.cursor).optional(),
+    after: cursorSchema.optional(),
+    before: cursorSchema.optional(),
     /** Start the page at this document (an `_id` as encodeDocumentId writes it). */
-    startAt: z.string().min(1).max(4 * 1024).optional(),
+    startAt: z.string().min(1).max(maxUrlTextLength.documentId).optional(),
     exact: flag,
   })
   .refine((q) => [q.after, q.before, q.startAt].filter((v) => v !== undefined).length <= 1, "use at most one of after, before and startAt");
@@ -49,9 +54,9 @@ export type DocumentsQuery = z.infer<typeof documentsQuerySchema>;
 
 export const exportQuerySchema = z.object({
   format: z.enum(["jsonl", "csv"]).default("jsonl"),
-  filter: z.string().max(maxQueryTextLength.filter).optional(),
-  sort: z.string().max(maxQueryTextLength.sort).optional(),
-  projection: z.string().max(maxQueryTextLength.projection).optional(),
+  filter: z.string().max(maxUrlTextLength.filter).optional(),
+  sort: z.string().max(maxUrlTextLength.sort).optional(),
+  projection: z.string().max(maxUrlTextLength.projection).optional(),
 });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 

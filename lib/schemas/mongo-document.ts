@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { namespaceParams } from "./mongo";
+import { maxUrlTextLength } from "./mongo-browse";
 
 /** MongoDB's limit for one document, and so for one saved or inserted document. */
 export const maxDocumentBytes = 16 * 1024 * 1024;
@@ -14,8 +15,8 @@ export const documentVersionSchema = z.string().regex(/^[0-9a-f]{64}$/, "a versi
 
 const ejsonText = (what: string) => z.string().min(1, `${what} is empty`).max(maxDocumentBodyBytes);
 
-/** Path parameters of …/documents/:id; the id segment is decoded by documentIdFromSegment. */
-export const documentParams = namespaceParams.extend({ id: z.string().min(1).max(16_384) });
+/** Path parameters of …/documents/:id; the id segment is decoded by documentIdFromSegment and must fit in a URL. */
+export const documentParams = namespaceParams.extend({ id: z.string().min(1).max(maxUrlTextLength.documentId) });
 
 export const saveDocumentSchema = z.object({
   /** The whole document as Extended JSON text; its `_id` must be the one in the URL. */

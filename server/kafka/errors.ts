@@ -1,13 +1,31 @@
 import "server-only";
 import { AppError, errorMessage } from "../http/errors";
 
-/** Maps a kafkajs failure to our error: broker unreachable or retries exhausted mean Kafka is unavailable. */
+/** The Kafka protocol error type (e.g. `INVALID_CONFIG`) inside a kafkajs error, however it was wrapped. */
+export function kafkaErrorType(error: unknown, depth = 0): string | undefined {
+  if (!error || typeof error !== "object" || depth > 4) return undefined;
+  const e = error as { type?: unknown; cause?: unknown; errors?: unknown[]; partitions?: Array<{ error?: unknown }> };
+  if (typeof e.type === "string") return e.type;
+  const inner = [e.cause, ...(Array.isArray(e.errors) ? e.errors : []), ...(Array.isArray(e.partitions) ? e.partitions.map((p) => p?.error) : [])];
+  for (const candidate of inner) {
+    const type = kafkaErrorType(candidate, depth + 1);
+    if (type) return type;
+  }
+  return undefined;
+}
+
+/**
+ * Maps a kafkajs failure to our error: broker unreachable or retries exhausted mean Kafka is
+ * unavailable. Kafka's own error type, when there is one, goes along in `details.kafkaError`.
+ */
 export function toKafkaError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const name = error instanceof Error ? error.name : "";
   const message = errorMessage(error);
+  const type = kafkaErrorType(error);
+  const details = type ? { kafkaError: type } : undefined;
   if (/Connection|NumberOfRetriesExceeded|BrokerNotFound|NonRetriable|RequestTimeout/.test(name) || /ECONNREFUSED|timed? ?out/i.test(message)) {
-    return new AppError("KAFKA_UNAVAILABLE", `Kafka is unavailable: ${message}`, 503);
+    return new AppError("KAFKA_UNAVAILABLE", `Kafka is unavailable: ${message}`, 503, details);
   }
-  return new AppError("KAFKA_UNAVAILABLE", `Kafka request failed: ${message}`, 502);
+  return new AppError("KAFKA_UNAVAILABLE", `Kafka request failed: ${message}`, 502, details);
 }

@@ -1,8 +1,10 @@
 import "server-only";
 import type { ITopicMetadata } from "kafkajs";
 import { invalidate } from "../cache";
+import { AppError } from "../http/errors";
 import { getKafkaCluster } from "./client";
 import { kafkaCall } from "./call";
+import { kafkaErrorType } from "./errors";
 
 export interface Watermarks {
   partition: number;
@@ -93,16 +95,29 @@ export async function fetchWatermarksOf(topics: ITopicMetadata[]): Promise<Map<s
   return result;
 }
 
+/** Kafka's answers while a partition's leadership moves (a topic just made, partitions just added, a broker restarting). */
+const leadershipMoving = new Set(["NOT_LEADER_FOR_PARTITION", "NOT_LEADER_OR_FOLLOWER", "LEADER_NOT_AVAILABLE", "UNKNOWN_LEADER_EPOCH", "FENCED_LEADER_EPOCH"]);
+const leadershipWaitsMs = [250, 500];
+
+function whileLeadershipMoves(error: unknown): boolean {
+  const type = error instanceof AppError ? (error.details as { kafkaError?: string } | undefined)?.kafkaError : kafkaErrorType(error);
+  return type !== undefined && leadershipMoving.has(type);
+}
+
 /**
  * Runs `read` with the cached metadata; when that fails (a topic deleted, a leader moved or a
- * broker joined since it was read), reads the metadata afresh and tries once more.
+ * broker joined since it was read), reads the metadata afresh and tries once more — and twice
+ * more, a little later, while a new leader is still taking over (up to 0.75 s).
  */
 export async function withFreshMetadataOnFailure<T>(read: () => Promise<T>): Promise<T> {
-  try {
-    return await read();
-  } catch {
-    invalidate("kafka:metadata");
-    await (await getKafkaCluster()).refreshMetadata().catch(() => undefined);
-    return read();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (attempt > leadershipWaitsMs.length || (attempt > 0 && !whileLeadershipMoves(error))) throw error;
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, leadershipWaitsMs[attempt - 1]));
+      invalidate("kafka:metadata");
+      await (await getKafkaCluster()).refreshMetadata().catch(() => undefined);
+    }
   }
 }

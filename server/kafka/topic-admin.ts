@@ -19,23 +19,13 @@ import { getLogger } from "../log";
 import { kafkaCall } from "./call";
 import { getKafkaAdmin } from "./client";
 import { describeKafkaCluster } from "./cluster";
+import { kafkaErrorType } from "./errors";
 import { describeTopic } from "./topics";
+
+export { kafkaErrorType };
 
 // kafkajs is CommonJS: Node's ESM loader sees only some of its named exports, so these come from the default export.
 const { ConfigResourceTypes, ConfigSource: KafkaConfigSource } = kafkajs;
-
-/** The Kafka protocol error type (e.g. `INVALID_CONFIG`) inside a kafkajs error, however it was wrapped. */
-export function kafkaErrorType(error: unknown, depth = 0): string | undefined {
-  if (!error || typeof error !== "object" || depth > 4) return undefined;
-  const e = error as { type?: unknown; cause?: unknown; errors?: unknown[]; partitions?: Array<{ error?: unknown }> };
-  if (typeof e.type === "string") return e.type;
-  const inner = [e.cause, ...(Array.isArray(e.errors) ? e.errors : []), ...(Array.isArray(e.partitions) ? e.partitions.map((p) => p?.error) : [])];
-  for (const candidate of inner) {
-    const type = kafkaErrorType(candidate, depth + 1);
-    if (type) return type;
-  }
-  return undefined;
-}
 
 // kafkajs drops the broker's own error message, so each refusal gets a reason written here.
 const refusals: Record<string, { status: number; code: AppError["code"]; reason: string }> = {
