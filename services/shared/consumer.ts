@@ -24,7 +24,8 @@ interface ConsumerOptions {
 export async function startEventConsumer(options: ConsumerOptions): Promise<Consumer> {
   const { kafka, groupId, topics, metrics, log, handle } = options;
   // A short fetch wait: a stopping consumer (SIGTERM, rebuild) returns within half a second.
-  const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 500 });
+  // A generous session: on a busy machine a slow database write must not get the member thrown out of its group.
+  const consumer = kafka.consumer({ groupId, sessionTimeout: 30_000, rebalanceTimeout: 60_000, heartbeatInterval: 3_000, maxWaitTimeInMs: 500 });
   await consumer.connect();
   await consumer.subscribe({ topics, fromBeginning: true });
   await consumer.run({
