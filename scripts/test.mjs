@@ -1,6 +1,6 @@
 // `npm test`: installs what is missing, starts the real stack, runs lint, typecheck,
-// unit, integration and e2e tests, a Kafka 3.9 compatibility pass and a three-broker
-// pass, stops what it started, and ends with "N passed, N failed".
+// unit, integration and e2e tests, schemathesis against the API, a Kafka 3.9 compatibility
+// pass and a three-broker pass, stops what it started, and ends with "N passed, N failed".
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ensureNodeModules, fail, root, sh, stack, stackStatus } from "./lib.mjs";
@@ -61,6 +61,20 @@ function playwright() {
   );
 }
 
+/** Schemathesis against the built console (scripts/fuzz.mjs), as admin and as viewer; each operation per role counts as a test. */
+function fuzz() {
+  const summary = join(root, "test-results", "fuzz", "summary.json");
+  rmSync(summary, { force: true });
+  testStep(
+    "fuzz /api/openapi.json (schemathesis, admin and viewer)",
+    () => sh("node", ["scripts/fuzz.mjs"]),
+    () => {
+      const json = readJson(summary);
+      return json && { passed: json.passed, failed: json.failed, skipped: 0 };
+    },
+  );
+}
+
 function check(name, command, args) {
   if (!step(name, () => sh(command, args))) counts.failed += 1;
 }
@@ -84,8 +98,10 @@ try {
   check("typecheck", "npx", ["tsc", "--noEmit"]);
   vitest("unit", ["--project", "unit"]);
   vitest("int", ["--project", "int"]);
-  if (step("next build", () => sh("npx", ["next", "build"]))) playwright();
-  else counts.failed += 1;
+  if (step("next build", () => sh("npx", ["next", "build"]))) {
+    playwright();
+    fuzz();
+  } else counts.failed += 1;
 
   // Kafka 3.9 compatibility: the Kafka-facing suites again, against a 3.9 broker.
   kafkaChanged = true;
