@@ -97,7 +97,7 @@ export async function fetchWatermarksOf(topics: ITopicMetadata[]): Promise<Map<s
 
 /** Kafka's answers while a partition's leadership moves (a topic just made, partitions just added, a broker restarting). */
 const leadershipMoving = new Set(["NOT_LEADER_FOR_PARTITION", "NOT_LEADER_OR_FOLLOWER", "LEADER_NOT_AVAILABLE", "UNKNOWN_LEADER_EPOCH", "FENCED_LEADER_EPOCH"]);
-const leadershipWaitsMs = [250, 500];
+const leadershipWaitsMs = [250, 500, 1_000, 2_000];
 
 function whileLeadershipMoves(error: unknown): boolean {
   const type = error instanceof AppError ? (error.details as { kafkaError?: string } | undefined)?.kafkaError : kafkaErrorType(error);
@@ -106,8 +106,9 @@ function whileLeadershipMoves(error: unknown): boolean {
 
 /**
  * Runs `read` with the cached metadata; when that fails (a topic deleted, a leader moved or a
- * broker joined since it was read), reads the metadata afresh and tries once more — and twice
- * more, a little later, while a new leader is still taking over (up to 0.75 s).
+ * broker joined since it was read), reads the metadata afresh and tries once more — and again,
+ * waiting longer each time, while a new leader is still taking over (up to 3.75 s: on a busy
+ * machine a partition just added can take seconds to get one).
  */
 export async function withFreshMetadataOnFailure<T>(read: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
