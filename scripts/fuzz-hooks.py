@@ -1,12 +1,12 @@
 """Schemathesis hooks for `npm run fuzz` (scripts/fuzz.mjs loads them through SCHEMATHESIS_HOOKS).
 
 The fuzzer runs against the shared local stack, so every request is moved into a sandbox before
-it is sent: topics and consumer groups named in the path or a body get the prefix "fuzz.",
-databases the prefix "fuzz_" (scripts/fuzz.mjs seeds "fuzz.0" and "fuzz_0" so that the
-simplest generated names reach real resources, and deletes every sandbox name afterwards),
-typed confirmations follow the names they confirm, and partition counts stay small. The
-generated value is kept after the prefix, so odd characters, lengths and types still reach the
-server. Lists (topics, groups, databases) still read the whole stack.
+it is sent: topics and consumer groups named in the path or a body get the prefix
+"fuzz.<run>.", databases the prefix "fuzz_<run>_" (scripts/fuzz.mjs seeds the names that "0"
+becomes, so that the simplest generated names reach real resources, and deletes every sandbox
+name afterwards), typed confirmations follow the names they confirm, and partition counts stay
+small. The generated value is kept after the prefix, so odd characters, lengths and types still
+reach the server. Lists (topics, groups, databases) still read the whole stack.
 """
 
 import os
@@ -17,9 +17,10 @@ import schemathesis
 # The import body is JSON lines: sent as the generated text, like text/plain.
 schemathesis.serializer.alias("application/x-ndjson", "text/plain")
 
-TOPIC_PREFIX = "fuzz."
-GROUP_PREFIX = "fuzz."
-DATABASE_PREFIX = "fuzz_"
+# scripts/fuzz.mjs names each run's sandbox ("fuzz.<run>.", "fuzz_<run>_").
+TOPIC_PREFIX = os.environ.get("FUZZ_TOPIC_PREFIX", "fuzz.")
+GROUP_PREFIX = os.environ.get("FUZZ_GROUP_PREFIX", "fuzz.")
+DATABASE_PREFIX = os.environ.get("FUZZ_DATABASE_PREFIX", "fuzz_")
 MAX_PARTITIONS = 3
 
 

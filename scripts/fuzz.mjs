@@ -13,11 +13,12 @@
 //   FUZZ_SCHEMA=path  fuzz with this OpenAPI document instead of the console's own (while
 //                     changing the document: `npx tsx --conditions=react-server` can print it)
 //
-// A longer run, for before a release: FUZZ_EXAMPLES=200 npm run fuzz (about an hour).
+// A longer run, for before a release: FUZZ_EXAMPLES=100 npm run fuzz.
 //
-// The console it starts keeps its records in CONSOLE_DATABASE=eventdeck-fuzz, and the hooks in
-// scripts/fuzz-hooks.py move every change into sandbox names (topics and groups "fuzz.…",
-// databases "fuzz_…"); all of them are deleted at the end, so the shared stack keeps nothing.
+// The console it starts keeps its records in CONSOLE_DATABASE=eventdeck-fuzz-<run>, and the hooks
+// in scripts/fuzz-hooks.py move every request into sandbox names (topics and groups
+// "fuzz.<run>.…", databases "fuzz_<run>_…"); all of them are deleted at the end, so the shared
+// stack keeps nothing.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, openSync } from "node:fs";
@@ -32,8 +33,18 @@ const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31)
 const cacheDir = resolve(process.env.EVENTDECK_CACHE ?? join(homedir(), ".cache", "eventdeck"));
 const venv = join(cacheDir, "schemathesis");
 const reportDir = join(root, "test-results", "fuzz");
-const consoleDatabase = "eventdeck-fuzz";
-const sandbox = { topicPrefix: "fuzz.", groupPrefix: "fuzz.", databasePrefix: "fuzz_" };
+// Names of this run (two checkouts may fuzz the same stack at once): the id is the start time in
+// base 36, so a later run also removes what a run killed midway left behind.
+const runId = Date.now().toString(36);
+const consoleDatabase = `eventdeck-fuzz-${runId}`;
+const sandbox = { topicPrefix: `fuzz.${runId}.`, groupPrefix: `fuzz.${runId}.`, databasePrefix: `fuzz_${runId}_` };
+const staleAfterMs = 3 * 3600_000;
+
+/** Whether a name belongs to this run's sandbox, or to one started more than three hours ago. */
+function isOurs(name) {
+  const id = /^(?:fuzz[._]|eventdeck-fuzz-)([0-9a-z]{8})(?:[._]|$)/.exec(name)?.[1];
+  return id !== undefined && (id === runId || parseInt(id, 36) < Date.now() - staleAfterMs);
+}
 const runLimitSeconds = Number(process.env.FUZZ_RUN_LIMIT_SECONDS ?? Math.max(900, examples * 30));
 const started = Date.now();
 
@@ -174,6 +185,25 @@ function userFromEnv(value) {
   return { username: value.slice(0, at), password: value.slice(at + 1) };
 }
 
+function kafkaAdmin() {
+  return import("kafkajs").then(({ default: { Kafka, logLevel } }) =>
+    new Kafka({ clientId: "eventdeck-fuzz", brokers: (process.env.KAFKA_BROKERS ?? "127.0.0.1:19092").split(","), logLevel: logLevel.NOTHING }).admin(),
+  );
+}
+
+/** A consumer group that exists because it committed an offset (the console only resets groups that exist). */
+async function commitGroupOffset(groupId, topic) {
+  const admin = await kafkaAdmin();
+  try {
+    await admin.connect();
+    await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: "1" }] });
+  } catch (error) {
+    log(`seeding group ${groupId}: ${error.message}`);
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
 /**
  * Resources in the sandbox for the simplest generated names ("0" becomes "fuzz.0" and "fuzz_0"
  * in scripts/fuzz-hooks.py) to find, so reads and changes also reach their success paths:
@@ -192,7 +222,7 @@ async function seedSandbox(url, cookie) {
   for (const id of ["0", "1", "2"]) {
     await call("POST", `/api/kafka/topics/${sandbox.topicPrefix}0/messages`, { key: id, value: JSON.stringify({ id, total: Number(id) * 10 }), valueFormat: "json" });
   }
-  await call("POST", `/api/kafka/groups/${sandbox.groupPrefix}0/reset-offsets`, { topic: `${sandbox.topicPrefix}0`, to: { kind: "earliest" }, dryRun: false });
+  await commitGroupOffset(`${sandbox.groupPrefix}0`, `${sandbox.topicPrefix}0`);
   const db = `/api/mongo/databases/${sandbox.databasePrefix}0`;
   await call("POST", `${db}/collections`, { name: "0" });
   await call("POST", `${db}/collections/0/documents/insert`, { document: JSON.stringify({ _id: "0", a: 1, at: { $date: "2024-05-01T12:00:00Z" } }) });
@@ -216,8 +246,10 @@ function runSchemathesis(bin, url, role, cookie, adminCookie) {
     String(examples),
     "--seed",
     String(seed),
+    // One worker per run (the two roles run at once): hypothesis's source inspection is not
+    // thread-safe on Python 3.11 ("AST constructor recursion depth mismatch").
     "--workers",
-    "2",
+    "1",
     "--request-timeout",
     "30",
     "--generation-with-security-parameters",
@@ -247,6 +279,9 @@ function runSchemathesis(bin, url, role, cookie, adminCookie) {
         SCHEMATHESIS_HOOKS: join(root, "scripts", "fuzz-hooks.py"),
         PYTHONUNBUFFERED: "1",
         // For the hooks' own calls (ending a replay job before its event stream is read).
+        FUZZ_TOPIC_PREFIX: sandbox.topicPrefix,
+        FUZZ_GROUP_PREFIX: sandbox.groupPrefix,
+        FUZZ_DATABASE_PREFIX: sandbox.databasePrefix,
         FUZZ_BASE_URL: url,
         FUZZ_ADMIN_COOKIE: adminCookie ?? "",
       },
@@ -271,28 +306,26 @@ function readJunit(path) {
   }));
 }
 
-/** Deletes what the run made on the shared stack: sandbox topics, groups and databases, and the console's database if it started the console. */
-async function cleanUp(dropConsoleDatabase) {
-  const { Kafka, logLevel } = (await import("kafkajs")).default;
+/** Deletes what the run made on the shared stack: sandbox topics, groups and databases, and the console's database. */
+async function cleanUp() {
   const { MongoClient } = await import("mongodb");
-  const kafka = new Kafka({ clientId: "eventdeck-fuzz-cleanup", brokers: (process.env.KAFKA_BROKERS ?? "127.0.0.1:19092").split(","), logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
+  const admin = await kafkaAdmin();
   const mongo = new MongoClient(process.env.MONGODB_URI ?? "mongodb://127.0.0.1:27018/", { serverSelectionTimeoutMS: 5_000 });
   const removed = { topics: 0, groups: 0, databases: 0 };
   try {
     await mongo.connect();
-    const jobs = !dropConsoleDatabase ? [] : await mongo.db(consoleDatabase).collection("replay_jobs").find({}, { projection: { progressGroup: 1 } }).toArray().catch(() => []);
+    const jobs = await mongo.db(consoleDatabase).collection("replay_jobs").find({}, { projection: { progressGroup: 1 } }).toArray().catch(() => []);
     await admin.connect();
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(sandbox.topicPrefix));
+    const topics = (await admin.listTopics()).filter(isOurs);
     if (topics.length) await admin.deleteTopics({ topics, timeout: 30_000 });
     removed.topics = topics.length;
     const progressGroups = new Set(jobs.map((j) => j.progressGroup).filter(Boolean));
-    const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(sandbox.groupPrefix) || progressGroups.has(g));
+    const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => isOurs(g) || progressGroups.has(g));
     if (groups.length) await admin.deleteGroups(groups).catch(() => undefined);
     removed.groups = groups.length;
     const { databases } = await mongo.db("admin").admin().listDatabases({ nameOnly: true });
     for (const { name } of databases) {
-      if ((dropConsoleDatabase && name === consoleDatabase) || name.startsWith(sandbox.databasePrefix)) {
+      if (isOurs(name)) {
         await mongo.db(name).dropDatabase();
         removed.databases += 1;
       }
@@ -343,7 +376,7 @@ async function main() {
   } finally {
     await target.stop();
     rmSync(tmp, { recursive: true, force: true });
-    await cleanUp(!process.env.FUZZ_URL).catch((error) => log(`clean-up failed: ${error.message}`));
+    await cleanUp().catch((error) => log(`clean-up failed: ${error.message}`));
   }
 
   // The summary that goes into the issue note: what was tried, per signed-in role.
