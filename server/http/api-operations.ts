@@ -61,7 +61,7 @@ export interface ApiOperation {
    * Error statuses particular to this operation (404 for something a body names, 401 from
    * sign-in itself); the document adds the ones every operation of its kind can answer.
    */
-  errors?: Array<401 | 404 | 409 | 413 | 422 | 429>;
+  errors?: Array<401 | 404 | 409 | 422 | 429>;
   /** Answers without calling Kafka, MongoDB, Prometheus or a service: no 502/503/504. */
   local?: true;
   /**
@@ -166,7 +166,6 @@ export const apiOperations: Readonly<Record<string, ApiOperation>> = {
     params: topicParams,
     body: { schema: produceMessageSchema },
     ok: json(kafka.produceResult, 201),
-    errors: [413],
   },
   "GET /api/kafka/topics/[topic]/messages/[partition]/[offset]": { summary: "One message with its payloads whole", params: messageParams, ok: json(kafka.kafkaMessage) },
 
@@ -199,7 +198,7 @@ export const apiOperations: Readonly<Record<string, ApiOperation>> = {
     params: namespaceParams,
     body: { schema: insertDocumentSchema },
     ok: json(mongo.documentView, 201),
-    errors: [409, 413],
+    errors: [409],
   },
   [`GET ${mongoCollection}/documents/[id]`]: { summary: "One document with its version token", params: documentParams, ok: json(mongo.documentView) },
   [`PUT ${mongoCollection}/documents/[id]`]: {
@@ -207,7 +206,7 @@ export const apiOperations: Readonly<Record<string, ApiOperation>> = {
     params: documentParams,
     body: { schema: saveDocumentSchema },
     ok: json(mongo.documentView),
-    errors: [409, 413],
+    errors: [409],
   },
   [`DELETE ${mongoCollection}/documents/[id]`]: {
     summary: "Deletes a document: with the version it was loaded with, or `confirm: true`",
@@ -215,9 +214,9 @@ export const apiOperations: Readonly<Record<string, ApiOperation>> = {
     query: deleteDocumentQuerySchema,
     body: { schema: deleteDocumentSchema, required: false },
     ok: json(mongo.deleteDocumentResult),
-    errors: [409, 413],
+    errors: [409],
   },
-  [`POST ${mongoCollection}/aggregate`]: { summary: "Runs a read-only aggregation pipeline", params: namespaceParams, body: { schema: aggregateSchema }, ok: json(mongo.aggregateResult), errors: [413] },
+  [`POST ${mongoCollection}/aggregate`]: { summary: "Runs a read-only aggregation pipeline", params: namespaceParams, body: { schema: aggregateSchema }, ok: json(mongo.aggregateResult) },
   [`GET ${mongoCollection}/export`]: {
     summary: "The matching documents, streamed as JSON lines or CSV",
     params: namespaceParams,
@@ -229,16 +228,14 @@ export const apiOperations: Readonly<Record<string, ApiOperation>> = {
     params: namespaceParams,
     body: { schema: z.string(), mediaType: "application/x-ndjson" },
     ok: json(mongo.importReport),
-    errors: [413],
   },
   [`GET ${mongoCollection}/indexes`]: { summary: "Keys, options and sizes of every index", params: namespaceParams, ok: json(mongo.indexList) },
-  [`POST ${mongoCollection}/indexes`]: { summary: "Creates an index", params: namespaceParams, body: { schema: createIndexSchema }, ok: json(mongo.createIndexResult, 201), errors: [409, 413] },
+  [`POST ${mongoCollection}/indexes`]: { summary: "Creates an index", params: namespaceParams, body: { schema: createIndexSchema }, ok: json(mongo.createIndexResult, 201), errors: [409] },
   [`DELETE ${mongoCollection}/indexes/[name]`]: {
     summary: "Drops an index; `confirm` must repeat its name (`_id_` is refused)",
     params: indexParams,
     ...confirmation(dropIndexSchema),
     ok: json(mongo.droppedIndex),
-    errors: [413],
   },
 
   // Prometheus

@@ -119,6 +119,8 @@ function responses(operation: ApiOperation, key: string, isPublic: boolean, hasI
   if (!isPublic) errors.add(401);
   if (!isPublic || mutation) errors.add(403);
   if (hasPath) errors.add(404);
+  // Every body is read up to a limit (1 MiB unless the route says otherwise).
+  if (operation.body) errors.add(413);
   // MongoDB servers refuse some names and values the API's rules allow (FerretDB more than most): MONGO_REFUSED.
   if (key.includes(" /api/mongo/")) errors.add(422);
   if (!operation.local) [502, 503, 504].forEach((code) => errors.add(code));
