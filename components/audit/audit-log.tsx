@@ -53,8 +53,8 @@ export function AuditLog() {
       <Card>
         <AuditFilterForm key={query} filters={filters} onApply={navigate} />
         <p className="mt-2 text-xs text-muted">
-          Dotted actions (<code className="font-mono">auth.signin</code>, <code className="font-mono">replay.create</code>) match by prefix. Changes made through the
-          API are recorded by method and route (<code className="font-mono">POST /api/kafka/topics</code>): find them by target or outcome.
+          Actions match by prefix: dotted ones (<code className="font-mono">auth.signin</code>, <code className="font-mono">replay.</code>) and changes recorded by
+          method and route (<code className="font-mono">POST /api/kafka</code>, <code className="font-mono">DELETE</code>).
         </p>
       </Card>
       <div className="flex flex-wrap items-center justify-between gap-3">
