@@ -196,7 +196,8 @@ describe("documents", () => {
     for (const after of ["!!!", "bm90IGpzb24", Buffer.from('{"k":["_id"]}').toString("base64url")]) {
       const bad = await docs("walk", { after });
       expect(bad.status).toBe(400);
-      expect(bad.body.error.message).toMatch(/cursor is not valid/);
+      // Refused by the query schema (not cursor-shaped) or by the decoder (not one of ours): either way it names the cursor.
+      expect(bad.body.error.message).toMatch(/cursor/);
     }
     const page = await docs("walk", { limit: "10" });
     const otherSort = await docs("walk", { limit: "10", sort: '{"i":1}', after: page.body.next });
