@@ -30,7 +30,7 @@ export async function startEventConsumer(options: ConsumerOptions): Promise<Cons
   await consumer.subscribe({ topics, fromBeginning: true });
   await consumer.run({
     partitionsConsumedConcurrently: 3,
-    eachMessage: async ({ topic, partition, message }) => {
+    eachMessage: async ({ topic, partition, message, heartbeat }) => {
       let entry: OutboxEntry;
       try {
         entry = parseEvent(message);
@@ -53,6 +53,10 @@ export async function startEventConsumer(options: ConsumerOptions): Promise<Cons
       } finally {
         end();
       }
+      // kafkajs heartbeats only between batches on its own: a long batch of slow writes would let the
+      // session lapse and the member be thrown out ("the coordinator is not aware of this member").
+      // It sends one here only when the heartbeat interval has passed.
+      await heartbeat();
     },
   });
   return consumer;
