@@ -13,7 +13,8 @@
 //   FUZZ_SCHEMA=path  fuzz with this OpenAPI document instead of the console's own (while
 //                     changing the document: `npx tsx --conditions=react-server` can print it)
 //
-// A longer run, for before a release: FUZZ_EXAMPLES=100 npm run fuzz.
+// A longer run, for before a release: FUZZ_EXAMPLES=100 npm run fuzz (about 8,200 test cases
+// per role, 22 minutes on a busy two-core machine).
 //
 // The console it starts keeps its records in CONSOLE_DATABASE=eventdeck-fuzz-<run>, and the hooks
 // in scripts/fuzz-hooks.py move every request into sandbox names (topics and groups
