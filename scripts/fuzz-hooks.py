@@ -31,8 +31,8 @@ def _prefixed(value, prefix):
 
 
 def _small(value, most):
-    # bool is an int in Python: leave it for the server to refuse.
-    if isinstance(value, int) and not isinstance(value, bool) and value > most:
+    # Floats too: 392.0 is a whole number to zod. bool is an int in Python: left for the server to refuse.
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > most:
         return most
     return value
 

@@ -14,6 +14,9 @@ export function kafkaErrorType(error: unknown, depth = 0): string | undefined {
   return undefined;
 }
 
+/** Kafka's answers while a partition's leadership moves (a topic just made, partitions just added, a broker restarting). */
+export const leadershipMoving: ReadonlySet<string> = new Set(["NOT_LEADER_FOR_PARTITION", "NOT_LEADER_OR_FOLLOWER", "LEADER_NOT_AVAILABLE", "UNKNOWN_LEADER_EPOCH", "FENCED_LEADER_EPOCH"]);
+
 /**
  * Maps a kafkajs failure to our error: broker unreachable or retries exhausted mean Kafka is
  * unavailable. Kafka's own error type, when there is one, goes along in `details.kafkaError`.
@@ -26,6 +29,9 @@ export function toKafkaError(error: unknown): AppError {
   const details = type ? { kafkaError: type } : undefined;
   if (/Connection|NumberOfRetriesExceeded|BrokerNotFound|NonRetriable|RequestTimeout/.test(name) || /ECONNREFUSED|timed? ?out/i.test(message)) {
     return new AppError("KAFKA_UNAVAILABLE", `Kafka is unavailable: ${message}`, 503, details);
+  }
+  if (type && leadershipMoving.has(type)) {
+    return new AppError("KAFKA_UNAVAILABLE", `Kafka is moving a partition's leadership; try again in a moment (${message})`, 503, details);
   }
   return new AppError("KAFKA_UNAVAILABLE", `Kafka request failed: ${message}`, 502, details);
 }

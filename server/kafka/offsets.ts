@@ -4,7 +4,7 @@ import { invalidate } from "../cache";
 import { AppError } from "../http/errors";
 import { getKafkaCluster } from "./client";
 import { kafkaCall } from "./call";
-import { kafkaErrorType } from "./errors";
+import { kafkaErrorType, leadershipMoving } from "./errors";
 
 export interface Watermarks {
   partition: number;
@@ -95,8 +95,6 @@ export async function fetchWatermarksOf(topics: ITopicMetadata[]): Promise<Map<s
   return result;
 }
 
-/** Kafka's answers while a partition's leadership moves (a topic just made, partitions just added, a broker restarting). */
-const leadershipMoving = new Set(["NOT_LEADER_FOR_PARTITION", "NOT_LEADER_OR_FOLLOWER", "LEADER_NOT_AVAILABLE", "UNKNOWN_LEADER_EPOCH", "FENCED_LEADER_EPOCH"]);
 const leadershipWaitsMs = [250, 500, 1_000, 2_000];
 
 function whileLeadershipMoves(error: unknown): boolean {

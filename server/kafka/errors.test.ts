@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { toKafkaError } from "./errors";
+
+describe("toKafkaError", () => {
+  it("answers 503 while a partition's leadership moves, with Kafka's error type", () => {
+    const error = Object.assign(new Error("This server is not the leader for that topic-partition"), { name: "KafkaJSProtocolError", type: "NOT_LEADER_FOR_PARTITION" });
+    expect(toKafkaError(error)).toMatchObject({ status: 503, code: "KAFKA_UNAVAILABLE", details: { kafkaError: "NOT_LEADER_FOR_PARTITION" } });
+  });
+
+  it("answers 503 when Kafka cannot be reached and 502 for other failures", () => {
+    expect(toKafkaError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:19092"), { name: "KafkaJSConnectionError" })).status).toBe(503);
+    expect(toKafkaError(Object.assign(new Error("Invalid request"), { name: "KafkaJSProtocolError", type: "INVALID_REQUEST" }))).toMatchObject({ status: 502, details: { kafkaError: "INVALID_REQUEST" } });
+  });
+});
