@@ -273,7 +273,8 @@ function runSchemathesis(bin, url, role, cookie, adminCookie) {
   const out = openSync(output, "w");
   return new Promise((resolveRun) => {
     const child = spawn(bin, args, {
-      cwd: root,
+      // Schemathesis keeps its crash files (for `st replay`) in .schemathesis/ under the working directory.
+      cwd: reportDir,
       stdio: ["ignore", out, out],
       env: {
         ...process.env,
@@ -392,6 +393,7 @@ async function main() {
       `  ${role}: ${cases.length} operations, ${generated} test cases (coverage: every boundary and invalid value the schemas imply; fuzzing: up to ${examples} valid and ${examples} invalid examples per operation), ${seconds.toFixed(0)} s, ${bad.length} failing, exit ${status}`,
     );
     for (const c of bad) console.log(`    ✖ ${c.name}`);
+    if (status !== 0 && bad.length === 0) console.log(`    ✖ schemathesis ended with status ${status} without a failing operation: see its output above`);
   }
   const summary = {
     seed,
