@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["**/*.test.ts", "**/*.test.tsx"],
-          exclude: ["**/*.int.test.ts", "node_modules/**", ".next/**", ".stack/**", "e2e/**"],
+          exclude: ["**/*.int.test.ts", "node_modules/**", ".next/**", ".next-*/**", ".stack/**", "e2e/**", "test-results/**"],
           environment: "node",
         },
       },
