@@ -92,11 +92,5 @@ export function readJsonBody(request: Request): Promise<unknown> {
 export async function readConfirmation(request: Request): Promise<unknown> {
   const fromQuery = new URL(request.url).searchParams.get("confirm");
   if (fromQuery !== null) return { confirm: fromQuery };
-  const text = await request.text();
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AppError("BAD_REQUEST", "The body must be JSON", 400);
-  }
+  return readLimitedJsonBody(request, defaultBodyBytes);
 }
