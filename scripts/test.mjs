@@ -8,6 +8,13 @@ import { ensureNodeModules, fail, root, sh, stack, stackStatus } from "./lib.mjs
 const started = Date.now();
 const steps = [];
 const counts = { passed: 0, failed: 0, skipped: 0 };
+/** Failed tests by name, printed again at the end so that the tail of a long log says what broke. */
+const failures = [];
+
+/** The first line of an error message, without terminal colours. */
+function firstLine(message) {
+  return String(message ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((line) => line.trim()) ?? "";
+}
 
 function step(name, run) {
   const t0 = Date.now();
@@ -43,6 +50,14 @@ function vitest(name, args) {
     () => sh("npx", ["vitest", "run", ...args, `--outputFile.json=${report}`]),
     () => {
       const json = readJson(report);
+      for (const file of json?.testResults ?? []) {
+        for (const test of file.assertionResults ?? []) {
+          if (test.status === "failed") failures.push(`vitest ${name}: ${test.fullName} — ${firstLine(test.failureMessages?.[0])}`);
+        }
+        if (file.status === "failed" && !file.assertionResults?.some((t) => t.status === "failed")) {
+          failures.push(`vitest ${name}: ${file.name} — ${firstLine(file.message)}`);
+        }
+      }
       return json && { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests };
     },
   );
@@ -55,7 +70,19 @@ function playwright() {
     "playwright e2e",
     () => sh("npx", ["playwright", "test"], { CI: process.env.CI ?? "1" }),
     () => {
-      const stats = readJson(report)?.stats;
+      const json = readJson(report);
+      const visit = (suite, titles) => {
+        for (const spec of suite.specs ?? []) {
+          for (const test of spec.tests ?? []) {
+            if (test.status !== "unexpected") continue;
+            const error = test.results?.findLast((r) => r.error)?.error?.message;
+            failures.push(`playwright: ${[...titles, spec.title].join(" › ")} (${spec.file}:${spec.line}) — ${firstLine(error)}`);
+          }
+        }
+        for (const child of suite.suites ?? []) visit(child, [...titles, child.title]);
+      };
+      for (const suite of json?.suites ?? []) visit(suite, []);
+      const stats = json?.stats;
       return stats && { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
     },
   );
@@ -131,5 +158,10 @@ console.log("\nsteps:");
 for (const { name, ok, seconds } of steps) console.log(`  ${ok ? "✓" : "✖"} ${name.padEnd(72)} ${seconds.toFixed(1).padStart(6)} s`);
 console.log(`  total ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 const failedSteps = steps.filter((s) => !s.ok).length;
+if (failures.length) {
+  console.log("failed tests:");
+  for (const line of failures) console.log(`  ✖ ${line.slice(0, 400)}`);
+  console.log("");
+}
 console.log(`${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`);
 process.exit(counts.failed > 0 || failedSteps > 0 ? 1 : 0);
