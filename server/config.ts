@@ -44,6 +44,8 @@ const configSchema = z.object({
           .transform((pair) => ({ name: pair.slice(0, pair.indexOf("=")), url: pair.slice(pair.indexOf("=") + 1).replace(/\/+$/, "") })),
       ),
     ),
+  /** The system view's declarations (services' databases, entities, copied data): JSON with an `eventdeck` section. A missing file means discovery only. */
+  SYSTEM_CONFIG_FILE: z.string().min(1).default("eventdeck.config.json"),
   /** Whether this process runs replay jobs (off: it only serves the UI; another instance runs them). */
   REPLAY_WORKER: z.enum(["on", "off"]).default("on"),
   /** Sign-in: local users from AUTH_USERS_FILE (the default), an OpenID Connect provider, or off (everyone is admin; a banner says so). */

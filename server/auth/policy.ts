@@ -78,6 +78,13 @@ export const accessRules: Readonly<Record<string, AccessRule>> = {
   "GET /api/prometheus/query_range": viewer,
 
   "GET /api/projections": viewer,
+
+  "GET /api/system/map": viewer,
+  "GET /api/system/catalog": viewer,
+  "GET /api/system/trace": viewer,
+  "GET /api/system/consistency": viewer,
+  "POST /api/system/consistency": operator,
+  "GET /api/system/consistency/[id]": viewer,
   "POST /api/replay/plan": viewer,
   "GET /api/replay/jobs": viewer,
   "POST /api/replay/jobs": operator,

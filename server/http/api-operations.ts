@@ -30,11 +30,13 @@ import {
   saveDocumentSchema,
 } from "@/lib/schemas/mongo-document";
 import { createReplayJobSchema, replayJobActionParams, replayJobListQuerySchema, replayJobParams, replaySpecSchema } from "@/lib/schemas/replay";
+import { consistencyCheckParams, startConsistencyCheckSchema, traceQuerySchema } from "@/lib/schemas/system";
 import { sessionInfo, settingsList, signInResult } from "./api-responses/auth";
 import * as kafka from "./api-responses/kafka";
 import { autocompleteResponse, dashboardList, instantQueryResponse, labelValuesResponse, panelsResponse, rangeQueryResponse } from "./api-responses/metrics";
 import * as mongo from "./api-responses/mongo";
 import { auditEntry, projectionList, replayJob, replayPlan } from "./api-responses/replay";
+import { consistencyCheck, declaredCopy, entityTrace, systemCatalog, systemMap } from "./api-responses/system";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 export type ObjectSchema = z.ZodObject;
@@ -269,5 +271,19 @@ export const apiOperations: Readonly<Record<string, ApiOperation>> = {
     ok: sse({ job: replayJob }, "A stream of `event: job` with the job as JSON data"),
   },
   "POST /api/replay/jobs/[id]/[action]": { summary: "Pauses, resumes or cancels a job", params: replayJobActionParams, ok: json(z.object({ job: replayJob })), errors: [409] },
+
+  // System view
+  "GET /api/system/map": { summary: "Services, topics and consumer groups with produce and consume edges, rates, lag and health", ok: json(systemMap) },
+  "GET /api/system/catalog": { summary: "What each topic of the system carries, the entities and the event envelope", ok: json(systemCatalog) },
+  "GET /api/system/trace": {
+    summary: "An entity's or a trace's events across the declared topics, its documents, group positions and copies",
+    description: "By id, only the partition the id hashes to is read in each topic; by traceId, every partition.",
+    query: traceQuerySchema,
+    ok: json(entityTrace),
+    errors: [404],
+  },
+  "GET /api/system/consistency": { summary: "The declared copies and the latest consistency checks", ok: json(z.object({ copies: z.array(declaredCopy), checks: z.array(consistencyCheck) })) },
+  "POST /api/system/consistency": { summary: "Starts a consistency check of a declared copy", body: { schema: startConsistencyCheckSchema }, ok: json(z.object({ check: consistencyCheck }), 201), errors: [404] },
+  "GET /api/system/consistency/[id]": { summary: "One consistency check with its mismatches", params: consistencyCheckParams, ok: json(z.object({ check: consistencyCheck })) },
 };
 

@@ -24,6 +24,7 @@ export type ErrorCode =
   | "PROMETHEUS_UNAVAILABLE"
   | "SERVICE_UNAVAILABLE"
   | "TIMEOUT"
+  | "CONFIG_INVALID"
   | "INTERNAL";
 
 /** An error with a code and HTTP status the route wrapper can answer with as is. */

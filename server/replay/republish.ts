@@ -1,6 +1,6 @@
 import "server-only";
 import type { Cluster } from "kafkajs";
-import { Partitioners } from "kafkajs";
+import { partitionForKey } from "../kafka/partitioner";
 import { compileFilter, parseFilter, type MessagePredicate } from "@/lib/kafka/filter";
 import { replayHeaders, type PartitionRange, type RepublishSpec } from "@/lib/schemas/replay";
 import { RecordSubject } from "../kafka/messages-decode";
@@ -54,10 +54,7 @@ const sleep = (ms: number, signal: AbortSignal) =>
 /** Picks the target partition of a record: the same number when the partition counts match, else by key (Kafka's murmur2). */
 export function targetPartitioner(sourcePartitions: number, targetPartitions: number): (sourcePartition: number, key: Buffer | null) => number {
   if (sourcePartitions === targetPartitions) return (partition) => partition;
-  const partitioner = Partitioners.DefaultPartitioner();
-  const metadata = Array.from({ length: targetPartitions }, (_, partitionId) => ({ partitionId, leader: 0, replicas: [0], isr: [0] }));
-  return (partition, key) =>
-    key === null ? partition % targetPartitions : partitioner({ topic: "", partitionMetadata: metadata as never, message: { key, value: null } });
+  return (partition, key) => (key === null ? partition % targetPartitions : partitionForKey(key, targetPartitions));
 }
 
 /** Where the job stands: the progress group's committed offsets (and copied counts in their metadata), else the ranges' starts. */
