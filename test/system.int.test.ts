@@ -82,11 +82,11 @@ function writePrometheusTargets(): void {
 
 async function api<T>(path: string): Promise<{ status: number; body: T }> {
   const url = new URL(path, "http://localhost");
-  const module =
+  const handlers =
     url.pathname === "/api/system/map" ? await import("@/app/api/system/map/route")
     : url.pathname === "/api/system/trace" ? await import("@/app/api/system/trace/route")
     : await import("@/app/api/system/catalog/route");
-  const response = await module.GET(new Request(url), undefined);
+  const response = await handlers.GET(new Request(url), undefined);
   return { status: response.status, body: (await response.json()) as T };
 }
 
