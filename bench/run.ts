@@ -12,6 +12,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   "mongo-paging": () => import("./mongo-paging").then((m) => m.benchMongoPaging()),
   replay: () => import("./replay").then((m) => m.benchReplay()),
   load: () => import("./load").then((m) => m.benchLoad()),
+  trace: () => import("./trace").then((m) => m.benchTrace()),
 };
 
 const benchName = process.argv[2];

@@ -1,12 +1,13 @@
 "use client";
 
-import { Activity, Database, HardDrive, History, LineChart, List, ScrollText, Server, Users } from "lucide-react";
+import { Activity, Database, HardDrive, History, LineChart, List, Network, ScrollText, Server, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 
 const links = [
   { href: "/", label: "Overview", icon: Activity },
+  { href: "/system", label: "System", icon: Network },
   { href: "/kafka", label: "Kafka", icon: Server },
   { href: "/kafka/brokers", label: "Brokers", icon: HardDrive },
   { href: "/kafka/topics", label: "Topics", icon: List },

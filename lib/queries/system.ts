@@ -1,0 +1,67 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/api/fetch-json";
+import type { ConsistencyCheck, DeclaredCopy, EntityTrace, SystemCatalog, SystemMap, TraceQuery } from "@/lib/schemas/system";
+
+/** The map refreshes every 5 s (rates and lag move); the catalog samples topics and is cached 30 s by the server. */
+export const systemPollIntervals = { map: 5_000, catalog: 60_000, checks: 3_000, runningCheck: 1_000 } as const;
+
+export const systemKeys = {
+  all: ["system"] as const,
+  map: () => [...systemKeys.all, "map"] as const,
+  catalog: () => [...systemKeys.all, "catalog"] as const,
+  trace: (query: TraceQuery) => [...systemKeys.all, "trace", query] as const,
+  checks: () => [...systemKeys.all, "checks"] as const,
+  check: (id: string) => [...systemKeys.all, "checks", id] as const,
+};
+
+export function useSystemMap() {
+  return useQuery({ queryKey: systemKeys.map(), queryFn: () => fetchJson<SystemMap>("/api/system/map"), refetchInterval: systemPollIntervals.map });
+}
+
+export function useSystemCatalog() {
+  return useQuery({ queryKey: systemKeys.catalog(), queryFn: () => fetchJson<SystemCatalog>("/api/system/catalog"), refetchInterval: systemPollIntervals.catalog });
+}
+
+export function traceUrl(query: TraceQuery): string {
+  const params = new URLSearchParams();
+  if (query.id) params.set("id", query.id);
+  if (query.entity) params.set("entity", query.entity);
+  if (query.traceId) params.set("traceId", query.traceId);
+  return `/api/system/trace?${params}`;
+}
+
+/** A trace is read once per query (it scans Kafka); the page's refresh button reads it again. */
+export function useEntityTrace(query: TraceQuery | null) {
+  return useQuery({
+    queryKey: systemKeys.trace(query ?? {}),
+    queryFn: () => fetchJson<EntityTrace>(traceUrl(query!)),
+    enabled: query !== null,
+    staleTime: Infinity,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useConsistencyChecks() {
+  return useQuery({
+    queryKey: systemKeys.checks(),
+    queryFn: () => fetchJson<{ copies: DeclaredCopy[]; checks: ConsistencyCheck[] }>("/api/system/consistency"),
+    refetchInterval: systemPollIntervals.checks,
+  });
+}
+
+export function useConsistencyCheck(id: string) {
+  return useQuery({
+    queryKey: systemKeys.check(id),
+    queryFn: () => fetchJson<{ check: ConsistencyCheck }>(`/api/system/consistency/${encodeURIComponent(id)}`),
+    refetchInterval: (query) => (query.state.data?.check.state === "running" ? systemPollIntervals.runningCheck : false),
+  });
+}
+
+export function useStartConsistencyCheck() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (copy: string) =>
+      fetchJson<{ check: ConsistencyCheck }>("/api/system/consistency", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ copy }) }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: systemKeys.checks() }),
+  });
+}
