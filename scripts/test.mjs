@@ -10,6 +10,8 @@ const steps = [];
 const counts = { passed: 0, failed: 0, skipped: 0 };
 /** Failed tests by name, printed again at the end so that the tail of a long log says what broke. */
 const failures = [];
+/** Tests that failed once and passed on their retry: they count as passed, and are named. */
+const flaky = [];
 
 /** The first line of an error message, without terminal colours. */
 function firstLine(message) {
@@ -74,9 +76,11 @@ function playwright() {
       const visit = (suite, titles) => {
         for (const spec of suite.specs ?? []) {
           for (const test of spec.tests ?? []) {
-            if (test.status !== "unexpected") continue;
-            const error = test.results?.findLast((r) => r.error)?.error?.message;
-            failures.push(`playwright: ${[...titles, spec.title].join(" › ")} (${spec.file}:${spec.line}) — ${firstLine(error)}`);
+            if (test.status !== "unexpected" && test.status !== "flaky") continue;
+            const error = test.results?.find((r) => r.error)?.error?.message;
+            const line = `${[...titles, spec.title].join(" › ")} (${spec.file}:${spec.line}) — ${firstLine(error)}`;
+            if (test.status === "flaky") flaky.push(`playwright: ${line}`);
+            else failures.push(`playwright: ${line}`);
           }
         }
         for (const child of suite.suites ?? []) visit(child, [...titles, child.title]);
@@ -158,6 +162,11 @@ console.log("\nsteps:");
 for (const { name, ok, seconds } of steps) console.log(`  ${ok ? "✓" : "✖"} ${name.padEnd(72)} ${seconds.toFixed(1).padStart(6)} s`);
 console.log(`  total ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 const failedSteps = steps.filter((s) => !s.ok).length;
+if (flaky.length) {
+  console.log("flaky tests (failed, then passed on retry):");
+  for (const line of flaky) console.log(`  ~ ${line.slice(0, 400)}`);
+  console.log("");
+}
 if (failures.length) {
   console.log("failed tests:");
   for (const line of failures) console.log(`  ✖ ${line.slice(0, 400)}`);
