@@ -15,13 +15,89 @@ interface ConsumerOptions {
   handle: (entry: OutboxEntry, topic: string) => Promise<HandleOutcome>;
 }
 
+/** A running consumer of the storefront: it restarts itself when it stalls; disconnect() stops it for good. */
+export interface EventConsumer {
+  disconnect(): Promise<void>;
+}
+
+/** No fetch, heartbeat or join for this long while running means the consumer is stuck (beyond the 30 s session). */
+const stallAfterMs = 45_000;
+
+/**
+ * Starts a consumer that watches itself: kafkajs emits an event on every fetch, heartbeat and
+ * join. Seen on a busy machine: after "the coordinator is not aware of this member" a
+ * kafkajs consumer re-joining its group can go silent for good, the group left Empty while
+ * the process looks healthy. A consumer silent for 45 s, or crashed without restarting, is
+ * replaced by a new one (its uncommitted messages are read again: handlers are idempotent).
+ * A consumer whose handler is still at work is never restarted.
+ */
+export async function startEventConsumer(options: ConsumerOptions): Promise<EventConsumer> {
+  let lastSign = Date.now();
+  // A handler at work is not a stall, however slow its database is: its slowness shows as lag.
+  let busy = 0;
+  const watched: ConsumerOptions = {
+    ...options,
+    handle: async (entry, topic) => {
+      busy++;
+      try {
+        return await options.handle(entry, topic);
+      } finally {
+        busy--;
+        lastSign = Date.now();
+      }
+    },
+  };
+  let current = await startKafkaConsumer(watched);
+  let stopped = false;
+  let restarting = false;
+  const watch = (consumer: Consumer) => {
+    for (const event of [consumer.events.FETCH_START, consumer.events.HEARTBEAT, consumer.events.GROUP_JOIN, consumer.events.START_BATCH_PROCESS]) {
+      consumer.on(event, () => {
+        lastSign = Date.now();
+      });
+    }
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) void restart(`it crashed: ${payload.error.message}`);
+    });
+  };
+  const restart = async (why: string) => {
+    if (stopped || restarting) return;
+    restarting = true;
+    options.log.error({ groupId: options.groupId }, `consumer restarting because ${why}`);
+    options.metrics.handlerErrors.inc({ topic: options.topics.join(","), reason: "consumer-restart" });
+    try {
+      await Promise.race([current.disconnect(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      if (stopped) return;
+      current = await startKafkaConsumer(watched);
+      watch(current);
+      lastSign = Date.now();
+    } catch (error) {
+      options.log.error({ err: error, groupId: options.groupId }, "consumer restart failed; trying again");
+    } finally {
+      restarting = false;
+    }
+  };
+  watch(current);
+  const timer = setInterval(() => {
+    if (busy === 0 && Date.now() - lastSign > stallAfterMs) void restart(`it has not fetched, heartbeated or joined for ${Math.round((Date.now() - lastSign) / 1000)} s`);
+  }, 5_000);
+  timer.unref();
+  return {
+    async disconnect() {
+      stopped = true;
+      clearInterval(timer);
+      await current.disconnect();
+    },
+  };
+}
+
 /**
  * Consumes with an idempotent handler. An offset is marked consumed only after the
  * handler (and so its database write) finished, and committed after that; a handler
  * that throws makes kafkajs retry the message. Partitions run concurrently, messages
  * of one partition (one key) in order.
  */
-export async function startEventConsumer(options: ConsumerOptions): Promise<Consumer> {
+async function startKafkaConsumer(options: ConsumerOptions): Promise<Consumer> {
   const { kafka, groupId, topics, metrics, log, handle } = options;
   // A short fetch wait: a stopping consumer (SIGTERM, rebuild) returns within half a second.
   // A generous session: on a busy machine a slow database write must not get the member thrown out of its group.

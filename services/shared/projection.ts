@@ -1,6 +1,5 @@
 import type { Collection, Db, Document } from "mongodb";
-import type { Consumer } from "kafkajs";
-import type { HandleOutcome } from "./consumer";
+import type { EventConsumer as Consumer, HandleOutcome } from "./consumer";
 import type { OutboxEntry } from "./events";
 import type { ServiceRuntime } from "./runtime";
 

@@ -1,9 +1,9 @@
-import { Kafka, Partitioners, logLevel, type Admin, type Consumer, type Producer } from "kafkajs";
+import { Kafka, Partitioners, logLevel, type Admin, type Producer } from "kafkajs";
 import { MongoClient, type Db } from "mongodb";
 import pino, { type Logger } from "pino";
 import type { FastifyInstance } from "fastify";
 import { names, type StorefrontNames } from "./config";
-import { startEventConsumer, type HandleOutcome } from "./consumer";
+import { startEventConsumer, type EventConsumer, type HandleOutcome } from "./consumer";
 import type { OutboxEntry } from "./events";
 import { KeyedLock } from "./keyed-lock";
 import { createServiceMetrics, type ServiceMetrics } from "./metrics";
@@ -22,7 +22,7 @@ export interface ServiceRuntime {
   /** Per-aggregate write lock shared by everything in this service that updates documents. */
   lock: KeyedLock;
   /** Starts an idempotent consumer in group `groupName` (namespaced) and stops it on shutdown. */
-  consume(groupName: string, topics: string[], handle: EventHandler): Promise<Consumer>;
+  consume(groupName: string, topics: string[], handle: EventHandler): Promise<EventConsumer>;
   /** Outbox relays and the HTTP app to stop on SIGTERM (consumers from consume() are stopped too). */
   track(part: { relay?: { stop(): Promise<void> }; http?: FastifyInstance }): void;
   shutdown(): Promise<void>;
@@ -50,7 +50,7 @@ export async function createRuntime(service: string, config: RuntimeConfig): Pro
   await mongo.connect();
   const db = mongo.db(storefront.database(service));
 
-  const consumers: Consumer[] = [];
+  const consumers: EventConsumer[] = [];
   const relays: Array<{ stop(): Promise<void> }> = [];
   const apps: FastifyInstance[] = [];
   let stopping: Promise<void> | undefined;
