@@ -8,7 +8,7 @@ import { getJson, sendJson, Storefront } from "@/services/testing/storefront";
 import type { EntityTrace, SystemMap } from "@/lib/schemas/system";
 import { createReplayJob } from "@/server/replay/jobs";
 import { partitionForKey } from "@/server/kafka/partitioner";
-import { compareCopiesOf, getConsistencyCheck, startConsistencyCheck } from "@/server/system/consistency";
+import { compareCopiesOf, getConsistencyCheck, listConsistencyChecks, startConsistencyCheck } from "@/server/system/consistency";
 import { stateDir } from "@/stack/settings";
 import { startReplayWorker, stopProcess, waitForJob } from "./support/replay";
 import { stackAddresses, testKafka, uniqueName } from "./support/stack";
@@ -251,5 +251,11 @@ describe("the consistency check", () => {
     const again = await startConsistencyCheck("customers-in-orders", "test");
     const clean = await eventually(() => getConsistencyCheck(again.id), (c) => c.state !== "running", 60_000, "second check finished");
     expect(clean.counts).toMatchObject({ checked: 4, consistent: 4, stale: 0 });
+    // The list shows both checks, newest first, without their mismatches.
+    const listed = await listConsistencyChecks();
+    expect(listed.slice(0, 2).map((c) => [c.id, c.counts.stale, c.mismatches.length])).toEqual([
+      [again.id, 0, 0],
+      [started.id, 1, 0],
+    ]);
   });
 });

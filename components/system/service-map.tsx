@@ -31,10 +31,20 @@ type GroupData = { group: MapGroup };
 
 const hidden = "!size-1.5 !min-h-0 !min-w-0 !border-0 !bg-line";
 
+/** Where an edge that goes back up the graph leaves and arrives: the right side. */
+function BackHandles() {
+  return (
+    <>
+      <Handle type="source" id="back-out" position={Position.Right} className={hidden} />
+      <Handle type="target" id="back-in" position={Position.Right} className={hidden} />
+    </>
+  );
+}
+
 function ServiceNode({ data: { service } }: NodeProps<Node<ServiceData>>) {
   return (
     <div className={cn("w-60 rounded-lg border-2 bg-surface p-2.5 text-xs shadow-sm", service.health === "critical" ? "border-bad" : service.health === "warning" ? "border-amber-500" : "border-line")}>
-      <Handle type="target" position={Position.Left} className={hidden} />
+      <Handle type="target" position={Position.Top} className={hidden} />
       <div className="flex items-center gap-1.5">
         <Server aria-hidden className="size-4 text-accent" />
         <span className="text-sm font-semibold">{service.name}</span>
@@ -66,7 +76,8 @@ function ServiceNode({ data: { service } }: NodeProps<Node<ServiceData>>) {
           </ul>
         </div>
       )}
-      <Handle type="source" position={Position.Right} className={hidden} />
+      <Handle type="source" position={Position.Bottom} className={hidden} />
+      <BackHandles />
     </div>
   );
 }
@@ -74,7 +85,7 @@ function ServiceNode({ data: { service } }: NodeProps<Node<ServiceData>>) {
 function TopicNode({ data: { topic } }: NodeProps<Node<TopicData>>) {
   return (
     <div className="w-64 rounded-full border border-line bg-canvas px-4 py-2 text-xs shadow-sm">
-      <Handle type="target" position={Position.Left} className={hidden} />
+      <Handle type="target" position={Position.Top} className={hidden} />
       <Link href={`/kafka/topics/${encodeURIComponent(topic.name)}`} className="nodrag flex items-center gap-1.5 font-mono font-medium hover:underline">
         <Radio aria-hidden className="size-3.5 shrink-0 text-accent" />
         <span className="truncate">{topic.name}</span>
@@ -82,7 +93,8 @@ function TopicNode({ data: { topic } }: NodeProps<Node<TopicData>>) {
       <p className="pl-5 text-muted">
         {topic.partitions} partition{topic.partitions === 1 ? "" : "s"} · {rateText(topic.rate)}
       </p>
-      <Handle type="source" position={Position.Right} className={hidden} />
+      <Handle type="source" position={Position.Bottom} className={hidden} />
+      <BackHandles />
     </div>
   );
 }
@@ -90,7 +102,8 @@ function TopicNode({ data: { topic } }: NodeProps<Node<TopicData>>) {
 function GroupNode({ data: { group } }: NodeProps<Node<GroupData>>) {
   return (
     <div className="w-56 rounded-lg border border-dashed border-line bg-surface p-2 text-xs">
-      <Handle type="target" position={Position.Left} className={hidden} />
+      <Handle type="target" position={Position.Top} className={hidden} />
+      <BackHandles />
       <Link href={`/kafka/groups/${encodeURIComponent(group.groupId)}`} className="nodrag flex items-center gap-1.5 font-mono hover:underline">
         <Users aria-hidden className="size-3.5 shrink-0 text-muted" />
         <span className="truncate">{group.groupId}</span>
@@ -100,7 +113,8 @@ function GroupNode({ data: { group } }: NodeProps<Node<GroupData>>) {
   );
 }
 
-const nodeTypes = { service: ServiceNode, topic: TopicNode, group: GroupNode };
+// Not "group": React Flow styles its own node type of that name.
+const nodeTypes = { service: ServiceNode, topic: TopicNode, consumer: GroupNode };
 
 function serviceHeight(service: MapService): number {
   return 58 + (service.database ? 26 + service.collections.length * 17 : 0);
@@ -112,10 +126,10 @@ function edgeLabel(edge: MapEdge): string {
   return [edge.groupId, lag].filter(Boolean).join(" · ");
 }
 
-/** Lays the graph out left to right (dagre): producers before their topics, topics before their consumers. */
+/** Lays the graph out top to bottom (dagre): producers above their topics, topics above their consumers. */
 export function layoutMap(map: SystemMap): { nodes: Node[]; edges: Edge[] } {
   const graph = new dagre.graphlib.Graph();
-  graph.setGraph({ rankdir: "LR", nodesep: 28, ranksep: 150, marginx: 10, marginy: 10 });
+  graph.setGraph({ rankdir: "TB", nodesep: 60, ranksep: 56, marginx: 10, marginy: 10 });
   graph.setDefaultEdgeLabel(() => ({}));
   const nodes: Node[] = [];
   const add = (node: Node, width: number, height: number) => {
@@ -125,7 +139,7 @@ export function layoutMap(map: SystemMap): { nodes: Node[]; edges: Edge[] } {
   for (const service of map.services) add({ id: `service:${service.name}`, type: "service", position: { x: 0, y: 0 }, data: { service } }, 240, serviceHeight(service));
   for (const topic of map.topics) add({ id: `topic:${topic.name}`, type: "topic", position: { x: 0, y: 0 }, data: { topic } }, 256, 48);
   const outsiders = map.groups.filter((g) => g.service === null);
-  for (const group of outsiders) add({ id: `group:${group.groupId}`, type: "group", position: { x: 0, y: 0 }, data: { group } }, 224, 44);
+  for (const group of outsiders) add({ id: `group:${group.groupId}`, type: "consumer", position: { x: 0, y: 0 }, data: { group } }, 224, 44);
 
   const edges: Edge[] = map.edges
     .filter((e) => (e.kind === "produces" ? e.service !== null : true))
@@ -142,7 +156,7 @@ export function layoutMap(map: SystemMap): { nodes: Node[]; edges: Edge[] } {
         animated: edge.health === "warning" || edge.health === "critical",
         style: { stroke: color, strokeWidth: edge.health === "critical" ? 2.5 : 1.5 },
         markerEnd: { type: MarkerType.ArrowClosed, color },
-        labelStyle: { fontSize: 10, fill: edge.kind === "consumes" && edge.health !== "ok" ? color : "#5c6470" },
+        labelStyle: { fontSize: 11, fill: edge.kind === "consumes" && edge.health !== "ok" ? color : "#5c6470" },
         labelBgStyle: { fillOpacity: 0.85 },
       } satisfies Edge;
     });
@@ -150,6 +164,11 @@ export function layoutMap(map: SystemMap): { nodes: Node[]; edges: Edge[] } {
   for (const node of nodes) {
     const placed = graph.node(node.id);
     node.position = { x: placed.x - placed.width / 2, y: placed.y - placed.height / 2 };
+  }
+  // An edge back up (a topic read by a service above it, as in a saga) runs along the right side.
+  const y = new Map(nodes.map((n) => [n.id, n.position.y]));
+  for (const edge of edges) {
+    if ((y.get(edge.target) ?? 0) < (y.get(edge.source) ?? 0)) Object.assign(edge, { sourceHandle: "back-out", targetHandle: "back-in", type: "smoothstep" });
   }
   return { nodes, edges };
 }
@@ -161,13 +180,13 @@ export function ServiceMap({ map }: { map: SystemMap }) {
     return <p className="p-6 text-sm text-muted">No services or topics found: declare services in the system config, or start them so their groups and metrics show.</p>;
   }
   return (
-    <div className="h-[34rem] w-full" data-testid="service-map">
+    <div className="h-[44rem] w-full" data-testid="service-map">
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         fitView
-        fitViewOptions={{ padding: 0.08 }}
+        fitViewOptions={{ padding: 0.06, maxZoom: 1 }}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}

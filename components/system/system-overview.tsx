@@ -98,7 +98,7 @@ export function SystemOverview() {
             <Card className="p-0">
               <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-line px-4 py-2 text-xs text-muted">
                 <h2 className="text-sm font-semibold text-ink">Service map</h2>
-                <span>services → topics they publish to → services whose groups read them; edges show events/s and lag</span>
+                <span>each service above the topics it publishes to, each topic above the services whose groups read it; edges show events/s and lag</span>
                 <span className="ml-auto flex gap-3">
                   {(["ok", "warning", "critical"] as const).map((h) => (
                     <span key={h} className="inline-flex items-center gap-1">

@@ -121,7 +121,7 @@ function Timeline({ trace }: { trace: EntityTrace }) {
               <GroupChips event={e} />
               <details className="text-xs">
                 <summary className="cursor-pointer text-muted">event</summary>
-                <pre className="mt-1 max-h-80 overflow-auto rounded-md bg-canvas p-2 font-mono">{JSON.stringify({ headers: e.headers, value: e.value }, null, 2)}</pre>
+                <pre tabIndex={0} className="mt-1 max-h-80 overflow-auto rounded-md bg-canvas p-2 font-mono">{JSON.stringify({ headers: e.headers, value: e.value }, null, 2)}</pre>
               </details>
             </div>
           </li>
@@ -153,7 +153,7 @@ function Documents({ trace }: { trace: EntityTrace }) {
             ) : d.document === null ? (
               <p className="text-muted">No document for this id.</p>
             ) : (
-              <pre className="max-h-72 overflow-auto rounded-md bg-canvas p-2 font-mono text-xs">{JSON.stringify(d.document, null, 2)}</pre>
+              <pre tabIndex={0} className="max-h-72 overflow-auto rounded-md bg-canvas p-2 font-mono text-xs">{JSON.stringify(d.document, null, 2)}</pre>
             )}
           </Card>
         ))}

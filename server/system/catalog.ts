@@ -4,6 +4,7 @@ import type { CatalogTopic, SystemCatalog } from "@/lib/schemas/system";
 import { cached } from "../cache";
 import { planScan, scanMessages } from "../kafka/messages";
 import { getSystemConfig } from "./config";
+import { eventView } from "./event-view";
 import { buildSystemMap } from "./map";
 
 /** Recent messages read per topic to learn what it carries. */
@@ -21,19 +22,9 @@ async function describeTopic(topic: string, partitions: number): Promise<Omit<Ca
     if (event.type !== "message") continue;
     const message = event.message;
     sampled++;
-    const headers = Object.fromEntries(message.headers.map((h) => [h.name, h.value?.text ?? ""]));
-    let value: unknown = message.value?.text ?? null;
-    let type: string | null = null;
-    if (message.value?.encoding === "json") {
-      try {
-        value = JSON.parse(message.value.text);
-        const t = (value as { type?: unknown } | null)?.type;
-        if (typeof t === "string") type = t;
-      } catch {
-        // Cut short: kept as text.
-      }
-    }
-    type ??= headers.type ?? "(no type)";
+    const view = eventView(message);
+    const { headers, value } = view;
+    const type = view.type ?? "(no type)";
     if (message.key) keys.add(message.key.text);
     const example = {
       key: message.key?.text ?? null,

@@ -120,7 +120,7 @@ function toCheck(doc: CheckDocument): ConsistencyCheck {
 
 export async function listConsistencyChecks(limit = 20): Promise<ConsistencyCheck[]> {
   const docs = await mongoCall("listConsistencyChecks", () =>
-    checks().find({ cluster: getConfig().CLUSTER_NAME }, { projection: { mismatches: { $slice: 0 } } }).sort({ startedAt: -1 }).limit(limit).toArray(),
+    checks().find({ cluster: getConfig().CLUSTER_NAME }, { projection: { mismatches: 0 } }).sort({ startedAt: -1 }).limit(limit).toArray(),
   );
   return docs.map((doc) => toCheck({ ...doc, mismatches: [] }));
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { compileFilter, parseFilter, requiredNeedles } from "@/lib/kafka/filter";
 import type { KafkaMessage } from "@/lib/schemas/kafka-messages";
-import type { EntityTrace, GroupPosition, SystemConfig, TraceDocument, TraceEvent, TraceQuery, TraceScan } from "@/lib/schemas/system";
+import type { ConsumerGroupLag } from "@/lib/schemas/kafka";
+import type { EntityTrace, GroupPosition, SystemConfig, SystemMap, TraceDocument, TraceEvent, TraceQuery, TraceScan } from "@/lib/schemas/system";
 import { AppError } from "../http/errors";
 import { listConsumerGroups } from "../kafka/groups";
 import { withFetchCluster } from "../kafka/messages-client";
@@ -11,6 +12,7 @@ import { partitionForKey } from "../kafka/partitioner";
 import { compareCopiesOf } from "./consistency";
 import { getSystemConfig } from "./config";
 import { findEntityDocument, relaxed, resolveCollection, valueAt } from "./documents";
+import { eventView } from "./event-view";
 import { buildSystemMap } from "./map";
 
 type Entity = SystemConfig["entities"][number];
@@ -62,23 +64,14 @@ async function scanTopic(topic: string, entity: string | null, filter: string, k
 }
 
 function toTraceEvent(topic: string, entity: string | null, message: KafkaMessage): TraceEvent {
-  const headers = Object.fromEntries(message.headers.map((h) => [h.name, h.value?.text ?? ""]));
-  let value: unknown = message.value?.text ?? null;
-  if (message.value?.encoding === "json") {
-    try {
-      value = JSON.parse(message.value.text);
-    } catch {
-      // Cut short: shown as text.
-    }
-  }
-  const envelopeType = value && typeof value === "object" && typeof (value as { type?: unknown }).type === "string" ? (value as { type: string }).type : null;
+  const { headers, value, type } = eventView(message);
   return {
     topic,
     partition: message.partition,
     offset: message.offset,
     timestamp: new Date(Number(message.timestamp)).toISOString(),
     key: message.key?.text ?? null,
-    type: envelopeType ?? headers.type ?? null,
+    type,
     entity,
     traceId: headers.traceId ?? null,
     headers,
@@ -88,12 +81,11 @@ function toTraceEvent(topic: string, entity: string | null, message: KafkaMessag
 }
 
 /** Where each group reading the event's partition stands relative to it. */
-async function addGroupPositions(events: TraceEvent[], warnings: string[]): Promise<void> {
+async function addGroupPositions(events: TraceEvent[], warnings: string[], positions: Promise<[ConsumerGroupLag[] | Error, SystemMap | null]>): Promise<void> {
+  const [found, map] = await positions;
   if (events.length === 0) return;
-  const [groups, map] = await Promise.all([
-    listConsumerGroups().catch((error: Error) => (warnings.push(`Consumer group positions are missing: ${error.message}`), [])),
-    buildSystemMap().catch(() => null),
-  ]);
+  if (found instanceof Error) warnings.push(`Consumer group positions are missing: ${found.message}`);
+  const groups = found instanceof Error ? [] : found;
   const serviceOf = new Map((map?.groups ?? []).map((g) => [g.groupId, g.service]));
   const scoped = map ? groups.filter((g) => serviceOf.has(g.groupId)) : groups;
   for (const event of events) {
@@ -138,6 +130,8 @@ export async function traceEntity(query: TraceQuery): Promise<EntityTrace> {
     throw new AppError("BAD_REQUEST", "No entities are declared in the system config (SYSTEM_CONFIG_FILE): the trace needs to know which topics carry which ids", 400);
   }
   const signal = AbortSignal.timeout(traceTimeLimitMs);
+  // Where the groups stand is read while the partitions are scanned (both take a moment).
+  const positions = Promise.all([listConsumerGroups().catch((error: Error) => error), buildSystemMap().catch(() => null)]);
   const events: TraceEvent[] = [];
   const scans: TraceScan[] = [];
   const documents: TraceDocument[] = [];
@@ -207,7 +201,7 @@ export async function traceEntity(query: TraceQuery): Promise<EntityTrace> {
   }
 
   events.sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.topic.localeCompare(b.topic) || Number(BigInt(a.offset) - BigInt(b.offset)));
-  await addGroupPositions(events, warnings);
+  await addGroupPositions(events, warnings, positions);
   for (const scan of scans) if (scan.error) warnings.push(`${scan.topic}: ${scan.error}`);
   return { query, events, documents, scans, consistency, traced, warnings, ms: Math.round(performance.now() - started) };
 }
