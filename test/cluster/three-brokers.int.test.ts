@@ -26,7 +26,15 @@ describe("three-broker cluster", () => {
 
   it("replicates a topic to all three with a full ISR", async () => {
     await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 3 }], waitForLeaders: true });
-    const [described] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
+    // A broker may not have the new topic's metadata yet ("does not host this topic-partition"): ask again.
+    let described: Awaited<ReturnType<typeof admin.fetchTopicMetadata>>["topics"][number] | undefined;
+    for (let attempt = 0; attempt < 40 && !described; attempt++) {
+      described = await admin.fetchTopicMetadata({ topics: [topic] }).then(
+        (m) => (m.topics[0]?.partitions.length === 3 && m.topics[0].partitions.every((p) => p.isr.length === 3) ? m.topics[0] : undefined),
+        () => undefined,
+      );
+      if (!described) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     expect(described?.partitions).toHaveLength(3);
     for (const partition of described!.partitions) {
       expect(partition.replicas.sort()).toEqual([1, 2, 3]);
