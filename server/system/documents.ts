@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { EJSON, type Document } from "bson";
+import { toEjson } from "@/lib/mongo/ejson";
 import type { DocumentRef } from "@/lib/schemas/system";
 import { mongoCall, mongoMaxTimeMs } from "../mongo/call";
 import { getMongoClient } from "../mongo/client";
@@ -33,7 +34,7 @@ export function valueAt(document: Document, path: string): unknown {
 
 /** A value as canonical Extended JSON text (type-exact: 1 and 1.0 as a double differ only when stored so). */
 export function canonical(value: unknown): string {
-  return value === undefined ? "undefined" : JSON.stringify(EJSON.serialize({ v: value }, { relaxed: false }));
+  return value === undefined ? "undefined" : JSON.stringify(toEjson({ v: value }));
 }
 
 /** A value as relaxed Extended JSON, for the page. */
