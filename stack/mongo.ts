@@ -1,30 +1,27 @@
-import { chmodSync, cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { MongoClient } from "mongodb";
 import { cacheDir, ferretdbVersion, ports, readinessTimeoutMs, stateDir } from "./settings";
 import { ensureDir, logFile, run, runningPid, startDaemon, stopDaemon, waitUntil } from "./proc";
 
 const goDir = join(cacheDir, "go");
-/** Bump when the patches below change, so a cached binary built without them is rebuilt. */
-const patchLevel = "eventdeck1";
+/** Bump when the patch below changes, so a binary or source copy made without it is rebuilt. */
+const patchLevel = "eventdeck2";
 const ferretdbBinary = join(goDir, "bin", `ferretdb-${ferretdbVersion}-${patchLevel}`);
 
 /**
- * FerretDB 1.24's SQLite backend matches `_id` in UPDATE and DELETE statements with
- * the path `->'$._id'`, while the unique index on `_id` is built on `->"_id"`; SQLite
- * only uses an index for the identical expression, so every update or delete by `_id`
- * scanned the whole table (30 ms per update at 10,000 documents, growing linearly).
- * Writing the column as the index does makes it 1.3 ms at any size.
+ * `ferretdb/sqlite-pushdown.patch` makes FerretDB 1.24's SQLite backend use its unique
+ * `_id` index where it read whole tables (stack/README.md has the measurements):
+ * - UPDATE and DELETE by `_id` named the column `->'$._id'` while the index is on
+ *   `->"_id"`; SQLite only uses an index for the identical expression.
+ * - A filter with `_id` equal to a string or an ObjectId is narrowed to that row even when
+ *   it has other fields (`{_id, version}`, the storefront's conditional updates).
+ * - A range of ObjectIds on `_id` sorted by `_id` (a keyset page) is answered from the
+ *   index in order with its limit, exactly: ObjectIds are stored as lowercase hex, whose
+ *   text order is their byte order, and the stored type keeps look-alike strings out.
+ * - `{_id: {$type: …}}` reads the type from the stored schema in SQL.
  */
-function patchFerretdb(source: string): void {
-  const file = join(source, "internal", "backends", "sqlite", "metadata", "metadata.go");
-  const original = `IDColumn = DefaultColumn + "->'$._id'"`;
-  const patched = 'IDColumn = DefaultColumn + `->"_id"`';
-  const text = readFileSync(file, "utf8");
-  if (text.includes(patched)) return;
-  if (!text.includes(original)) throw new Error(`FerretDB source changed: ${file} no longer has ${original}`);
-  writeFileSync(file, text.replace(original, patched));
-}
+const patchFile = join(import.meta.dirname, "ferretdb", "sqlite-pushdown.patch");
 
 function goEnv(): NodeJS.ProcessEnv {
   return {
@@ -55,13 +52,13 @@ export function installFerretdb(): string {
   writeFileSync(join(fetchModule, "go.mod"), `module eventdeck.local/fetch\n\ngo 1.22\n\nrequire github.com/FerretDB/FerretDB ${ferretdbVersion}\n`);
   const moduleDir = run("go", ["mod", "download", "-json", "github.com/FerretDB/FerretDB"], { cwd: fetchModule, env });
   const { Dir } = JSON.parse(moduleDir) as { Dir: string };
-  const source = join(goDir, "src", `ferretdb-${ferretdbVersion}`);
-  if (!existsSync(source)) {
-    cpSync(Dir, source, { recursive: true });
-    makeWritable(source);
-  }
+  const source = join(goDir, "src", `ferretdb-${ferretdbVersion}-${patchLevel}`);
+  rmSync(source, { recursive: true, force: true });
+  cpSync(Dir, source, { recursive: true });
+  makeWritable(source);
   writeFileSync(join(source, "build", "version", "version.txt"), `${ferretdbVersion}\n`);
-  patchFerretdb(source);
+  // The ceiling keeps git from taking a repository around the cache for the patch's root.
+  run("git", ["apply", "--whitespace=nowarn", patchFile], { cwd: source, env: { ...env, GIT_CEILING_DIRECTORIES: dirname(source) } });
   run("go", ["build", "-trimpath", "-o", ferretdbBinary, "./cmd/ferretdb"], { cwd: source, env });
   return ferretdbBinary;
 }

@@ -1,4 +1,4 @@
-import { EJSON, ObjectId, type Document } from "bson";
+import { Binary, EJSON, ObjectId, type Document } from "bson";
 import { MongoClient } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { stackAddresses, uniqueName } from "./support/stack";
@@ -47,10 +47,23 @@ const walkDocs = Array.from({ length: 1_000 }, (_, i) => {
   return { ...doc, group: i % 7 };
 });
 
+// 120 documents whose `_id`s are of every type an `_id` can have, ObjectIds the most.
+const mixedIds: unknown[] = [
+  ...Array.from({ length: 80 }, () => new ObjectId()),
+  -3, 0, 2.5, 7, 1e9,
+  "", "a", "b-1", "ffffffffffffffffffffffff", "Zed", "000000000000000000000000",
+  { k: 1 }, { k: 2 }, { a: "x" },
+  new Binary(Buffer.from([1, 2, 3])), new Binary(Buffer.from([0])),
+  true, false,
+  new Date("2026-01-01T00:00:00Z"), new Date("1999-12-31T00:00:00Z"),
+];
+while (mixedIds.length < 120) mixedIds.push(`s-${mixedIds.length}`);
+
 beforeAll(async () => {
   await client.connect();
   const db = client.db(dbName);
   await db.collection("walk").insertMany(walkDocs);
+  await db.collection("mixed").insertMany(mixedIds.map((_id, i) => ({ _id, i })) as never);
   await db.collection("orders").insertMany([
     { _id: new ObjectId(), orderId: "o-1", status: "approved", total: 30, createdAt: new Date("2026-01-02T00:00:00Z"), note: 'has "quotes", commas' },
     { _id: new ObjectId(), orderId: "o-2", status: "rejected", total: 70.5, createdAt: new Date("2026-01-03T00:00:00Z"), items: [{ sku: "a", qty: 2 }] },
@@ -70,7 +83,7 @@ describe("databases", () => {
     const { status, body } = await call(databasesRoute.GET, "GET", "/api/mongo/databases");
     expect(status).toBe(200);
     const mine = (body.databases as Document[]).find((d) => d.name === dbName);
-    expect(mine).toMatchObject({ name: dbName, collections: 2, system: false });
+    expect(mine).toMatchObject({ name: dbName, collections: 3, system: false });
     expect(mine!.dataSize).toBeGreaterThan(0);
     expect((body.databases as Document[]).some((d) => d.system)).toBe(false);
     const all = await call(databasesRoute.GET, "GET", "/api/mongo/databases?system=true");
@@ -206,37 +219,42 @@ describe("documents", () => {
   });
 
   it.each([
-    ["a non-unique field, ascending", '{"group":1}'],
-    ["a non-unique field, descending", '{"group":-1}'],
-    ["two fields", '{"group":-1,"name":1}'],
-    ["_id alone", ""],
-  ])("walks 1,000 documents forward and back sorted by %s: every document exactly once, in order", async (_name, sort) => {
+    ["a non-unique field, ascending", "walk", '{"group":1}', 1_000],
+    ["a non-unique field, descending", "walk", '{"group":-1}', 1_000],
+    ["two fields", "walk", '{"group":-1,"name":1}', 1_000],
+    ["_id alone", "walk", "", 1_000],
+    ["_id alone, _ids of every type", "mixed", "", 120],
+    ["_id descending, _ids of every type", "mixed", '{"_id":-1}', 120],
+  ])("walks the documents forward and back sorted by %s: every document exactly once, in order", async (_name, collection, sort, count) => {
+    const pageSize = collection === "walk" ? 37 : 7;
+    const limit = String(pageSize);
     const forward: string[] = [];
-    let page = await docs("walk", { sort, limit: "37" });
+    let page = await docs(collection, { sort, limit });
     expect(page.body.previous).toBeNull();
     const pages: Document[] = [page.body];
     forward.push(...ids(page.body));
     while (page.body.next) {
-      page = await docs("walk", { sort, limit: "37", after: page.body.next });
+      page = await docs(collection, { sort, limit, after: page.body.next });
       expect(page.status).toBe(200);
       expect(page.body.previous).not.toBeNull();
       pages.push(page.body);
       forward.push(...ids(page.body));
     }
-    expect(pages).toHaveLength(Math.ceil(1_000 / 37));
-    expect(forward).toHaveLength(1_000);
-    expect(new Set(forward).size).toBe(1_000);
+    expect(pages).toHaveLength(Math.ceil(count / pageSize));
+    expect(forward).toHaveLength(count);
+    expect(new Set(forward).size).toBe(count);
 
     // The order is MongoDB's own for the same sort (the server sorts the whole collection).
-    const sortDoc: Record<string, 1 | -1> = { ...(sort ? (JSON.parse(sort) as Record<string, 1 | -1>) : {}), _id: 1 };
-    const expected = await client.db(dbName).collection("walk").find({}, { sort: sortDoc, projection: { _id: 1 } }).toArray();
+    const asked = (sort ? JSON.parse(sort) : {}) as Record<string, 1 | -1>;
+    const sortDoc = "_id" in asked ? asked : { ...asked, _id: 1 as const };
+    const expected = await client.db(dbName).collection(collection).find({}, { sort: sortDoc, projection: { _id: 1 } }).toArray();
     expect(forward).toEqual(expected.map((d) => EJSON.stringify(EJSON.serialize(d._id, { relaxed: false }))));
 
     const backward: string[] = [];
     let back = page.body;
     backward.unshift(...ids(back));
     while (back.previous) {
-      const prev = await docs("walk", { sort, limit: "37", before: back.previous });
+      const prev = await docs(collection, { sort, limit, before: back.previous });
       expect(prev.status).toBe(200);
       expect(prev.body.next).not.toBeNull();
       back = prev.body;

@@ -1,5 +1,5 @@
 import "server-only";
-import { MongoServerError, type Document } from "mongodb";
+import { MongoServerError, type Collection, type Document } from "mongodb";
 import { parseEjsonDocument, toEjson } from "@/lib/mongo/ejson";
 import { decodeDocumentId } from "@/lib/mongo/id";
 import type { DocumentsPage, DocumentsQuery, DocumentsTotal } from "@/lib/schemas/mongo-browse";
@@ -7,7 +7,7 @@ import { AppError } from "../http/errors";
 import { mongoCall, mongoMaxTimeMs } from "./call";
 import { getMongoClient } from "./client";
 import { assertCollectionExists, collectionStats, countExactly } from "./collections";
-import { andFilters, decodeCursor, encodeCursor, keysetFilter, normalizeSort, reversed, sortDocument, type SortSpec } from "./keyset";
+import { andFilters, decodeCursor, encodeCursor, idRangeSegments, keysetFilter, normalizeSort, reversed, sortDocument, type KeysetStart, type SortSpec } from "./keyset";
 
 const sampleSize = 100;
 
@@ -123,6 +123,26 @@ async function resolveStart(db: string, collection: string, query: DocumentsQuer
 }
 
 /**
+ * Up to `limit` rows from `start` on, in the order of `spec` (reversed when reading
+ * backwards). Without a filter, the sort on `_id` alone reads consecutive ranges of the
+ * `_id` index one after another until it has enough (`idRangeSegments`); otherwise one
+ * query of the filter and "beyond the cursor row".
+ */
+async function findFrom(coll: Collection, filter: Document, spec: SortSpec, start: KeysetStart, limit: number, projection: Document | undefined): Promise<Document[]> {
+  const sort = sortDocument(start.direction === "before" ? reversed(spec) : spec);
+  const find = (where: Document, count: number) =>
+    mongoCall("find", () => withTimeLimit("the page query", () => coll.find(where, { sort, limit: count, projection, maxTimeMS: mongoMaxTimeMs() }).toArray()));
+  const segments = Object.keys(filter).length === 0 ? idRangeSegments(spec, start) : undefined;
+  if (!segments) return find(andFilters(filter, start.values ? keysetFilter(spec, start.values, start.direction, start.inclusive) : undefined), limit);
+  const rows: Document[] = [];
+  for (const segment of segments) {
+    rows.push(...(await find(segment, limit - rows.length)));
+    if (rows.length >= limit) break;
+  }
+  return rows;
+}
+
+/**
  * One page of documents by keyset: the filter plus "sort key beyond the cursor row", sorted,
  * limit + 1 rows (the extra one tells whether another page follows). Its cost does not grow
  * with the page number. In parallel: an existence check, the column sample, the total.
@@ -137,19 +157,9 @@ export async function fetchDocumentsPage(db: string, collection: string, query: 
     throw error;
   });
   const backwards = start?.direction === "before";
-  const where = andFilters(filter, start ? keysetFilter(spec, start.values, start.direction, start.inclusive) : undefined);
-  const sort = sortDocument(backwards ? reversed(spec) : spec);
-  const rows = mongoCall("find", () =>
-    withTimeLimit("the page query", () => coll.find(where, { sort, limit: query.limit + 1, projection, maxTimeMS: mongoMaxTimeMs() }).toArray()),
-  );
+  const rows = findFrom(coll, filter, spec, start ?? { direction: "after" }, query.limit + 1, projection);
   // Opened at a document: is there anything before it? One row of the reverse query says.
-  const before = query.startAt && start
-    ? mongoCall("find", () =>
-        withTimeLimit("the page query", () =>
-          coll.find(andFilters(filter, keysetFilter(spec, start.values, "before")), { sort: sortDocument(reversed(spec)), limit: 1, projection: { _id: 1 }, maxTimeMS: mongoMaxTimeMs() }).toArray(),
-        ),
-      )
-    : undefined;
+  const before = query.startAt && start ? findFrom(coll, filter, spec, { direction: "before", values: start.values }, 1, { _id: 1 }) : undefined;
   const [, found, earlier, sample, counted] = await Promise.all([existence, rows, before, sampleColumns(db, collection, asked), total(db, collection, filter, query.exact)]);
 
   const more = found.length > query.limit;

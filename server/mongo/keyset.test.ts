@@ -1,6 +1,6 @@
 import { ObjectId } from "bson";
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor, keysetFilter, normalizeSort, valueAtPath } from "./keyset";
+import { decodeCursor, encodeCursor, idRangeSegments, keysetFilter, normalizeSort, valueAtPath } from "./keyset";
 
 describe("keyset pagination", () => {
   it("appends _id to a sort and drops keys after it", () => {
@@ -45,5 +45,36 @@ describe("keyset pagination", () => {
     expect(keysetFilter(normalizeSort({ g: 1 }), [null, id], "after").$or[0]).toEqual({ g: { $ne: null } });
     expect(Object.keys(keysetFilter(normalizeSort({ g: 1 }), [null, id], "before"))).toEqual(["$and"]); // only "g = null and _id before"
     expect(keysetFilter(normalizeSort({}), [id], "after", true).$or.at(-1)).toEqual({ $and: [{ _id: { $eq: id } }] });
+  });
+
+  it("splits a sort on _id alone into consecutive ranges of the _id index, in reading order", () => {
+    const id = new ObjectId();
+    const everyObjectId = { _id: { $gte: new ObjectId("000000000000000000000000") } };
+    const below = { _id: { $type: ["null", "number", "string", "object", "array", "binData"] } };
+    const above = { _id: { $type: ["bool", "date", "timestamp", "regex"] } };
+    const byId = normalizeSort({});
+    const byIdDown = normalizeSort({ _id: -1 });
+    // From the start: lower types, every ObjectId as one range, higher types.
+    expect(idRangeSegments(byId, { direction: "after" })).toEqual([below, everyObjectId, above]);
+    expect(idRangeSegments(byIdDown, { direction: "after" })).toEqual([
+      { _id: { $type: ["regex", "timestamp", "date", "bool"] } },
+      everyObjectId,
+      { _id: { $type: ["binData", "array", "object", "string", "number", "null"] } },
+    ]);
+    // After an ObjectId: the rest of the ObjectIds, then the types above.
+    expect(idRangeSegments(byId, { direction: "after", values: [id] })).toEqual([{ _id: { $gt: id } }, above]);
+    expect(idRangeSegments(byId, { direction: "after", values: [id], inclusive: true })?.[0]).toEqual({ _id: { $gte: id } });
+    // Backwards (previous page, or a descending sort read forwards) from a string: lower strings, then lower types.
+    expect(idRangeSegments(byId, { direction: "before", values: ["m"] })).toEqual([{ _id: { $lt: "m" } }, { _id: { $type: ["number", "null"] } }]);
+    expect(idRangeSegments(byIdDown, { direction: "after", values: ["m"] })).toEqual([{ _id: { $lt: "m" } }, { _id: { $type: ["number", "null"] } }]);
+    // After a string, the ObjectIds among the higher types are still a range of their own.
+    expect(idRangeSegments(byId, { direction: "after", values: ["m"] })).toEqual([
+      { _id: { $gt: "m" } },
+      { _id: { $type: ["object", "array", "binData"] } },
+      everyObjectId,
+      above,
+    ]);
+    // Any other sort is one query.
+    expect(idRangeSegments(normalizeSort({ total: 1 }), { direction: "after", values: [1, id] })).toBeUndefined();
   });
 });

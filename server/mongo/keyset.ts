@@ -1,5 +1,5 @@
 import "server-only";
-import { EJSON, type Document } from "bson";
+import { EJSON, ObjectId, type Document } from "bson";
 import { findServerSideJavaScript } from "@/lib/mongo/ejson";
 import { AppError } from "../http/errors";
 
@@ -154,6 +154,59 @@ export function keysetFilter(spec: SortSpec, values: unknown[], direction: "afte
   if (inclusive) branches.push({ $and: equalSoFar });
   if (branches.length === 0) return { _id: { $exists: false } }; // matches nothing: no row can follow
   return branches.length === 1 ? branches[0]! : { $or: branches };
+}
+
+/** Where a page starts: after or before the row with these key values (or that row itself), or at an end when `values` is absent. */
+export interface KeysetStart {
+  direction: "after" | "before";
+  values?: unknown[];
+  inclusive?: boolean;
+}
+
+const objectIdRank = 7;
+/** Every ObjectId, as a range: `$gte` the smallest one. */
+const everyObjectId = { $gte: new ObjectId("000000000000000000000000") };
+
+/** `$type` filters for runs of type ranks (in scan order), with ObjectIds on their own as a range of `_id`. */
+function typeSegments(ranks: number[]): Document[] {
+  const segments: Document[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length) segments.push({ _id: { $type: run } });
+    run = [];
+  };
+  for (const rank of ranks) {
+    if (rank === objectIdRank) {
+      flush();
+      segments.push({ _id: everyObjectId });
+    } else {
+      run.push(...typeOrder[rank]!);
+    }
+  }
+  flush();
+  return segments;
+}
+
+/**
+ * For the sort on `_id` alone, the rows of a page as consecutive ranges of `_id` in the
+ * order the page reads them: the rest of the cursor value's type (`{_id: {$gt: v}}`), then
+ * the types after it — ObjectIds as the range of all of them, others by `$type`. Read one
+ * after another until the page is full, each is a plain range of the `_id` index that a
+ * server answers from the index (the local FerretDB only then: stack/README.md), where the
+ * one `$or` of `keysetFilter` is sorted in full. Undefined for any other sort.
+ */
+export function idRangeSegments(spec: SortSpec, start: KeysetStart): Document[] | undefined {
+  if (spec.length !== 1 || spec[0]![0] !== "_id") return undefined;
+  const upwards = (spec[0]![1] === 1) === (start.direction === "after");
+  const ranks = typeOrder.map((_, rank) => rank);
+  if (!start.values) return typeSegments(upwards ? ranks : ranks.reverse());
+  const value = start.values[0];
+  const rank = typeRank(value);
+  const operator = upwards ? (start.inclusive ? "$gte" : "$gt") : start.inclusive ? "$lte" : "$lt";
+  const sameType = rank === 0 || rank === typeOrder.length - 1 || rank === 1 ? [] : [{ _id: { [operator]: value } }];
+  const itself = start.inclusive && sameType.length === 0 ? [{ _id: { $eq: value } }] : [];
+  const beyond = upwards ? ranks.slice(rank + 1) : ranks.slice(0, rank).reverse();
+  return [...itself, ...sameType, ...typeSegments(beyond)];
 }
 
 /** `filter` and `extra` together, without nesting an empty filter. */
