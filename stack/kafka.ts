@@ -49,19 +49,42 @@ function controllerPort(nodeId: number): number {
   return ports.kafka + 2 * (nodeId - 1) + 1;
 }
 
+/** Broker n's SASL_PLAINTEXT listener (SASL/PLAIN): after the three brokers' client and controller ports. */
+function saslPort(nodeId: number): number {
+  return ports.kafka + 6 + (nodeId - 1);
+}
+
+export function saslBrokerAddresses(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `127.0.0.1:${saslPort(i + 1)}`);
+}
+
+/**
+ * The one account of the brokers' SASL/PLAIN listener, made once per stack with a random
+ * password (kept in the stack's state directory, never in the repository), so that a console
+ * configured with `KAFKA_SASL_*` can be tried against a real authenticating broker.
+ */
+export function kafkaSaslAccount(): { username: string; password: string } {
+  const file = join(stateDir, "kafka", "sasl-account.json");
+  if (!existsSync(file)) writeFileEnsuringDir(file, JSON.stringify({ username: "eventdeck", password: randomBytes(18).toString("base64url") }));
+  return JSON.parse(readFileSync(file, "utf8")) as { username: string; password: string };
+}
+
 function serverProperties(layout: KafkaLayout, nodeId: number, logDirPath: string): string {
   const replication = layout.brokers >= 3 ? 3 : 1;
   const voters = Array.from({ length: layout.brokers }, (_, i) => `${i + 1}@127.0.0.1:${controllerPort(i + 1)}`).join(",");
   const clientPort = ports.kafka + 2 * (nodeId - 1);
+  const sasl = kafkaSaslAccount();
   return [
     "process.roles=broker,controller",
     `node.id=${nodeId}`,
     `controller.quorum.voters=${voters}`,
-    `listeners=PLAINTEXT://127.0.0.1:${clientPort},CONTROLLER://127.0.0.1:${controllerPort(nodeId)}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${clientPort}`,
+    `listeners=PLAINTEXT://127.0.0.1:${clientPort},CONTROLLER://127.0.0.1:${controllerPort(nodeId)},SASL://127.0.0.1:${saslPort(nodeId)}`,
+    `advertised.listeners=PLAINTEXT://127.0.0.1:${clientPort},SASL://127.0.0.1:${saslPort(nodeId)}`,
     "controller.listener.names=CONTROLLER",
     "inter.broker.listener.name=PLAINTEXT",
-    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL:SASL_PLAINTEXT",
+    "sasl.enabled.mechanisms=PLAIN",
+    `listener.name.sasl.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_${sasl.username}="${sasl.password}";`,
     `log.dirs=${logDirPath}`,
     "num.partitions=3",
     `default.replication.factor=${replication}`,

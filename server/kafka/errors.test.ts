@@ -11,4 +11,11 @@ describe("toKafkaError", () => {
     expect(toKafkaError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:19092"), { name: "KafkaJSConnectionError" })).status).toBe(503);
     expect(toKafkaError(Object.assign(new Error("Invalid request"), { name: "KafkaJSProtocolError", type: "INVALID_REQUEST" }))).toMatchObject({ status: 502, details: { kafkaError: "INVALID_REQUEST" } });
   });
+
+  it("answers 503 naming the settings when Kafka refuses the console's SASL credentials", () => {
+    const error = Object.assign(new Error("SASL PLAIN authentication failed: Authentication failed: Invalid username or password"), { name: "KafkaJSSASLAuthenticationError" });
+    const mapped = toKafkaError(error);
+    expect(mapped.status).toBe(503);
+    expect(mapped.message).toMatch(/KAFKA_SASL_USERNAME/);
+  });
 });

@@ -27,6 +27,9 @@ export function toKafkaError(error: unknown): AppError {
   const message = errorMessage(error);
   const type = kafkaErrorType(error);
   const details = type ? { kafkaError: type } : undefined;
+  if (name === "KafkaJSSASLAuthenticationError" || type === "SASL_AUTHENTICATION_FAILED") {
+    return new AppError("KAFKA_UNAVAILABLE", `Kafka refused the console's credentials (check KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and the password): ${message}`, 503, details);
+  }
   if (/Connection|NumberOfRetriesExceeded|BrokerNotFound|NonRetriable|RequestTimeout/.test(name) || /ECONNREFUSED|timed? ?out/i.test(message)) {
     return new AppError("KAFKA_UNAVAILABLE", `Kafka is unavailable: ${message}`, 503, details);
   }
