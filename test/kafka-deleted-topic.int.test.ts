@@ -18,8 +18,11 @@ afterAll(async () => {
   await admin.disconnect();
 });
 
-const get = async (handler: (r: Request, c: never) => Promise<Response>) =>
-  (await handler(new Request("http://localhost/api/kafka"), { params: Promise.resolve({}) } as never)).status;
+/** The status, and the body when it is not a 200 (the reason shows in a failure). */
+const get = async (handler: (r: Request, c: never) => Promise<Response>) => {
+  const response = await handler(new Request("http://localhost/api/kafka"), { params: Promise.resolve({}) } as never);
+  return response.status === 200 ? 200 : `${response.status} ${await response.text()}`;
+};
 
 describe("a topic deleted behind the console's back", () => {
   it("does not break later calls of clients that once read it", async () => {

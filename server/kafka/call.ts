@@ -4,7 +4,7 @@ import { AppError, withTimeout } from "../http/errors";
 import { timedBackendCall } from "../metrics/registry";
 import type { Admin } from "kafkajs";
 import { getKafkaAdmin, resetKafkaClients } from "./client";
-import { toKafkaError } from "./errors";
+import { kafkaErrorType, toKafkaError } from "./errors";
 
 /**
  * Runs one admin call with a timeout (default: three backend timeouts, for calls that
@@ -29,8 +29,10 @@ export async function kafkaCall<T>(operation: string, call: () => Promise<T>, ti
   }
 }
 
+/** Kafka's "no such topic", also when kafkajs wrapped it (its retrier gives up with the last error inside). */
 function isUnknownTopic(error: unknown): boolean {
-  return (error as { type?: string }).type === "UNKNOWN_TOPIC_OR_PARTITION";
+  const type = kafkaErrorType(error);
+  return type === "UNKNOWN_TOPIC_OR_PARTITION" || type === "UNKNOWN_TOPIC_ID";
 }
 
 /** kafkaCall with the process's admin client, fetched inside the call so a retry gets a fresh one. */
