@@ -3,12 +3,11 @@
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { Fragment, useMemo, useState } from "react";
 import { Card } from "@/components/ui/card";
-import { numericCell, textCell } from "@/components/ui/table";
 import { formatCount } from "@/lib/format";
 import type { MessageSearchState } from "@/lib/queries/kafka-messages";
 import type { KafkaMessage, ScanEndReason } from "@/lib/schemas/kafka-messages";
-import { formatTimestamp, MessageDetails } from "./message-details";
-import { payloadPreview } from "./message-payload";
+import { MessageDetails } from "./message-details";
+import { MessageCells, MessageTableHead } from "./message-table";
 
 const endings: Record<ScanEndReason, (search: MessageSearchState) => string> = {
   end: () => "Read to the end of the chosen partitions.",
@@ -80,36 +79,7 @@ export function MessageBrowserResults({ topic, search, newestFirst }: { topic: s
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full table-fixed text-sm">
-            <colgroup>
-              <col className="w-8" />
-              <col className="w-20" />
-              <col className="w-24" />
-              <col className="w-52" />
-              <col className="w-40" />
-              <col />
-            </colgroup>
-            <thead className="text-muted">
-              <tr className="border-t border-line">
-                <th scope="col" className="px-2 py-1.5">
-                  <span className="sr-only">Details</span>
-                </th>
-                <th scope="col" className="px-3 py-1.5 text-right font-medium">
-                  Partition
-                </th>
-                <th scope="col" className="px-3 py-1.5 text-right font-medium">
-                  Offset
-                </th>
-                <th scope="col" className="px-3 py-1.5 text-left font-medium">
-                  Timestamp
-                </th>
-                <th scope="col" className="px-3 py-1.5 text-left font-medium">
-                  Key
-                </th>
-                <th scope="col" className="px-3 py-1.5 text-left font-medium">
-                  Value
-                </th>
-              </tr>
-            </thead>
+            <MessageTableHead details className="border-t border-line" />
             <tbody>
               {rows.map((m) => {
                 const id = `${m.partition}:${m.offset}`;
@@ -131,13 +101,7 @@ export function MessageBrowserResults({ topic, search, newestFirst }: { topic: s
                           {expanded ? <ChevronDown aria-hidden className="size-4" /> : <ChevronRight aria-hidden className="size-4" />}
                         </button>
                       </td>
-                      <td className={numericCell}>{m.partition}</td>
-                      <td className={numericCell}>{m.offset}</td>
-                      <td className={`${textCell} font-mono text-xs whitespace-nowrap`}>{formatTimestamp(m.timestamp)}</td>
-                      <td className={`${textCell} truncate font-mono text-xs`} title={m.key?.text}>
-                        {m.key ? payloadPreview(m.key, 60) : <span className="text-muted italic">null</span>}
-                      </td>
-                      <td className={`${textCell} truncate font-mono text-xs`}>{m.value ? payloadPreview(m.value, 240) : <span className="text-muted italic">null</span>}</td>
+                      <MessageCells message={m} />
                     </tr>
                     {expanded && (
                       <tr className="bg-canvas/50">

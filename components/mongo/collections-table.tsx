@@ -13,7 +13,7 @@ import { numericCell, SimpleTable, textCell } from "@/components/ui/table";
 import { formatBytes, formatCount } from "@/lib/format";
 import { useCollections, useCreateCollection, useDropCollection, useRenameCollection } from "@/lib/queries/mongo";
 import type { CollectionSummary } from "@/lib/schemas/mongo-browse";
-import { inputClass, TypedConfirmDialog } from "./typed-confirm-dialog";
+import { inputClass, TypedConfirmDialog } from "@/components/ui/typed-confirm-dialog";
 
 const columns = [
   { label: "Collection" },

@@ -11,7 +11,7 @@ import { numericCell, SimpleTable, textCell } from "@/components/ui/table";
 import { formatBytes, formatCount } from "@/lib/format";
 import { useDatabases, useDropDatabase } from "@/lib/queries/mongo";
 import type { DatabaseSummary } from "@/lib/schemas/mongo-browse";
-import { TypedConfirmDialog } from "./typed-confirm-dialog";
+import { TypedConfirmDialog } from "@/components/ui/typed-confirm-dialog";
 
 const columns = [
   { label: "Database" },

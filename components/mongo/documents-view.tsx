@@ -16,7 +16,7 @@ import { defaultPageSize, type DocumentsPage } from "@/lib/schemas/mongo-browse"
 import { DocumentQueryForm, type QueryInputs } from "./document-query-form";
 import { cellText, documentText, fromCanonical, startAtFromInput } from "./ejson-text";
 import { ExportImport } from "./export-import";
-import { inputClass } from "./typed-confirm-dialog";
+import { inputClass } from "@/components/ui/typed-confirm-dialog";
 
 const pageSizes = [20, 50, 100, 200];
 

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { useImportDocuments } from "@/lib/queries/mongo";
 import { maxImportBytes, namespacePath } from "@/lib/schemas/mongo-browse";
-import { inputClass } from "./typed-confirm-dialog";
+import { inputClass } from "@/components/ui/typed-confirm-dialog";
 
 type ExportState = { status: "idle" } | { status: "running"; done: number; total: number | null } | { status: "finished"; done: number } | { status: "failed"; message: string };
 

@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatTimestamp, messageHref } from "@/components/kafka/message-details";
-import { payloadPreview } from "@/components/kafka/message-payload";
+import { messageHref } from "@/components/kafka/message-details";
+import { MessageCells, MessageTableHead } from "@/components/kafka/message-table";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
-import { numericCell, SimpleTable, textCell } from "@/components/ui/table";
+import { numericCell, SimpleTable } from "@/components/ui/table";
 import { formatCount, formatDuration } from "@/lib/format";
 import { partitionsText, rangeText } from "@/lib/replay/describe";
 import { replayHeaders, type RepublishPlan } from "@/lib/schemas/replay";
@@ -135,46 +135,18 @@ export function RepublishPlanView({ plan, createTarget }: { plan: RepublishPlan;
         ) : (
           <div className="overflow-x-auto">
             <table className="mt-2 w-full table-fixed text-sm">
-              <colgroup>
-                <col className="w-20" />
-                <col className="w-24" />
-                <col className="w-52" />
-                <col className="w-40" />
-                <col />
-              </colgroup>
-              <thead className="text-muted">
-                <tr>
-                  <th scope="col" className="px-3 py-1.5 text-right font-medium">
-                    Partition
-                  </th>
-                  <th scope="col" className="px-3 py-1.5 text-right font-medium">
-                    Offset
-                  </th>
-                  <th scope="col" className="px-3 py-1.5 text-left font-medium">
-                    Timestamp
-                  </th>
-                  <th scope="col" className="px-3 py-1.5 text-left font-medium">
-                    Key
-                  </th>
-                  <th scope="col" className="px-3 py-1.5 text-left font-medium">
-                    Value
-                  </th>
-                </tr>
-              </thead>
+              <MessageTableHead />
               <tbody>
                 {plan.sample.map((m) => (
                   <tr key={`${m.partition}:${m.offset}`} className="border-t border-line" data-testid="plan-sample-row">
-                    <td className={numericCell}>{m.partition}</td>
-                    <td className={numericCell}>
-                      <Link href={messageHref(spec.source.topic, m)} className="text-accent hover:underline" aria-label={`Open message ${m.partition}:${m.offset}`}>
-                        {m.offset}
-                      </Link>
-                    </td>
-                    <td className={`${textCell} whitespace-nowrap font-mono text-xs`}>{formatTimestamp(m.timestamp)}</td>
-                    <td className={`${textCell} truncate font-mono text-xs`} title={m.key?.text}>
-                      {m.key ? payloadPreview(m.key, 60) : <span className="text-muted italic">null</span>}
-                    </td>
-                    <td className={`${textCell} truncate font-mono text-xs`}>{m.value ? payloadPreview(m.value, 240) : <span className="text-muted italic">null</span>}</td>
+                    <MessageCells
+                      message={m}
+                      offset={
+                        <Link href={messageHref(spec.source.topic, m)} className="text-accent hover:underline" aria-label={`Open message ${m.partition}:${m.offset}`}>
+                          {m.offset}
+                        </Link>
+                      }
+                    />
                   </tr>
                 ))}
               </tbody>

@@ -9,10 +9,8 @@ import { useMemo } from "react";
 import { cn } from "@/lib/cn";
 import { formatCount, formatDuration } from "@/lib/format";
 import type { Health, MapEdge, MapGroup, MapService, MapTopic, SystemMap } from "@/lib/schemas/system";
-import { healthText, rateText } from "./health";
+import { healthDot, healthStroke, healthText, rateText } from "./health";
 
-export const healthStroke: Record<Health, string> = { ok: "#16a34a", warning: "#d97706", critical: "#dc2626", unknown: "#9aa3ae" };
-export const healthDot: Record<Health, string> = { ok: "bg-ok", warning: "bg-amber-500", critical: "bg-bad", unknown: "bg-muted" };
 
 function HealthDot({ health, label }: { health: Health; label: string }) {
   return (
@@ -165,10 +163,11 @@ export function layoutMap(map: SystemMap): { nodes: Node[]; edges: Edge[] } {
     const placed = graph.node(node.id);
     node.position = { x: placed.x - placed.width / 2, y: placed.y - placed.height / 2 };
   }
-  // An edge back up (a topic read by a service above it, as in a saga) runs along the right side.
+  // An edge back up (a topic read by a service above it, as in a saga) runs along the right side,
+  // far enough out that its label clears the labels of the edges going down the middle.
   const y = new Map(nodes.map((n) => [n.id, n.position.y]));
   for (const edge of edges) {
-    if ((y.get(edge.target) ?? 0) < (y.get(edge.source) ?? 0)) Object.assign(edge, { sourceHandle: "back-out", targetHandle: "back-in", type: "smoothstep" });
+    if ((y.get(edge.target) ?? 0) < (y.get(edge.source) ?? 0)) Object.assign(edge, { sourceHandle: "back-out", targetHandle: "back-in", type: "smoothstep", pathOptions: { offset: 56 } });
   }
   return { nodes, edges };
 }

@@ -1,8 +1,10 @@
 "use client";
 
 import { AlertTriangle, GitCompareArrows, Search } from "lucide-react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
 import { QueryState } from "@/components/ui/query-state";
 import { numericCell, SimpleTable, textCell } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
@@ -10,9 +12,14 @@ import { formatCount, formatDuration } from "@/lib/format";
 import { useSystemMap } from "@/lib/queries/system";
 import type { Health, SystemMap } from "@/lib/schemas/system";
 import { linkButton } from "@/components/replay/replay-jobs-list";
-import { healthText, rateText } from "./health";
-import { healthDot, ServiceMap } from "./service-map";
+import { healthDot, healthText, rateText } from "./health";
 import { TopicCatalog } from "./topic-catalog";
+
+// React Flow and dagre are most of this page's JavaScript: the map loads after the page.
+const ServiceMap = dynamic(() => import("./service-map").then((m) => m.ServiceMap), {
+  ssr: false,
+  loading: () => <Skeleton className="h-[44rem] w-full" />,
+});
 
 const severity: Record<Health, number> = { critical: 0, warning: 1, unknown: 2, ok: 3 };
 

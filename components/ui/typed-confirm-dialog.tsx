@@ -6,52 +6,34 @@ import { Dialog, DialogActions } from "@/components/ui/dialog";
 
 export const inputClass = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
 
-/** A drop: states what is lost and works only once the name is typed. */
+interface ConfirmProps {
+  /** What has to be typed: the name of what is deleted or dropped. */
+  name: string;
+  consequences: ReactNode;
+  /** The button's label, and its label while the change runs. */
+  action: string;
+  pendingAction?: string;
+  pending: boolean;
+  error: Error | null;
+  onConfirm: (typed: string) => void;
+}
+
+/** A deletion or drop: states what is lost and works only once the name is typed. */
 export function TypedConfirmDialog({
   open,
   onClose,
   title,
-  name,
-  consequences,
-  action,
-  pending,
-  error,
-  onConfirm,
-}: {
-  open: boolean;
-  onClose: () => void;
-  title: string;
-  name: string;
-  consequences: ReactNode;
-  action: string;
-  pending: boolean;
-  error: Error | null;
-  onConfirm: (typed: string) => void;
-}) {
+  description = "This cannot be undone.",
+  ...form
+}: ConfirmProps & { open: boolean; onClose: () => void; title: string; description?: string }) {
   return (
-    <Dialog open={open} onClose={onClose} title={title} description="This cannot be undone.">
-      <ConfirmForm name={name} consequences={consequences} action={action} pending={pending} error={error} onConfirm={onConfirm} onCancel={onClose} />
+    <Dialog open={open} onClose={onClose} title={title} description={description}>
+      <ConfirmForm {...form} onCancel={onClose} />
     </Dialog>
   );
 }
 
-function ConfirmForm({
-  name,
-  consequences,
-  action,
-  pending,
-  error,
-  onConfirm,
-  onCancel,
-}: {
-  name: string;
-  consequences: ReactNode;
-  action: string;
-  pending: boolean;
-  error: Error | null;
-  onConfirm: (typed: string) => void;
-  onCancel: () => void;
-}) {
+function ConfirmForm({ name, consequences, action, pendingAction = "Dropping…", pending, error, onConfirm, onCancel }: ConfirmProps & { onCancel: () => void }) {
   const id = useId();
   const [typed, setTyped] = useState("");
   const confirmed = typed === name;
@@ -78,7 +60,7 @@ function ConfirmForm({
       <DialogActions>
         <Button onClick={onCancel}>Cancel</Button>
         <Button type="submit" variant="danger" disabled={!confirmed || pending}>
-          {pending ? "Dropping…" : action}
+          {pending ? pendingAction : action}
         </Button>
       </DialogActions>
     </form>
