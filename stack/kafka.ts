@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Kafka, logLevel } from "kafkajs";
 import { cacheDir, kafkaReleases, ports, readinessTimeoutMs, stackSourceDir, stateDir, type KafkaLine } from "./settings";
-import { ensureDir, logFile, run, runningPid, startDaemon, stopDaemon, waitUntil, writeFileEnsuringDir } from "./proc";
+import { assertRunning, ensureDir, ensurePortFree, logFile, run, runningPid, startDaemon, stopDaemon, waitUntil, writeFileEnsuringDir } from "./proc";
 
 export interface KafkaLayout {
   line: KafkaLine;
@@ -41,8 +41,12 @@ export function installKafka(line: KafkaLine): string {
   return libs;
 }
 
+function clientPort(nodeId: number): number {
+  return ports.kafka + 2 * (nodeId - 1);
+}
+
 export function brokerAddresses(count: number): string[] {
-  return Array.from({ length: count }, (_, i) => `127.0.0.1:${ports.kafka + 2 * i}`);
+  return Array.from({ length: count }, (_, i) => `127.0.0.1:${clientPort(i + 1)}`);
 }
 
 function controllerPort(nodeId: number): number {
@@ -72,14 +76,13 @@ export function kafkaSaslAccount(): { username: string; password: string } {
 function serverProperties(layout: KafkaLayout, nodeId: number, logDirPath: string): string {
   const replication = layout.brokers >= 3 ? 3 : 1;
   const voters = Array.from({ length: layout.brokers }, (_, i) => `${i + 1}@127.0.0.1:${controllerPort(i + 1)}`).join(",");
-  const clientPort = ports.kafka + 2 * (nodeId - 1);
   const sasl = kafkaSaslAccount();
   return [
     "process.roles=broker,controller",
     `node.id=${nodeId}`,
     `controller.quorum.voters=${voters}`,
-    `listeners=PLAINTEXT://127.0.0.1:${clientPort},CONTROLLER://127.0.0.1:${controllerPort(nodeId)},SASL://127.0.0.1:${saslPort(nodeId)}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${clientPort},SASL://127.0.0.1:${saslPort(nodeId)}`,
+    `listeners=PLAINTEXT://127.0.0.1:${clientPort(nodeId)},CONTROLLER://127.0.0.1:${controllerPort(nodeId)},SASL://127.0.0.1:${saslPort(nodeId)}`,
+    `advertised.listeners=PLAINTEXT://127.0.0.1:${clientPort(nodeId)},SASL://127.0.0.1:${saslPort(nodeId)}`,
     "controller.listener.names=CONTROLLER",
     "inter.broker.listener.name=PLAINTEXT",
     "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL:SASL_PLAINTEXT",
@@ -159,7 +162,7 @@ function waitForNode(nodeId: number): Promise<void> {
   return waitUntil(
     `Kafka broker ${nodeId}`,
     async () => {
-      if (runningPid(`kafka-${nodeId}`) === undefined) throw new Error("process exited");
+      assertRunning(`kafka-${nodeId}`);
       return readFileSync(log, "utf8").includes("Kafka Server started");
     },
     readinessTimeoutMs,
@@ -198,6 +201,9 @@ export async function startKafka(layout: KafkaLayout): Promise<string> {
   if (!existsSync(idFile)) writeFileSync(idFile, newClusterId());
   const clusterId = readFileSync(idFile, "utf8").trim();
 
+  for (let nodeId = 1; nodeId <= layout.brokers; nodeId++) {
+    for (const port of [clientPort(nodeId), controllerPort(nodeId), saslPort(nodeId)]) ensurePortFree(port, "EVENTDECK_KAFKA_PORT");
+  }
   for (let nodeId = 1; nodeId <= layout.brokers; nodeId++) startNode(layout, nodeId, clusterId);
   writeFileSync(stateFile, JSON.stringify(layout));
 

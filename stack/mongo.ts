@@ -2,7 +2,7 @@ import { chmodSync, cpSync, existsSync, readdirSync, rmSync, statSync, writeFile
 import { dirname, join } from "node:path";
 import { MongoClient } from "mongodb";
 import { cacheDir, ferretdbVersion, ports, readinessTimeoutMs, stateDir } from "./settings";
-import { ensureDir, logFile, run, runningPid, startDaemon, stopDaemon, waitUntil } from "./proc";
+import { assertRunning, claimPort, ensureDir, ensurePortFree, logFile, run, runningPid, startDaemon, stopDaemon, waitUntil } from "./proc";
 
 const goDir = join(cacheDir, "go");
 /** Bump when the patch below changes, so a binary or source copy made without it is rebuilt. */
@@ -78,7 +78,8 @@ async function pingMongo(): Promise<boolean> {
 
 /** Starts FerretDB (SQLite backend) on the Mongo port and waits until it answers `ping`. */
 export async function startMongo(): Promise<string> {
-  if (runningPid("mongo")) return `MongoDB wire server already running on ${mongoUri}`;
+  if (runningPid("mongo") || claimPort("mongo", ports.mongo, "EVENTDECK_MONGO_PORT")) return `MongoDB wire server already running on ${mongoUri}`;
+  ensurePortFree(ports.mongoDebug, "EVENTDECK_MONGO_DEBUG_PORT");
   const binary = installFerretdb();
   const dataDir = ensureDir(join(stateDir, "mongo", "data"));
   const ferretState = ensureDir(join(stateDir, "mongo", "state"));
@@ -94,7 +95,7 @@ export async function startMongo(): Promise<string> {
   await waitUntil(
     "MongoDB wire server (FerretDB)",
     async () => {
-      if (!runningPid("mongo")) throw new Error("process exited");
+      assertRunning("mongo");
       return pingMongo();
     },
     readinessTimeoutMs,

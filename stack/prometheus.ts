@@ -2,7 +2,7 @@ import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ports, readinessTimeoutMs, stackSourceDir, stateDir } from "./settings";
 import { ensureDebianPackage } from "./apt";
-import { ensureDir, logFile, runningPid, startDaemon, stopDaemon, waitUntil } from "./proc";
+import { assertRunning, claimPort, ensureDir, logFile, runningPid, startDaemon, stopDaemon, waitUntil } from "./proc";
 
 const prometheusBinary = "/usr/bin/prometheus";
 export const prometheusUrl = `http://127.0.0.1:${ports.prometheus}`;
@@ -28,7 +28,9 @@ export async function startPrometheus(): Promise<string> {
   const dir = ensureDir(join(stateDir, "prometheus"));
   // Targets are rewritten on every `up` so a changed PORT is picked up without a restart.
   writeTargets(dir);
-  if (runningPid("prometheus")) return `Prometheus already running on ${prometheusUrl}`;
+  if (runningPid("prometheus") || claimPort("prometheus", ports.prometheus, "EVENTDECK_PROMETHEUS_PORT")) {
+    return `Prometheus already running on ${prometheusUrl}`;
+  }
   ensureDebianPackage(prometheusBinary, "prometheus");
   copyFileSync(join(stackSourceDir, "prometheus", "prometheus.yml"), join(dir, "prometheus.yml"));
   startDaemon("prometheus", prometheusBinary, [
@@ -41,7 +43,7 @@ export async function startPrometheus(): Promise<string> {
   await waitUntil(
     "Prometheus",
     async () => {
-      if (!runningPid("prometheus")) throw new Error("process exited");
+      assertRunning("prometheus");
       const response = await fetch(`${prometheusUrl}/-/ready`, { signal: AbortSignal.timeout(1000) });
       return response.ok;
     },

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { brokerAddresses } from "./kafka";
 import { mongoUri } from "./mongo";
-import { logFile, runningPid, startDaemon, stopDaemon, waitUntil } from "./proc";
+import { assertRunning, logFile, runningPid, startDaemon, stopDaemon, waitUntil } from "./proc";
 import { ports, readinessTimeoutMs, stackSourceDir } from "./settings";
 
 const storefront = ["accounts", "orders", "fulfillment"] as const;
@@ -30,7 +30,7 @@ export async function startServices(): Promise<string> {
       waitUntil(
         `storefront service ${name}`,
         async () => {
-          if (!runningPid(name, script(name))) throw new Error("process exited");
+          assertRunning(name, script(name));
           return (await fetch(`http://127.0.0.1:${ports[name]}/healthz`, { signal: AbortSignal.timeout(1000) })).ok;
         },
         readinessTimeoutMs,
