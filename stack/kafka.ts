@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Kafka, logLevel } from "kafkajs";
 import { cacheDir, kafkaReleases, ports, readinessTimeoutMs, stackSourceDir, stateDir, type KafkaLine } from "./settings";
@@ -53,7 +53,7 @@ function controllerPort(nodeId: number): number {
   return ports.kafka + 2 * (nodeId - 1) + 1;
 }
 
-/** Broker n's SASL_PLAINTEXT listener (SASL/PLAIN): after the three brokers' client and controller ports. */
+/** Broker n's SASL_SSL listener (TLS, then SASL/PLAIN or SCRAM): after the three brokers' client and controller ports. */
 function saslPort(nodeId: number): number {
   return ports.kafka + 6 + (nodeId - 1);
 }
@@ -63,9 +63,10 @@ export function saslBrokerAddresses(count: number): string[] {
 }
 
 /**
- * The one account of the brokers' SASL/PLAIN listener, made once per stack with a random
- * password (kept in the stack's state directory, never in the repository), so that a console
- * configured with `KAFKA_SASL_*` can be tried against a real authenticating broker.
+ * The one account of the brokers' SASL listener, made once per stack with a random password
+ * (kept in the stack's state directory, never in the repository), so that a console configured
+ * with `KAFKA_SASL_*` can be tried against a real authenticating broker: PLAIN, SCRAM-SHA-256
+ * and SCRAM-SHA-512 all accept it.
  */
 export function kafkaSaslAccount(): { username: string; password: string } {
   const file = join(stateDir, "kafka", "sasl-account.json");
@@ -73,10 +74,34 @@ export function kafkaSaslAccount(): { username: string; password: string } {
   return JSON.parse(readFileSync(file, "utf8")) as { username: string; password: string };
 }
 
+const scramMechanisms = ["SCRAM-SHA-256", "SCRAM-SHA-512"] as const;
+
+/**
+ * The stack's own certificate authority and the brokers' certificate it signs (for 127.0.0.1 and
+ * localhost), made once per stack with openssl. `ca` is what a client trusts (`KAFKA_TLS_CA_FILE`);
+ * `keystore` is the broker's PKCS#8 key followed by its certificate, Kafka's PEM key store.
+ */
+export function kafkaStackTls(): { ca: string; keystore: string } {
+  const dir = ensureDir(join(stateDir, "kafka", "tls"));
+  const ca = join(dir, "ca.pem");
+  const keystore = join(dir, "broker.pem");
+  if (existsSync(ca) && existsSync(keystore)) return { ca, keystore };
+  const file = (name: string) => join(dir, name);
+  const days = "3650";
+  run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", file("ca.key"), "-out", file("ca.tmp"), "-days", days, "-subj", "/CN=Eventdeck stack CA"]);
+  run("openssl", ["req", "-newkey", "rsa:2048", "-nodes", "-keyout", file("broker.key"), "-out", file("broker.csr"), "-subj", "/CN=localhost"]);
+  writeFileSync(file("broker.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
+  run("openssl", ["x509", "-req", "-in", file("broker.csr"), "-CA", file("ca.tmp"), "-CAkey", file("ca.key"), "-CAcreateserial", "-out", file("broker.crt"), "-days", days, "-extfile", file("broker.ext")]);
+  writeFileSync(keystore, readFileSync(file("broker.key"), "utf8") + readFileSync(file("broker.crt"), "utf8"));
+  renameSync(file("ca.tmp"), ca); // last: its presence says the set is complete
+  return { ca, keystore };
+}
+
 function serverProperties(layout: KafkaLayout, nodeId: number, logDirPath: string): string {
   const replication = layout.brokers >= 3 ? 3 : 1;
   const voters = Array.from({ length: layout.brokers }, (_, i) => `${i + 1}@127.0.0.1:${controllerPort(i + 1)}`).join(",");
   const sasl = kafkaSaslAccount();
+  const tls = kafkaStackTls();
   return [
     "process.roles=broker,controller",
     `node.id=${nodeId}`,
@@ -85,9 +110,12 @@ function serverProperties(layout: KafkaLayout, nodeId: number, logDirPath: strin
     `advertised.listeners=PLAINTEXT://127.0.0.1:${clientPort(nodeId)},SASL://127.0.0.1:${saslPort(nodeId)}`,
     "controller.listener.names=CONTROLLER",
     "inter.broker.listener.name=PLAINTEXT",
-    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL:SASL_PLAINTEXT",
-    "sasl.enabled.mechanisms=PLAIN",
+    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL:SASL_SSL",
+    "listener.name.sasl.ssl.keystore.type=PEM",
+    `listener.name.sasl.ssl.keystore.location=${tls.keystore}`,
+    `listener.name.sasl.sasl.enabled.mechanisms=PLAIN,${scramMechanisms.join(",")}`,
     `listener.name.sasl.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_${sasl.username}="${sasl.password}";`,
+    ...scramMechanisms.map((m) => `listener.name.sasl.${m.toLowerCase()}.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;`),
     `log.dirs=${logDirPath}`,
     "num.partitions=3",
     `default.replication.factor=${replication}`,
@@ -141,7 +169,10 @@ function startNode(layout: KafkaLayout, nodeId: number, clusterId: string): void
   const nodeDir = ensureDir(join(clusterDir(layout), `node-${nodeId}`));
   const config = join(nodeDir, "server.properties");
   writeFileEnsuringDir(config, serverProperties(layout, nodeId, join(nodeDir, "data")));
-  run("java", ["-Xmx256m", logging, "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config, "--ignore-formatted"]);
+  // SCRAM credentials live in the cluster's metadata: written when the storage is formatted.
+  const sasl = kafkaSaslAccount();
+  const scram = scramMechanisms.flatMap((m) => ["--add-scram", `${m}=[name=${sasl.username},password=${sasl.password}]`]);
+  run("java", ["-Xmx256m", logging, "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config, "--ignore-formatted", ...scram]);
   rmSync(logFile(`kafka-${nodeId}`), { force: true });
   startDaemon(`kafka-${nodeId}`, "java", [
     "-Xms256m",

@@ -1,5 +1,5 @@
 import "server-only";
-import { connect } from "node:net";
+import { connect, isIP } from "node:net";
 import { connect as tlsConnect } from "node:tls";
 import { Kafka, logLevel, type Admin, type ISocketFactory } from "kafkajs";
 import { getConsoleMetrics } from "../metrics/registry";
@@ -66,7 +66,8 @@ const cache = globalThis as unknown as { eventdeckKafka?: KafkaClients };
  * one call, so the console's load on the brokers is `eventdeck_kafka_requests_total`.
  */
 export const countingSocketFactory: ISocketFactory = ({ host, port, ssl, onConnect }) => {
-  const socket = ssl ? tlsConnect({ ...ssl, host, port, servername: host }, onConnect) : connect({ host, port }, onConnect);
+  // SNI carries host names only (RFC 6066); the certificate is still checked against an IP address.
+  const socket = ssl ? tlsConnect({ ...ssl, host, port, servername: isIP(host) ? undefined : host }, onConnect) : connect({ host, port }, onConnect);
   const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
   const requests = getConsoleMetrics().kafkaRequests;
   socket.write = ((...args: unknown[]) => {

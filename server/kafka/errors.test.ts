@@ -18,4 +18,12 @@ describe("toKafkaError", () => {
     expect(mapped.status).toBe(503);
     expect(mapped.message).toMatch(/KAFKA_SASL_USERNAME/);
   });
+
+  it("answers 503 naming the TLS settings when the broker's certificate is not trusted or the listener speaks no TLS", () => {
+    const untrusted = Object.assign(new Error("Connection error: self-signed certificate in certificate chain"), { name: "KafkaJSConnectionError" });
+    expect(toKafkaError(untrusted)).toMatchObject({ status: 503, message: expect.stringMatching(/TLS handshake failed .*KAFKA_TLS_CA_FILE/) });
+    const wrapped = Object.assign(new Error("Connection error"), { name: "KafkaJSNonRetriableError", cause: new Error("SSL routines:ssl3_get_record:wrong version number") });
+    expect(toKafkaError(wrapped).message).toMatch(/TLS handshake failed/);
+    expect(toKafkaError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:19098"), { name: "KafkaJSConnectionError" })).message).not.toMatch(/TLS/);
+  });
 });

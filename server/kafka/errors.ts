@@ -17,6 +17,9 @@ export function kafkaErrorType(error: unknown, depth = 0): string | undefined {
 /** Kafka's answers while a partition's leadership moves (a topic just made, partitions just added, a broker restarting). */
 export const leadershipMoving: ReadonlySet<string> = new Set(["NOT_LEADER_FOR_PARTITION", "NOT_LEADER_OR_FOLLOWER", "LEADER_NOT_AVAILABLE", "UNKNOWN_LEADER_EPOCH", "FENCED_LEADER_EPOCH"]);
 
+/** What Node's TLS says when the broker's certificate is not trusted or the listener does not speak TLS. */
+const tlsFailure = /certificate|self[- ]signed|ERR_TLS|ERR_SSL|wrong version number|EPROTO|handshake|Hostname\/IP does not match/i;
+
 /**
  * Maps a kafkajs failure to our error: broker unreachable or retries exhausted mean Kafka is
  * unavailable. Kafka's own error type, when there is one, goes along in `details.kafkaError`.
@@ -29,6 +32,9 @@ export function toKafkaError(error: unknown): AppError {
   const details = type ? { kafkaError: type } : undefined;
   if (name === "KafkaJSSASLAuthenticationError" || type === "SASL_AUTHENTICATION_FAILED") {
     return new AppError("KAFKA_UNAVAILABLE", `Kafka refused the console's credentials (check KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and the password): ${message}`, 503, details);
+  }
+  if (tlsFailure.test(message) || tlsFailure.test(errorMessage((error as { cause?: unknown })?.cause))) {
+    return new AppError("KAFKA_UNAVAILABLE", `Kafka's TLS handshake failed (check KAFKA_TLS, KAFKA_TLS_CA_FILE and, for client certificates, KAFKA_TLS_CERT_FILE and KAFKA_TLS_KEY_FILE): ${message}`, 503, details);
   }
   if (/Connection|NumberOfRetriesExceeded|BrokerNotFound|NonRetriable|RequestTimeout/.test(name) || /ECONNREFUSED|timed? ?out/i.test(message)) {
     return new AppError("KAFKA_UNAVAILABLE", `Kafka is unavailable: ${message}`, 503, details);
