@@ -76,25 +76,34 @@ export function kafkaSaslAccount(): { username: string; password: string } {
 
 const scramMechanisms = ["SCRAM-SHA-256", "SCRAM-SHA-512"] as const;
 
-/**
- * The stack's own certificate authority and the brokers' certificate it signs (for 127.0.0.1 and
- * localhost), made once per stack with openssl. `ca` is what a client trusts (`KAFKA_TLS_CA_FILE`);
- * `keystore` is the broker's PKCS#8 key followed by its certificate, Kafka's PEM key store.
- */
-export function kafkaStackTls(): { ca: string; keystore: string } {
+export interface StackTls {
+  /** The stack's certificate authority: what a client trusts (`KAFKA_TLS_CA_FILE`), and the brokers trust for client certificates. */
+  ca: string;
+  /** The broker's PKCS#8 key followed by its certificate (for 127.0.0.1 and localhost): Kafka's PEM key store. */
+  keystore: string;
+  /** A client certificate the CA signed, and its key (`KAFKA_TLS_CERT_FILE`, `KAFKA_TLS_KEY_FILE`). */
+  clientCert: string;
+  clientKey: string;
+}
+
+/** The stack's own certificate authority and the certificates it signs, made once per stack with openssl. */
+export function kafkaStackTls(): StackTls {
   const dir = ensureDir(join(stateDir, "kafka", "tls"));
-  const ca = join(dir, "ca.pem");
-  const keystore = join(dir, "broker.pem");
-  if (existsSync(ca) && existsSync(keystore)) return { ca, keystore };
   const file = (name: string) => join(dir, name);
+  const tls = { ca: file("ca.pem"), keystore: file("broker.pem"), clientCert: file("client.crt"), clientKey: file("client.key") };
+  if (existsSync(tls.ca)) return tls;
   const days = "3650";
   run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", file("ca.key"), "-out", file("ca.tmp"), "-days", days, "-subj", "/CN=Eventdeck stack CA"]);
-  run("openssl", ["req", "-newkey", "rsa:2048", "-nodes", "-keyout", file("broker.key"), "-out", file("broker.csr"), "-subj", "/CN=localhost"]);
-  writeFileSync(file("broker.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
-  run("openssl", ["x509", "-req", "-in", file("broker.csr"), "-CA", file("ca.tmp"), "-CAkey", file("ca.key"), "-CAcreateserial", "-out", file("broker.crt"), "-days", days, "-extfile", file("broker.ext")]);
-  writeFileSync(keystore, readFileSync(file("broker.key"), "utf8") + readFileSync(file("broker.crt"), "utf8"));
-  renameSync(file("ca.tmp"), ca); // last: its presence says the set is complete
-  return { ca, keystore };
+  const sign = (name: string, subject: string, extensions: string) => {
+    run("openssl", ["req", "-newkey", "rsa:2048", "-nodes", "-keyout", file(`${name}.key`), "-out", file(`${name}.csr`), "-subj", subject]);
+    writeFileSync(file(`${name}.ext`), extensions);
+    run("openssl", ["x509", "-req", "-in", file(`${name}.csr`), "-CA", file("ca.tmp"), "-CAkey", file("ca.key"), "-CAcreateserial", "-out", file(`${name}.crt`), "-days", days, "-extfile", file(`${name}.ext`)]);
+  };
+  sign("broker", "/CN=localhost", "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
+  sign("client", "/CN=eventdeck", "extendedKeyUsage=clientAuth\n");
+  writeFileSync(tls.keystore, readFileSync(file("broker.key"), "utf8") + readFileSync(file("broker.crt"), "utf8"));
+  renameSync(file("ca.tmp"), tls.ca); // last: its presence says the set is complete
+  return tls;
 }
 
 function serverProperties(layout: KafkaLayout, nodeId: number, logDirPath: string): string {
@@ -113,6 +122,10 @@ function serverProperties(layout: KafkaLayout, nodeId: number, logDirPath: strin
     "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL:SASL_SSL",
     "listener.name.sasl.ssl.keystore.type=PEM",
     `listener.name.sasl.ssl.keystore.location=${tls.keystore}`,
+    // A client certificate is optional; one that is presented must be signed by the stack's CA.
+    "listener.name.sasl.ssl.client.auth=requested",
+    "listener.name.sasl.ssl.truststore.type=PEM",
+    `listener.name.sasl.ssl.truststore.location=${tls.ca}`,
     `listener.name.sasl.sasl.enabled.mechanisms=PLAIN,${scramMechanisms.join(",")}`,
     `listener.name.sasl.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_${sasl.username}="${sasl.password}";`,
     ...scramMechanisms.map((m) => `listener.name.sasl.${m.toLowerCase()}.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;`),

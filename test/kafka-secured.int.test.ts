@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { kafkaSaslAccount, kafkaStackTls, saslBrokerAddresses } from "@/stack/kafka";
 import { testKafka, uniqueName } from "./support/stack";
@@ -9,10 +13,12 @@ import { testKafka, uniqueName } from "./support/stack";
  */
 const account = kafkaSaslAccount();
 const tls = kafkaStackTls();
-const secured = {
+const secured: Record<string, string | undefined> = {
   KAFKA_BROKERS: saslBrokerAddresses(1).join(","),
   KAFKA_TLS: "true",
   KAFKA_TLS_CA_FILE: tls.ca,
+  KAFKA_TLS_CERT_FILE: undefined,
+  KAFKA_TLS_KEY_FILE: undefined,
   KAFKA_SASL_MECHANISM: "plain",
   KAFKA_SASL_USERNAME: account.username,
   KAFKA_SASL_PASSWORD: account.password,
@@ -30,7 +36,7 @@ const topic = uniqueName("it-secured");
 const admin = testKafka().admin(); // the plaintext listener, to set the scene
 
 /** Settings are read once per process: start over with other ones (and no cached answers). */
-async function reconfigure(settings: Partial<Record<keyof typeof secured, string | undefined>>) {
+async function reconfigure(settings: Record<string, string | undefined>) {
   for (const [name, value] of Object.entries({ ...secured, ...settings })) vi.stubEnv(name, value);
   delete (globalThis as { eventdeckConfig?: unknown }).eventdeckConfig;
   resetKafkaClients();
@@ -115,5 +121,33 @@ describe("Kafka over TLS with SASL", () => {
     expect(body.error.code).toBe("KAFKA_UNAVAILABLE");
     expect(body.error.message).toMatch(/TLS handshake failed .*KAFKA_TLS_CA_FILE/);
     expect(body.error.message).toMatch(/certificate/i);
+  });
+
+  it("answers a TLS file it cannot read with a 503 naming the setting", async () => {
+    await reconfigure({ KAFKA_TLS_CA_FILE: join(tmpdir(), "eventdeck-no-such-ca.pem") });
+    const { status, text } = await listTopics();
+    expect(status, text).toBe(503);
+    expect((JSON.parse(text) as { error: { message: string } }).error.message).toMatch(/cannot read KAFKA_TLS_CA_FILE .*ENOENT/);
+  });
+
+  it("presents a client certificate the broker's CA signed", async () => {
+    await reconfigure({ KAFKA_TLS_CERT_FILE: tls.clientCert, KAFKA_TLS_KEY_FILE: tls.clientKey });
+    const { status, text } = await listTopics();
+    expect(status, text).toBe(200);
+    expect(text).toContain(topic);
+  });
+
+  it("answers a client certificate the broker refuses with a 503 naming the TLS settings", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "eventdeck-foreign-cert-"));
+    try {
+      // Signed by nobody the broker trusts.
+      execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem"), "-days", "1", "-subj", "/CN=stranger"], { stdio: "ignore" });
+      await reconfigure({ KAFKA_TLS_CERT_FILE: join(dir, "cert.pem"), KAFKA_TLS_KEY_FILE: join(dir, "key.pem") });
+      const { status, text } = await listTopics();
+      expect(status, text).toBe(503);
+      expect((JSON.parse(text) as { error: { message: string } }).error.message).toMatch(/TLS handshake failed .*KAFKA_TLS_CERT_FILE/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -18,7 +18,7 @@ export function kafkaErrorType(error: unknown, depth = 0): string | undefined {
 export const leadershipMoving: ReadonlySet<string> = new Set(["NOT_LEADER_FOR_PARTITION", "NOT_LEADER_OR_FOLLOWER", "LEADER_NOT_AVAILABLE", "UNKNOWN_LEADER_EPOCH", "FENCED_LEADER_EPOCH"]);
 
 /** What Node's TLS says when the broker's certificate is not trusted or the listener does not speak TLS. */
-const tlsFailure = /certificate|self[- ]signed|ERR_TLS|ERR_SSL|wrong version number|EPROTO|handshake|Hostname\/IP does not match/i;
+const tlsFailure = /certificate|self[- ]signed|ERR_TLS|ERR_SSL|SSL routines|tlsv1 alert|wrong version number|EPROTO|handshake|Hostname\/IP does not match/i;
 
 /**
  * Maps a kafkajs failure to our error: broker unreachable or retries exhausted mean Kafka is

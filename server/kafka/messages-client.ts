@@ -79,7 +79,8 @@ export function getMessageProducer(): Promise<Producer> {
  * in its metadata requests, so a deleted topic would fail every later send.
  */
 export async function resetMessageProducer(): Promise<void> {
-  const state = clients();
+  const state = cache.eventdeckKafkaMessages;
+  if (!state) return;
   const producer = state.producer;
   state.producer = undefined;
   await (await producer?.catch(() => undefined))?.disconnect().catch(() => undefined);
