@@ -1,3 +1,4 @@
+import { Attention } from "@/components/health/attention";
 import { HealthOverview } from "@/components/health/health-overview";
 
 export default function OverviewPage() {
@@ -5,9 +6,10 @@ export default function OverviewPage() {
     <div className="mx-auto max-w-6xl space-y-6">
       <div>
         <h1 className="text-xl font-semibold tracking-tight">Overview</h1>
-        <p className="text-sm text-muted">The backends this console administers and how they answer right now.</p>
+        <p className="text-sm text-muted">The backends this console administers, the services and consumers that need a look, and the replays under way.</p>
       </div>
       <HealthOverview />
+      <Attention />
     </div>
   );
 }

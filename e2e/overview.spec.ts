@@ -14,6 +14,14 @@ test("the overview shows Kafka, MongoDB and Prometheus up", async ({ page, snap,
   await expect(overview.card("Prometheus")).toContainText(/Prometheus \d+\.\d+/);
   await expect(overview.card("Kafka")).toContainText(/1 broker, controller \d+/);
   await expect(page.getByRole("list", { name: "Backend health" })).toBeVisible();
+
+  // What needs a look: the declared services that are up, as the system map counts them, and the replays.
+  const map = (await (await page.request.get("/api/system/map")).json()) as { services: Array<{ declared: boolean; up: boolean | null }> };
+  const declared = map.services.filter((s) => s.declared);
+  const system = overview.panel("Services and consumers");
+  await expect(system).toContainText(`${declared.filter((s) => s.up === true).length} of ${declared.length} services up`);
+  await expect(system.getByRole("link", { name: "System map" })).toHaveAttribute("href", "/system");
+  await expect(overview.panel("Replays").getByRole("link", { name: "All jobs" })).toHaveAttribute("href", "/replay");
   await snap("overview");
   await expectAccessible();
 });

@@ -8,7 +8,7 @@ export interface HeadColumn {
 }
 
 /** Class for a cell holding a number, an offset or an id: right-aligned, monospace, tabular. */
-export const numericCell = "px-3 py-1.5 text-right font-mono tabular-nums";
+export const numericCell = "px-3 py-1.5 text-right font-mono tabular-nums whitespace-nowrap";
 export const textCell = "px-3 py-1.5";
 
 /** A compact table with a header row of column labels; rows come as children. */

@@ -11,6 +11,11 @@ export class OverviewPage {
     return this.page.getByRole("region", { name: `${label} health` });
   }
 
+  /** The panels under the backends: "Services and consumers", "Replays". */
+  panel(title: string): Locator {
+    return this.page.getByRole("region", { name: title });
+  }
+
   reason(label: "Kafka" | "MongoDB" | "Prometheus"): Locator {
     return this.card(label).getByRole("status");
   }

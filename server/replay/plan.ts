@@ -8,6 +8,7 @@ import { listConsumerGroups } from "../kafka/groups";
 import { RecordSubject, toKafkaMessage } from "../kafka/messages-decode";
 import { RecordView } from "../kafka/messages-fetch";
 import { withFetchCluster } from "../kafka/messages-client";
+import { isReplayProgressGroup } from "./republish";
 import { checkPartitions, listOffsets, topicPartitions } from "../kafka/messages-plan";
 import { previewOffsetReset } from "../kafka/reset-offsets";
 import { fetchAllMetadata, fetchWatermarks } from "../kafka/topics";
@@ -122,7 +123,7 @@ async function countMatches(topic: string, ranges: PartitionRange[], filter: str
 async function consumersOf(topic: string): Promise<ConsumerOfTopic[]> {
   const groups = await listConsumerGroups();
   return groups
-    .filter((g) => !g.groupId.startsWith("eventdeck-replay-") && g.partitions.some((p) => p.topic === topic))
+    .filter((g) => !isReplayProgressGroup(g.groupId) && g.partitions.some((p) => p.topic === topic))
     .map((g) => ({ groupId: g.groupId, state: g.state, members: g.members }));
 }
 

@@ -7,6 +7,7 @@ import { fetchAllMetadata } from "../kafka/topics";
 import { listCollections } from "../mongo/collections";
 import { fetchInstantSeries } from "../prometheus/queries";
 import { getSystemConfig, systemScope } from "./config";
+import { isReplayProgressGroup } from "../replay/republish";
 
 /** A group this far behind (seconds) is lagging; that far, critical. */
 const lagWarningSeconds = 10;
@@ -115,7 +116,7 @@ export function buildSystemMap(): Promise<SystemMap> {
     const groups: MapGroup[] = [];
     if (!groupLags) warnings.push("Kafka did not answer: consumer groups and lag are missing");
     for (const lag of groupLags ?? []) {
-      if (!scope.group(lag.groupId)) continue;
+      if (!scope.group(lag.groupId) || isReplayProgressGroup(lag.groupId)) continue;
       const clientIds = clientIdsOf.get(lag.groupId) ?? [];
       const service = serviceOfGroup(config, lag.groupId, clientIds);
       const topics = [...new Set(lag.partitions.map((p) => p.topic))].filter(scope.topic);
