@@ -17,7 +17,24 @@ import { jobPercent, kindLabel, specTitle, timeAgo } from "@/lib/replay/describe
 import type { ReplayJob } from "@/lib/schemas/replay";
 import type { Health, MapGroup, MapService, MapTopic } from "@/lib/schemas/system";
 
-function Panel({ title, href, linkText, children }: { title: string; href: string; linkText: string; children: ReactNode }) {
+/** A titled card with a link to the full page: a skeleton while its query loads, the reason when it fails, else its content. */
+function Panel({
+  title,
+  href,
+  linkText,
+  what,
+  isPending,
+  failure,
+  children,
+}: {
+  title: string;
+  href: string;
+  linkText: string;
+  what: string;
+  isPending: boolean;
+  failure: string | null;
+  children: ReactNode;
+}) {
   return (
     <Card aria-label={title} className="flex flex-col gap-3">
       <div className="flex items-center justify-between gap-3">
@@ -26,7 +43,15 @@ function Panel({ title, href, linkText, children }: { title: string; href: strin
           {linkText} <ArrowRight aria-hidden className="size-3.5" />
         </Link>
       </div>
-      {children}
+      {isPending ? (
+        <Loading what={what} />
+      ) : failure !== null ? (
+        <p role="alert" className="text-sm text-bad">
+          Could not read {what}: {failure}
+        </p>
+      ) : (
+        children
+      )}
     </Card>
   );
 }
@@ -67,16 +92,8 @@ function groupProblem(group: MapGroup): string {
 function SystemAttention() {
   const { data, error, isPending } = useSystemMap();
   return (
-    <Panel title="Services and consumers" href="/system" linkText="System map">
-      {isPending ? (
-        <Loading what="services and consumers" />
-      ) : !data ? (
-        <p role="alert" className="text-sm text-bad">
-          Could not read the system: {error?.message}
-        </p>
-      ) : (
-        <SystemSummary services={data.services} groups={data.groups} topics={data.topics} warnings={data.warnings} />
-      )}
+    <Panel title="Services and consumers" href="/system" linkText="System map" what="services and consumers" isPending={isPending} failure={data ? null : (error?.message ?? "no answer")}>
+      {data && <SystemSummary services={data.services} groups={data.groups} topics={data.topics} warnings={data.warnings} />}
     </Panel>
   );
 }
@@ -157,14 +174,8 @@ function ReplayAttention() {
   const active = jobs.filter((j) => j.state === "running" || j.state === "paused" || j.state === "queued");
   const latest = jobs.filter((j) => !active.includes(j)).slice(0, Math.max(0, 4 - active.length));
   return (
-    <Panel title="Replays" href="/replay" linkText="All jobs">
-      {isPending ? (
-        <Loading what="replays" />
-      ) : !data ? (
-        <p role="alert" className="text-sm text-bad">
-          Could not read the replay jobs: {error?.message}
-        </p>
-      ) : jobs.length === 0 ? (
+    <Panel title="Replays" href="/replay" linkText="All jobs" what="replay jobs" isPending={isPending} failure={data ? null : (error?.message ?? "no answer")}>
+      {jobs.length === 0 ? (
         <div className="flex flex-col items-start gap-2 text-sm text-muted">
           <p className="inline-flex items-center gap-1.5">
             <History aria-hidden className="size-4" /> No replays yet. Every replay starts with a dry run; nothing is written until you confirm.
