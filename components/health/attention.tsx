@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { NewReplayLink } from "@/components/replay/replay-jobs-list";
 import { ProgressBar } from "@/components/replay/progress-bar";
 import { ReplayStateBadge } from "@/components/replay/replay-state-badge";
-import { healthDot, healthText, rateText } from "@/components/system/health";
+import { healthDot, healthText, rateText, servicesUpText } from "@/components/system/health";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
@@ -84,8 +84,9 @@ function serviceProblem(service: MapService): string {
 function groupProblem(group: MapGroup): string {
   const lag = `lag ${formatCount(group.totalLag)}`;
   const behind = group.lagSeconds ? `, ${formatDuration(group.lagSeconds)} behind` : "";
-  const members = group.members === 0 ? ", no members" : "";
-  return `${healthText[group.health]}: ${lag}${behind}${members}`;
+  // A group without members reads nothing, however small its lag is now.
+  if (group.members === 0) return `stopped (no members), ${lag}${behind}`;
+  return `${healthText[group.health]}: ${lag}${behind}`;
 }
 
 /** What needs a look in the event-driven system: services that are down or failing, consumer groups that fall behind. */
@@ -99,8 +100,6 @@ function SystemAttention() {
 }
 
 function SystemSummary({ services, groups, topics, warnings }: { services: MapService[]; groups: MapGroup[]; topics: MapTopic[]; warnings: string[] }) {
-  const declared = services.filter((s) => s.declared);
-  const up = declared.filter((s) => s.up === true).length;
   const failing = services.filter((s) => s.health === "warning" || s.health === "critical");
   const behind = groups.filter((g) => g.health === "warning" || g.health === "critical").sort((a, b) => (b.lagSeconds ?? 0) - (a.lagSeconds ?? 0));
   const rated = topics.filter((t) => t.rate !== null);
@@ -108,10 +107,7 @@ function SystemSummary({ services, groups, topics, warnings }: { services: MapSe
   return (
     <>
       <p className="text-sm text-muted">
-        <span className="font-medium text-ink">
-          {up} of {declared.length}
-        </span>{" "}
-        services up · <span className="font-medium text-ink">{formatCount(groups.length)}</span> consumer groups,{" "}
+        <span className="font-medium text-ink">{servicesUpText(services)}</span> · <span className="font-medium text-ink">{formatCount(groups.length)}</span> consumer groups,{" "}
         <span className={cn("font-medium", behind.length ? "text-bad" : "text-ink")}>{behind.length}</span> behind
         {rated.length > 0 && (
           <>
@@ -185,7 +181,13 @@ function ReplayAttention() {
       ) : (
         <>
           <p className="text-sm text-muted">
-            <span className="font-medium text-ink">{active.length}</span> under way
+            {active.length ? (
+              <>
+                <span className="font-medium text-ink">{active.length}</span> under way
+              </>
+            ) : (
+              "None under way; the latest:"
+            )}
           </p>
           <ul aria-label="Latest replays" className="space-y-2.5">
             {[...active.slice(0, 4), ...latest].map((job) => (
