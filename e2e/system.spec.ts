@@ -62,6 +62,17 @@ test("the map shows the three services and their topics; a lagging group stands 
   await expect(page.getByRole("heading", { name: lagging })).toBeVisible();
 });
 
+test("the overview lists the lagging group as stopped and far behind, linked to its page", async ({ page, snap }) => {
+  await page.goto("/");
+  const attention = page.getByRole("region", { name: "Services and consumers" }).getByRole("list", { name: "Needs attention" });
+  const item = attention.getByRole("listitem").filter({ hasText: lagging });
+  await expect(item).toContainText(/stopped \(no members\), lag [1-9]/);
+  await expect(attention.getByRole("listitem").filter({ hasText: "eventdeck-replay-" })).toHaveCount(0);
+  await snap("overview-attention");
+  await item.getByRole("link", { name: lagging }).click();
+  await expect(page).toHaveURL(new RegExp(`/kafka/groups/${lagging}$`));
+});
+
 test("tracing an order: its events across the topics in time order, each service's document, one partition read per topic", async ({ page, snap, expectAccessible }) => {
   await page.goto("/system/trace");
   await page.getByLabel("Look for").selectOption("order");

@@ -101,7 +101,10 @@ function SystemAttention() {
 
 function SystemSummary({ services, groups, topics, warnings }: { services: MapService[]; groups: MapGroup[]; topics: MapTopic[]; warnings: string[] }) {
   const failing = services.filter((s) => s.health === "warning" || s.health === "critical");
-  const behind = groups.filter((g) => g.health === "warning" || g.health === "critical").sort((a, b) => (b.lagSeconds ?? 0) - (a.lagSeconds ?? 0));
+  // The critical first, then the furthest behind.
+  const behind = groups
+    .filter((g) => g.health === "warning" || g.health === "critical")
+    .sort((a, b) => Number(b.health === "critical") - Number(a.health === "critical") || (b.lagSeconds ?? 0) - (a.lagSeconds ?? 0));
   const rated = topics.filter((t) => t.rate !== null);
   const eventsPerSecond = rated.reduce((sum, t) => sum + (t.rate ?? 0), 0);
   return (
