@@ -18,9 +18,14 @@ test("the overview shows Kafka, MongoDB and Prometheus up", async ({ page, snap,
   await expect(page.getByRole("list", { name: "Backend health" })).toBeVisible();
 
   // What needs a look: the declared services that are up, as the system map counts them, and the replays.
-  const map = (await (await page.request.get("/api/system/map")).json()) as SystemMap;
+  // (Both sides read again until they agree: a service's scrape can turn up between the page's fetch and the test's.)
   const system = overview.panel("Services and consumers");
-  await expect(system).toContainText(servicesUpText(map.services));
+  await expect
+    .poll(async () => {
+      const map = (await (await page.request.get("/api/system/map")).json()) as SystemMap;
+      return (await system.textContent())?.includes(servicesUpText(map.services));
+    })
+    .toBe(true);
   await expect(system.getByRole("link", { name: "System map" })).toHaveAttribute("href", "/system");
   await expect(overview.panel("Replays").getByRole("link", { name: "All jobs" })).toHaveAttribute("href", "/replay");
   await snap("overview");

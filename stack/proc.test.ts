@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 const stateDir = mkdtempSync(join(tmpdir(), "eventdeck-proc-"));
 vi.stubEnv("EVENTDECK_STACK_DIR", stateDir);
 const proc = await import("./proc");
+afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
 
 function listen(server: Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port)));
@@ -21,7 +22,6 @@ describe("ports the stack needs", () => {
   });
   afterAll(() => {
     server.close();
-    rmSync(stateDir, { recursive: true, force: true });
   });
 
   it("finds the process listening on a port", () => {
@@ -32,12 +32,15 @@ describe("ports the stack needs", () => {
     expect(() => proc.ensurePortFree(port, "EVENTDECK_X_PORT")).toThrow(
       new RegExp(`port ${port} is already in use by pid ${process.pid} .*EVENTDECK_X_PORT`),
     );
-    expect(() => proc.claimPort("x", port, "EVENTDECK_X_PORT")).toThrow(/already in use/);
+    expect(() => proc.claimPort("x", port, "EVENTDECK_X_PORT", "/usr/bin/prometheus")).toThrow(/already in use/);
   });
 
-  it("takes back its own daemon that lost its pid file", () => {
-    // This process's command line does not mention the state dir; the one of vitest's workers does mention "vitest".
-    expect(proc.claimPort("x", port, "EVENTDECK_X_PORT", "vitest")).toBe(true);
+  it("takes back its own daemon that lost its pid file, and only that one", () => {
+    // This process stands for the daemon: its executable, with "vitest" in its arguments for the state dir.
+    const [executable] = readFileSync("/proc/self/cmdline", "utf8").split("\0");
+    expect(() => proc.claimPort("x", port, "EVENTDECK_X_PORT", "/usr/bin/prometheus", "vitest")).toThrow(/already in use/);
+    expect(proc.runningPid("x", "vitest")).toBeUndefined();
+    expect(proc.claimPort("x", port, "EVENTDECK_X_PORT", executable!, "vitest")).toBe(true);
     expect(proc.runningPid("x", "vitest")).toBe(process.pid);
   });
 
@@ -68,7 +71,7 @@ describe("waiting for a daemon", () => {
   });
 
   it("keeps the pid file of a daemon that is running", async () => {
-    const pid = proc.startDaemon("sleeper", "sh", ["-c", `sleep 30 # ${stateDir}`]);
+    const pid = proc.startDaemon("sleeper", "sh", ["-c", `sleep 30; : ${stateDir}`]);
     expect(proc.runningPid("sleeper")).toBe(pid);
     expect(readFileSync(join(stateDir, "run", "sleeper.pid"), "utf8").trim()).toBe(String(pid));
     expect(await proc.stopDaemon("sleeper", 2_000)).toBe(true);

@@ -106,13 +106,14 @@ export function portHolder(port: number): { pid?: number; commandLine?: string }
 
 /**
  * Makes sure the daemon `name` can listen on `port`. Returns true when the port's holder is
- * this stack's own `name` that lost its pid file (its pid is recorded again and it is kept);
- * throws, naming the holder, when anything else listens there.
+ * this stack's own `name` that lost its pid file — `executable` started with this stack's state
+ * dir in its arguments — (its pid is recorded again and it is kept); throws, naming the holder,
+ * when anything else listens there.
  */
-export function claimPort(name: string, port: number, setting: string, marker = stateDir): boolean {
+export function claimPort(name: string, port: number, setting: string, executable: string, marker = `${stateDir}/`): boolean {
   const holder = portHolder(port);
   if (!holder) return false;
-  if (holder.pid !== undefined && holder.commandLine?.includes(marker)) {
+  if (holder.pid !== undefined && holder.commandLine?.startsWith(`${executable} `) && holder.commandLine.includes(marker)) {
     writeFileEnsuringDir(pidFile(name), `${holder.pid}\n`);
     return true;
   }
@@ -126,6 +127,12 @@ export function ensurePortFree(port: number, setting: string): void {
 }
 
 function portInUse(port: number, holder: { pid?: number; commandLine?: string }, setting: string): Error {
+  if (holder.pid !== undefined && holder.commandLine?.includes(`${stateDir}/`)) {
+    return new Error(
+      `port ${port} is held by pid ${holder.pid} of this stack (${holder.commandLine.slice(0, 120)}…): a daemon that lost its pid file ends with \`kill ${holder.pid}\`; ` +
+        `otherwise give the stack another port with ${setting}`,
+    );
+  }
   const who = holder.pid !== undefined ? `pid ${holder.pid} (${(holder.commandLine ?? "").slice(0, 160)})` : "another process";
   return new Error(`port ${port} is already in use by ${who}; stop it or give the stack another port with ${setting}`);
 }

@@ -28,7 +28,7 @@ export async function startPrometheus(): Promise<string> {
   const dir = ensureDir(join(stateDir, "prometheus"));
   // Targets are rewritten on every `up` so a changed PORT is picked up without a restart.
   writeTargets(dir);
-  if (runningPid("prometheus") || claimPort("prometheus", ports.prometheus, "EVENTDECK_PROMETHEUS_PORT")) {
+  if (runningPid("prometheus") || claimPort("prometheus", ports.prometheus, "EVENTDECK_PROMETHEUS_PORT", prometheusBinary)) {
     return `Prometheus already running on ${prometheusUrl}`;
   }
   ensureDebianPackage(prometheusBinary, "prometheus");

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { kafkaSaslAccount, kafkaStackTls, saslBrokerAddresses } from "@/stack/kafka";
-import { testKafka, uniqueName } from "./support/stack";
+import { stackAddresses, testKafka, uniqueName } from "./support/stack";
 
 /**
  * The console against the stack broker's SASL_SSL listener: TLS with the stack's own CA, then
@@ -121,6 +121,13 @@ describe("Kafka over TLS with SASL", () => {
     expect(body.error.code).toBe("KAFKA_UNAVAILABLE");
     expect(body.error.message).toMatch(/TLS handshake failed .*KAFKA_TLS_CA_FILE/);
     expect(body.error.message).toMatch(/certificate/i);
+  });
+
+  it("answers TLS turned on against a listener without TLS with a 503 naming the TLS settings", async () => {
+    await reconfigure({ KAFKA_BROKERS: stackAddresses.kafkaBrokers.join(","), KAFKA_SASL_MECHANISM: undefined });
+    const { status, text } = await listTopics();
+    expect(status, text).toBe(503);
+    expect((JSON.parse(text) as { error: { message: string } }).error.message).toMatch(/TLS handshake failed .*KAFKA_TLS/);
   });
 
   it("answers a TLS file it cannot read with a 503 naming the setting", async () => {

@@ -120,9 +120,14 @@ function SystemSummary({ services, groups, topics, warnings }: { services: MapSe
         )}
       </p>
       {failing.length === 0 && behind.length === 0 ? (
-        <p className="inline-flex items-center gap-1.5 text-sm text-ok">
-          <CircleCheck aria-hidden className="size-4" /> Every service answers and every consumer group keeps up.
-        </p>
+        // All clear only when everything answered: with Prometheus or Kafka silent, say what is known.
+        warnings.length === 0 && services.filter((s) => s.declared).every((s) => s.up === true) ? (
+          <p className="inline-flex items-center gap-1.5 text-sm text-ok">
+            <CircleCheck aria-hidden className="size-4" /> Every service answers and every consumer group keeps up.
+          </p>
+        ) : (
+          <p className="text-sm text-muted">Nothing failing or behind among what answered.</p>
+        )
       ) : (
         <ul aria-label="Needs attention" className="space-y-1.5">
           {failing.map((service) => (

@@ -22,8 +22,17 @@ describe("toKafkaError", () => {
   it("answers 503 naming the TLS settings when the broker's certificate is not trusted or the listener speaks no TLS", () => {
     const untrusted = Object.assign(new Error("Connection error: self-signed certificate in certificate chain"), { name: "KafkaJSConnectionError" });
     expect(toKafkaError(untrusted)).toMatchObject({ status: 503, message: expect.stringMatching(/TLS handshake failed .*KAFKA_TLS_CA_FILE/) });
-    const wrapped = Object.assign(new Error("Connection error"), { name: "KafkaJSNonRetriableError", cause: new Error("SSL routines:ssl3_get_record:wrong version number") });
-    expect(toKafkaError(wrapped).message).toMatch(/TLS handshake failed/);
-    expect(toKafkaError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:19098"), { name: "KafkaJSConnectionError" })).message).not.toMatch(/TLS/);
+    const plaintextListener = Object.assign(new Error("Connection error: Client network socket disconnected before secure TLS connection was established"), {
+      name: "KafkaJSConnectionError",
+      code: "ECONNRESET",
+    });
+    const retried = Object.assign(new Error("Connection error"), { name: "KafkaJSNumberOfRetriesExceeded", cause: plaintextListener });
+    expect(toKafkaError(retried).message).toMatch(/TLS handshake failed/);
+    const byCode = Object.assign(new Error("Connection error: unable to verify the first certificate"), { name: "KafkaJSConnectionError", code: "UNABLE_TO_VERIFY_LEAF_SIGNATURE" });
+    expect(toKafkaError(byCode).message).toMatch(/TLS handshake failed/);
+    // Not TLS: a refused connection, and a SASL handshake request that timed out.
+    expect(toKafkaError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:19098"), { name: "KafkaJSConnectionError", code: "ECONNREFUSED" })).message).not.toMatch(/TLS/);
+    const saslTimeout = Object.assign(new Error("Request SaslHandshake(key: 17, version: 1) timed out"), { name: "KafkaJSRequestTimeoutError" });
+    expect(toKafkaError(saslTimeout).message).not.toMatch(/TLS/);
   });
 });

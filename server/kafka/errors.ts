@@ -17,8 +17,19 @@ export function kafkaErrorType(error: unknown, depth = 0): string | undefined {
 /** Kafka's answers while a partition's leadership moves (a topic just made, partitions just added, a broker restarting). */
 export const leadershipMoving: ReadonlySet<string> = new Set(["NOT_LEADER_FOR_PARTITION", "NOT_LEADER_OR_FOLLOWER", "LEADER_NOT_AVAILABLE", "UNKNOWN_LEADER_EPOCH", "FENCED_LEADER_EPOCH"]);
 
-/** What Node's TLS says when the broker's certificate is not trusted or the listener does not speak TLS. */
-const tlsFailure = /certificate|self[- ]signed|ERR_TLS|ERR_SSL|SSL routines|tlsv1 alert|wrong version number|EPROTO|handshake|Hostname\/IP does not match/i;
+/** Node's error codes for a TLS connection that failed: certificate checks, OpenSSL alerts, a peer that speaks no TLS. */
+const tlsCodes = /^(ERR_TLS_|ERR_SSL_|UNABLE_TO_|EPROTO$)|CERT/;
+/** …and its messages where the code says less (a plaintext listener closing on a TLS client is an ECONNRESET). */
+const tlsMessages = /certificate|secure TLS connection|SSL routines|tlsv1 alert|wrong version number/i;
+
+/** Whether `error`, or an error it wraps (kafkajs copies the socket's code onto its connection error), is a TLS failure. */
+function isTlsFailure(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 4) return false;
+  const e = error as { code?: unknown; message?: unknown; cause?: unknown; originalError?: unknown };
+  if (typeof e.code === "string" && tlsCodes.test(e.code)) return true;
+  if (typeof e.message === "string" && tlsMessages.test(e.message)) return true;
+  return isTlsFailure(e.cause, depth + 1) || isTlsFailure(e.originalError, depth + 1);
+}
 
 /**
  * Maps a kafkajs failure to our error: broker unreachable or retries exhausted mean Kafka is
@@ -33,7 +44,7 @@ export function toKafkaError(error: unknown): AppError {
   if (name === "KafkaJSSASLAuthenticationError" || type === "SASL_AUTHENTICATION_FAILED") {
     return new AppError("KAFKA_UNAVAILABLE", `Kafka refused the console's credentials (check KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and the password): ${message}`, 503, details);
   }
-  if (tlsFailure.test(message) || tlsFailure.test(errorMessage((error as { cause?: unknown })?.cause))) {
+  if (isTlsFailure(error)) {
     return new AppError("KAFKA_UNAVAILABLE", `Kafka's TLS handshake failed (check KAFKA_TLS, KAFKA_TLS_CA_FILE and, for client certificates, KAFKA_TLS_CERT_FILE and KAFKA_TLS_KEY_FILE): ${message}`, 503, details);
   }
   if (/Connection|NumberOfRetriesExceeded|BrokerNotFound|NonRetriable|RequestTimeout/.test(name) || /ECONNREFUSED|timed? ?out/i.test(message)) {
