@@ -115,7 +115,16 @@ function SystemSummary({ services, groups, topics, warnings }: { services: MapSe
         {rated.length > 0 && (
           <>
             {" "}
-            · <span className="font-medium text-ink">{rateText(eventsPerSecond)}</span> across {rated.length} topics
+            ·{" "}
+            {eventsPerSecond > 0 ? (
+              <>
+                <span className="font-medium text-ink">{rateText(eventsPerSecond)}</span> across {rated.length} topics
+              </>
+            ) : (
+              <>
+                <span className="font-medium text-ink">{rated.length}</span> topics idle
+              </>
+            )}
           </>
         )}
       </p>
