@@ -171,8 +171,8 @@ export function newClusterId(): string {
   }
 }
 
-/** Formats (once) and starts one node of the cluster. */
-function startNode(layout: KafkaLayout, nodeId: number, clusterId: string): void {
+/** Formats (once) and starts one node of the cluster; says whether its storage holds the SCRAM account. */
+function startNode(layout: KafkaLayout, nodeId: number, clusterId: string): boolean {
   const libs = installKafka(layout.line);
   const classpath = `${libs}/*`;
   const logging =
@@ -182,10 +182,14 @@ function startNode(layout: KafkaLayout, nodeId: number, clusterId: string): void
   const nodeDir = ensureDir(join(clusterDir(layout), `node-${nodeId}`));
   const config = join(nodeDir, "server.properties");
   writeFileEnsuringDir(config, serverProperties(layout, nodeId, join(nodeDir, "data")));
-  // SCRAM credentials live in the cluster's metadata: written when the storage is formatted.
+  // SCRAM credentials live in the cluster's metadata: written when the storage is formatted, so
+  // a node formatted by an older checkout (before the marker existed) has none.
   const sasl = kafkaSaslAccount();
   const scram = scramMechanisms.flatMap((m) => ["--add-scram", `${m}=[name=${sasl.username},password=${sasl.password}]`]);
+  const scramMarker = join(nodeDir, "scram-account");
+  const fresh = !existsSync(join(nodeDir, "data", "meta.properties"));
   run("java", ["-Xmx256m", logging, "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config, "--ignore-formatted", ...scram]);
+  if (fresh) writeFileSync(scramMarker, `${sasl.username}\n`);
   rmSync(logFile(`kafka-${nodeId}`), { force: true });
   startDaemon(`kafka-${nodeId}`, "java", [
     "-Xms256m",
@@ -199,6 +203,7 @@ function startNode(layout: KafkaLayout, nodeId: number, clusterId: string): void
     "kafka.Kafka",
     config,
   ]);
+  return existsSync(scramMarker);
 }
 
 function waitForNode(nodeId: number): Promise<void> {
@@ -248,7 +253,8 @@ export async function startKafka(layout: KafkaLayout): Promise<string> {
   for (let nodeId = 1; nodeId <= layout.brokers; nodeId++) {
     for (const port of [clientPort(nodeId), controllerPort(nodeId), saslPort(nodeId)]) ensurePortFree(port, "EVENTDECK_KAFKA_PORT");
   }
-  for (let nodeId = 1; nodeId <= layout.brokers; nodeId++) startNode(layout, nodeId, clusterId);
+  let scramReady = true;
+  for (let nodeId = 1; nodeId <= layout.brokers; nodeId++) scramReady = startNode(layout, nodeId, clusterId) && scramReady;
   writeFileSync(stateFile, JSON.stringify(layout));
 
   for (let nodeId = 1; nodeId <= layout.brokers; nodeId++) await waitForNode(nodeId);
@@ -258,7 +264,10 @@ export async function startKafka(layout: KafkaLayout): Promise<string> {
     readinessTimeoutMs,
     logFile("kafka-1"),
   );
-  return `Kafka ${version} ×${layout.brokers} on ${brokerAddresses(layout.brokers).join(",")}`;
+  const scramNote = scramReady
+    ? ""
+    : ` (this cluster was formatted before the SASL listener had SCRAM: PLAIN works there; for SCRAM, \`down kafka\` and remove ${clusterDir(layout)})`;
+  return `Kafka ${version} ×${layout.brokers} on ${brokerAddresses(layout.brokers).join(",")}${scramNote}`;
 }
 
 /** How many brokers the cluster's metadata lists (one DescribeCluster round trip). */
