@@ -35,8 +35,8 @@ export function runningPid(name: string, marker = stateDir): number | undefined 
   const pid = Number(readFileSync(file, "utf8").trim());
   const commandLine = Number.isInteger(pid) && pid > 0 ? commandLineOf(pid) : undefined;
   if (commandLine?.includes(marker)) return pid;
-  // An empty command line is read from a process between fork and exec (still ours), a
-  // zombie or a kernel thread (no executable): only the last two lose the pid file.
+  // An empty command line is read from a process the kernel is still loading after exec (still
+  // ours), a zombie or a kernel thread (no executable): only the last two lose the pid file.
   if (commandLine === "" && processState(pid) !== "Z" && hasExecutable(pid)) return pid;
   rmSync(file, { force: true });
   return undefined;

@@ -14,7 +14,7 @@ import { formatCount, formatDuration } from "@/lib/format";
 import { useReplayJobs } from "@/lib/queries/replay";
 import { useSystemMap } from "@/lib/queries/system";
 import { jobPercent, kindLabel, specTitle, timeAgo } from "@/lib/replay/describe";
-import type { ReplayJob } from "@/lib/schemas/replay";
+import { finishedStates, type ReplayJob } from "@/lib/schemas/replay";
 import type { Health, MapGroup, MapService, MapTopic } from "@/lib/schemas/system";
 
 /** A titled card with a link to the full page: a skeleton while its query loads, the reason when it fails, else its content. */
@@ -162,7 +162,7 @@ function SystemSummary({ services, groups, topics, warnings }: { services: MapSe
 
 function JobLine({ job }: { job: ReplayJob }) {
   const percent = jobPercent(job);
-  const active = job.state === "running" || job.state === "paused" || job.state === "queued";
+  const active = !finishedStates.has(job.state);
   return (
     <li className="space-y-1">
       <div className="flex items-center justify-between gap-2 text-sm">
@@ -184,7 +184,7 @@ function JobLine({ job }: { job: ReplayJob }) {
 function ReplayAttention() {
   const { data, error, isPending } = useReplayJobs({});
   const jobs = data?.jobs ?? [];
-  const active = jobs.filter((j) => j.state === "running" || j.state === "paused" || j.state === "queued");
+  const active = jobs.filter((j) => !finishedStates.has(j.state));
   const latest = jobs.filter((j) => !active.includes(j)).slice(0, Math.max(0, 4 - active.length));
   return (
     <Panel title="Replays" href="/replay" linkText="All jobs" what="replay jobs" isPending={isPending} failure={data ? null : (error?.message ?? "no answer")}>

@@ -42,10 +42,11 @@ export interface RepublishControl {
 }
 
 /** The transactional id and progress group of a job: stable, so a restart resumes where it stopped. */
-export const replayTransactionalId = (jobId: string) => `eventdeck-replay-${jobId}`;
-export const replayProgressGroup = (jobId: string) => `eventdeck-replay-${jobId}`;
+const replayPrefix = "eventdeck-replay-";
+export const replayTransactionalId = (jobId: string) => `${replayPrefix}${jobId}`;
+export const replayProgressGroup = (jobId: string) => `${replayPrefix}${jobId}`;
 /** A re-publish job's progress (source offsets committed in its transactions): a group that consumes nothing. */
-export const isReplayProgressGroup = (groupId: string) => groupId.startsWith("eventdeck-replay-");
+export const isReplayProgressGroup = (groupId: string) => groupId.startsWith(replayPrefix);
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
