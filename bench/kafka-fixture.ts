@@ -13,7 +13,8 @@ export function benchArgs(): { topics: number; partitions: number; groups: numbe
   return { topics, partitions: arg("partitions", topics >= 10_000 ? 4 : 3), groups: arg("groups", 50), rounds: arg("rounds", 5) };
 }
 
-export const benchKafka = () => new Kafka({ clientId: "eventdeck-bench", brokers: stackAddresses.kafkaBrokers, logLevel: logLevel.NOTHING, requestTimeout: 120_000 });
+export const benchKafka = () =>
+  new Kafka({ clientId: "eventdeck-bench", brokers: stackAddresses.kafkaBrokers, logLevel: logLevel.NOTHING, requestTimeout: 120_000 });
 
 export const benchTopicName = (partitions: number, i: number) => `eventdeck-bench-p${partitions}-${String(i).padStart(5, "0")}`;
 
@@ -54,7 +55,9 @@ export async function ensureBenchTopics(admin: Admin, count: number, partitions:
       const producer = benchKafka().producer({ allowAutoTopicCreation: false });
       try {
         await producer.connect();
-        await producer.sendBatch({ topicMessages: batch.map((topic) => ({ topic, messages: Array.from({ length: partitions }, (_, p) => ({ partition: p, value: "x" })) })) });
+        await producer.sendBatch({
+          topicMessages: batch.map((topic) => ({ topic, messages: Array.from({ length: partitions }, (_, p) => ({ partition: p, value: "x" })) })),
+        });
         break;
       } catch (error) {
         if (attempt >= 10) throw error;

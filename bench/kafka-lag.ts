@@ -1,8 +1,16 @@
 import { benchArgs, benchKafka, ensureBenchTopics, median, timed } from "./kafka-fixture";
 
 interface Coordinator {
-  offsetCommit(request: { groupId: string; groupGenerationId: number; memberId: string; topics: Array<{ topic: string; partitions: Array<{ partition: number; offset: string }> }> }): Promise<unknown>;
-  listOffsets(request: { isolationLevel: 0 | 1; topics: Array<{ topic: string; partitions: Array<{ partition: number; timestamp: number }> }> }): Promise<{ responses: Array<{ topic: string; partitions: Array<{ partition: number; offset: string }> }> }>;
+  offsetCommit(request: {
+    groupId: string;
+    groupGenerationId: number;
+    memberId: string;
+    topics: Array<{ topic: string; partitions: Array<{ partition: number; offset: string }> }>;
+  }): Promise<unknown>;
+  listOffsets(request: {
+    isolationLevel: 0 | 1;
+    topics: Array<{ topic: string; partitions: Array<{ partition: number; timestamp: number }> }>;
+  }): Promise<{ responses: Array<{ topic: string; partitions: Array<{ partition: number; offset: string }> }> }>;
   fetch(request: {
     isolationLevel: 0 | 1;
     maxWaitTime: number;
@@ -19,7 +27,6 @@ interface Cluster {
   findBroker(request: { nodeId: string }): Promise<Coordinator>;
   brokerPool: { metadata: { brokers: Array<{ nodeId: number }> } };
 }
-
 
 const groupName = (i: number) => `eventdeck-bench-lag-${String(i).padStart(3, "0")}`;
 
@@ -68,12 +75,13 @@ export async function benchKafkaLag() {
     const { topics: metadata } = await admin.fetchTopicMetadata();
     const byLeader = new Map<number, Map<string, number[]>>();
     const leaderOf = new Map<string, number>();
-    for (const t of metadata) for (const p of t.partitions) {
-      const m = byLeader.get(p.leader) ?? new Map<string, number[]>();
-      m.set(t.name, [...(m.get(t.name) ?? []), p.partitionId]);
-      byLeader.set(p.leader, m);
-      leaderOf.set(`${t.name}/${p.partitionId}`, p.leader);
-    }
+    for (const t of metadata)
+      for (const p of t.partitions) {
+        const m = byLeader.get(p.leader) ?? new Map<string, number[]>();
+        m.set(t.name, [...(m.get(t.name) ?? []), p.partitionId]);
+        byLeader.set(p.leader, m);
+        leaderOf.set(`${t.name}/${p.partitionId}`, p.leader);
+      }
     const list = (timestamp: number, isolationLevel: 0 | 1) =>
       Promise.all(
         [...byLeader].map(async ([nodeId, m]) =>
@@ -85,16 +93,20 @@ export async function benchKafkaLag() {
       );
     const [ends] = await Promise.all([list(-1, 0), ...(same ? [list(-2, 0), list(-1, 1)] : [])]);
     if (same) {
-      const end = new Map<string, string>(ends!.flatMap((r) => r.responses.flatMap((t) => t.partitions.map((p) => [`${t.topic}/${p.partition}`, p.offset] as const))));
+      const end = new Map<string, string>(
+        ends!.flatMap((r) => r.responses.flatMap((t) => t.partitions.map((p) => [`${t.topic}/${p.partition}`, p.offset] as const))),
+      );
       const probes = new Map<number, Map<string, Array<{ partition: number; fetchOffset: string; maxBytes: number }>>>();
-      for (const group of committed) for (const t of group) for (const p of t.partitions) {
-        const key = `${t.topic}/${p.partition}`;
-        if (p.offset === "-1" || !end.has(key) || BigInt(p.offset) >= BigInt(end.get(key)!)) continue;
-        const leader = leaderOf.get(key)!;
-        const m = probes.get(leader) ?? new Map();
-        m.set(t.topic, [...(m.get(t.topic) ?? []), { partition: p.partition, fetchOffset: p.offset, maxBytes: 64 * 1024 }]);
-        probes.set(leader, m);
-      }
+      for (const group of committed)
+        for (const t of group)
+          for (const p of t.partitions) {
+            const key = `${t.topic}/${p.partition}`;
+            if (p.offset === "-1" || !end.has(key) || BigInt(p.offset) >= BigInt(end.get(key)!)) continue;
+            const leader = leaderOf.get(key)!;
+            const m = probes.get(leader) ?? new Map();
+            m.set(t.topic, [...(m.get(t.topic) ?? []), { partition: p.partition, fetchOffset: p.offset, maxBytes: 64 * 1024 }]);
+            probes.set(leader, m);
+          }
       await Promise.all(
         [...probes].map(async ([nodeId, m]) =>
           (await cluster.findBroker({ nodeId: String(nodeId) })).fetch({
@@ -123,7 +135,8 @@ export async function benchKafkaLag() {
   const ours = async () => {
     invalidate("kafka:");
     const seen = (await callApi()).filter((g) => g.groupId.startsWith("eventdeck-bench-lag-"));
-    if (seen.length < groups || seen.some((g) => BigInt(g.totalLag) < BigInt(20 * partitions))) throw new Error(`groups API reported unexpected lag: ${JSON.stringify(seen.slice(0, 3))} (${seen.length} groups)`);
+    if (seen.length < groups || seen.some((g) => BigInt(g.totalLag) < BigInt(20 * partitions)))
+      throw new Error(`groups API reported unexpected lag: ${JSON.stringify(seen.slice(0, 3))} (${seen.length} groups)`);
   };
 
   await ours();

@@ -18,7 +18,9 @@ function ensureKcat(): void {
   try {
     ensureDebianPackage(kcat, "kcat");
   } catch (error) {
-    throw new Error(`kafka-search compares with kcat, which is not installed and could not be installed (${String(error)}): run \`sudo apt-get install -y kcat\``);
+    throw new Error(
+      `kafka-search compares with kcat, which is not installed and could not be installed (${String(error)}): run \`sudo apt-get install -y kcat\``,
+    );
   }
 }
 
@@ -36,7 +38,11 @@ async function oursRound(messages: number, expectedMatches: number, filter = `va
   });
   const body = await response.text();
   const seconds = (performance.now() - started) / 1000;
-  const done = body.split("\n").filter((line) => line.startsWith("data: ")).map((line) => JSON.parse(line.slice(6)) as { type: string; scanned?: number; matched?: number; reason?: string }).at(-1);
+  const done = body
+    .split("\n")
+    .filter((line) => line.startsWith("data: "))
+    .map((line) => JSON.parse(line.slice(6)) as { type: string; scanned?: number; matched?: number; reason?: string })
+    .at(-1);
   if (done?.type !== "done" || done.scanned !== messages || done.matched !== expectedMatches) {
     throw new Error(`our scan ended with ${JSON.stringify(done)}; expected ${messages} scanned and ${expectedMatches} matches`);
   }
@@ -50,7 +56,8 @@ function kcatRound(messages: number, expectedMatches: number): number {
   const result = spawnSync("bash", ["-o", "pipefail", "-c", command], { encoding: "utf8", maxBuffer: 1024 * 1024 });
   const seconds = (performance.now() - started) / 1000;
   const count = Number(result.stdout.trim());
-  if (count !== expectedMatches) throw new Error(`kcat | grep counted ${result.stdout.trim() || "nothing"} (${result.stderr.trim()}); expected ${expectedMatches}`);
+  if (count !== expectedMatches)
+    throw new Error(`kcat | grep counted ${result.stdout.trim() || "nothing"} (${result.stderr.trim()}); expected ${expectedMatches}`);
   return messages / seconds;
 }
 

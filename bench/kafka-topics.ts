@@ -90,7 +90,10 @@ export async function benchKafkaTopics() {
  */
 async function pageRenderMs(): Promise<number | undefined> {
   const url = process.env.BENCH_CONSOLE_URL ?? "http://127.0.0.1:3000";
-  const up = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+  const up = await fetch(`${url}/api/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (!up) {
     console.error(`bench: no console at ${url}; the page render time is left out`);
     return undefined;

@@ -14,7 +14,8 @@ const root = join(import.meta.dirname, "..");
 
 /** The console under load: BENCH_CONSOLE_URL (with BENCH_USER / BENCH_PASSWORD), or a `next start` of the current build with a bench viewer. */
 async function consoleUnderTest(): Promise<{ url: string; user: string; password: string; child?: ChildProcess }> {
-  if (process.env.BENCH_CONSOLE_URL) return { url: process.env.BENCH_CONSOLE_URL, user: process.env.BENCH_USER ?? "", password: process.env.BENCH_PASSWORD ?? "" };
+  if (process.env.BENCH_CONSOLE_URL)
+    return { url: process.env.BENCH_CONSOLE_URL, user: process.env.BENCH_USER ?? "", password: process.env.BENCH_PASSWORD ?? "" };
   if (!existsSync(join(root, ".next", "BUILD_ID"))) throw new Error("load needs a production build: run `npx next build` first (or set BENCH_CONSOLE_URL)");
   const dir = mkdtempSync(join(tmpdir(), "eventdeck-load-"));
   const password = "bench viewer password";
@@ -22,13 +23,27 @@ async function consoleUnderTest(): Promise<{ url: string; user: string; password
   const port = await freePort();
   const child = spawn("npx", ["next", "start", "-p", String(port)], {
     cwd: root,
-    env: { ...process.env, AUTH: "local", AUTH_USERS_FILE: join(dir, "users.json"), SESSION_SECRET: "the load bench's console session secret", REPLAY_WORKER: "off", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      AUTH: "local",
+      AUTH_USERS_FILE: join(dir, "users.json"),
+      SESSION_SECRET: "the load bench's console session secret",
+      REPLAY_WORKER: "off",
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+    },
     stdio: "ignore",
     detached: true,
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, user: "bench-viewer", password, child };
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, user: "bench-viewer", password, child };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error("the console did not start within 60 s");
@@ -36,7 +51,11 @@ async function consoleUnderTest(): Promise<{ url: string; user: string; password
 
 async function signIn(url: string, username: string, password: string): Promise<string> {
   if (!username) return "";
-  const response = await fetch(`${url}/api/auth/signin`, { method: "POST", headers: { "content-type": "application/json", "x-eventdeck-csrf": "1" }, body: JSON.stringify({ username, password }) });
+  const response = await fetch(`${url}/api/auth/signin`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-eventdeck-csrf": "1" },
+    body: JSON.stringify({ username, password }),
+  });
   if (!response.ok) throw new Error(`signing in as ${username} failed: ${response.status} ${await response.text()}`);
   return response.headers.get("set-cookie")!.split(";")[0]!;
 }
@@ -59,7 +78,12 @@ function endpoints(cookie: string) {
     // The home overview's "needs a look" panel: groups, lag, scrape state and collection counts.
     { method: "GET" as const, path: "/api/system/map", headers },
     { method: "GET" as const, path: "/api/kafka/topics", headers },
-    { method: "POST" as const, path: "/api/prometheus/panels", headers: { ...headers, "content-type": "application/json", "x-eventdeck-csrf": "1" }, body: panelsBody },
+    {
+      method: "POST" as const,
+      path: "/api/prometheus/panels",
+      headers: { ...headers, "content-type": "application/json", "x-eventdeck-csrf": "1" },
+      body: panelsBody,
+    },
   ];
 }
 
@@ -67,9 +91,15 @@ function endpoints(cookie: string) {
 async function kafkaRateUnder(url: string, cookie: string, clients: number, duration: number, latencies?: hdr.Histogram) {
   const before = await metric(url, "eventdeck_kafka_requests_total");
   const started = Date.now();
-  const result = await autocannon({ url, connections: clients, duration, requests: endpoints(cookie), ...(latencies ? { histograms: { latencies } } : {}) } as autocannon.Options);
+  const result = await autocannon({
+    url,
+    connections: clients,
+    duration,
+    requests: endpoints(cookie),
+    ...(latencies ? { histograms: { latencies } } : {}),
+  } as autocannon.Options);
   const elapsed = (Date.now() - started) / 1000;
-  return { rate: (await metric(url, "eventdeck_kafka_requests_total") - before) / elapsed, result, elapsed };
+  return { rate: ((await metric(url, "eventdeck_kafka_requests_total")) - before) / elapsed, result, elapsed };
 }
 
 /**
@@ -85,7 +115,13 @@ export async function benchLoad(): Promise<Record<string, unknown>> {
     for (const e of endpoints(cookie)) await fetch(`${target.url}${e.path}`, { method: e.method, headers: e.headers, body: e.body });
     const viewer = await kafkaRateUnder(target.url, cookie, 1, viewerSeconds);
     const rssBefore = await metric(target.url, "eventdeck_process_resident_memory_bytes");
-    const latencies = hdr.build({ bitBucketSize: 64, autoResize: true, lowestDiscernibleValue: 1, highestTrackableValue: 60_000, numberOfSignificantValueDigits: 3 });
+    const latencies = hdr.build({
+      bitBucketSize: 64,
+      autoResize: true,
+      lowestDiscernibleValue: 1,
+      highestTrackableValue: 60_000,
+      numberOfSignificantValueDigits: 3,
+    });
     const { rate: loadRate, result, elapsed: loadSeconds } = await kafkaRateUnder(target.url, cookie, connections, seconds, latencies);
     const viewerRate = viewer.rate;
     const rssAfter = await metric(target.url, "eventdeck_process_resident_memory_bytes");

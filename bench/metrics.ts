@@ -90,14 +90,21 @@ export async function benchMetrics() {
 
 /** Time to all panels drawn and first-load JS per route, from a console at BENCH_CONSOLE_URL; nothing without one. */
 async function browserFigures(): Promise<Record<string, unknown>> {
-  const up = await fetch(`${consoleUrl}/api/health`).then((r) => r.ok, () => false);
+  const up = await fetch(`${consoleUrl}/api/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (!up) {
     console.error(`bench: no console at ${consoleUrl}; the page render time and first-load JS are left out`);
     return { browser: `no console at ${consoleUrl}` };
   }
   const firstLoadKb: Record<string, number> = {};
   for (const route of ["/metrics", "/metrics/system-overview", "/metrics/explore"]) firstLoadKb[route] = await firstLoadJsKb(route);
-  console.error(`bench: first-load JS (gzip): ${Object.entries(firstLoadKb).map(([r, kb]) => `${r} ${kb} KB`).join(", ")}`);
+  console.error(
+    `bench: first-load JS (gzip): ${Object.entries(firstLoadKb)
+      .map(([r, kb]) => `${r} ${kb} KB`)
+      .join(", ")}`,
+  );
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -110,10 +117,14 @@ async function browserFigures(): Promise<Record<string, unknown>> {
       const started = performance.now();
       await page.goto(`${consoleUrl}/metrics/system-overview?range=6h`);
       await page.locator('[data-testid="panel"]').first().waitFor();
-      await page.waitForFunction(() => {
-        const panels = [...document.querySelectorAll('[data-testid="panel"]')];
-        return panels.length > 0 && panels.every((p) => p.getAttribute("data-state") !== "loading");
-      }, undefined, { timeout: 60_000 });
+      await page.waitForFunction(
+        () => {
+          const panels = [...document.querySelectorAll('[data-testid="panel"]')];
+          return panels.length > 0 && panels.every((p) => p.getAttribute("data-state") !== "loading");
+        },
+        undefined,
+        { timeout: 60_000 },
+      );
       times.push(performance.now() - started);
     }
     const ms = Math.round(median(times));

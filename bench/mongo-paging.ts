@@ -27,7 +27,10 @@ const mePackage = join(meDir, "node_modules", "mongo-express");
 
 async function ensureCollection(client: MongoClient): Promise<void> {
   const coll = client.db(dbName).collection(collectionName);
-  const [stats] = await coll.aggregate([{ $collStats: { storageStats: {} } }]).toArray().catch(() => []);
+  const [stats] = await coll
+    .aggregate([{ $collStats: { storageStats: {} } }])
+    .toArray()
+    .catch(() => []);
   const have = Number(stats?.storageStats?.count ?? 0);
   if (have === total) return;
   if (have > 0) await coll.drop();
@@ -38,7 +41,14 @@ async function ensureCollection(client: MongoClient): Promise<void> {
     await coll.insertMany(
       Array.from({ length: Math.min(5_000, total - i) }, (_, j) => {
         const n = i + j;
-        return { _id: new ObjectId(), n, status: statuses[n % 4], total: (n * 37) % 1_000, customerId: `c-${n % 977}`, createdAt: new Date(Date.UTC(2026, 0, 1) + n * 1_000) };
+        return {
+          _id: new ObjectId(),
+          n,
+          status: statuses[n % 4],
+          total: (n * 37) % 1_000,
+          customerId: `c-${n % 977}`,
+          createdAt: new Date(Date.UTC(2026, 0, 1) + n * 1_000),
+        };
       }),
     );
   }
@@ -90,7 +100,10 @@ async function startMongoExpress(): Promise<{ url: string; child: ChildProcess }
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`mongo-express exited with ${child.exitCode}`);
-    const up = await fetch(`${url}/status`).then((r) => r.ok, () => false);
+    const up = await fetch(`${url}/status`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return { url, child };
     if (Date.now() - started > 60_000) throw new Error("mongo-express did not answer within 60 s");
     await new Promise((r) => setTimeout(r, 300));
@@ -114,7 +127,10 @@ export async function benchMongoPaging() {
   const cursors = new Map<number, string>();
   for (const page of pages) {
     if (page === 1) continue;
-    const last = await client.db(dbName).collection(collectionName).findOne({ n: (page - 1) * pageSize - 1 });
+    const last = await client
+      .db(dbName)
+      .collection(collectionName)
+      .findOne({ n: (page - 1) * pageSize - 1 });
     if (!last) throw new Error(`no row before page ${page}`);
     cursors.set(page, encodeCursor(spec, last));
   }

@@ -50,7 +50,9 @@ async function ensureSource(): Promise<void> {
   }
   console.error(`bench: writing ${events.toLocaleString("en-US")} events of ~1 KB to ${sourceTopic}…`);
   const padding = "x".repeat(900);
-  sh(`awk 'BEGIN{for(i=0;i<${events};i++) printf "order-%d\\t{\\"type\\":\\"OrderPlaced\\",\\"orderId\\":\\"order-%d\\",\\"n\\":%d,\\"note\\":\\"${padding}\\"}\\n", i, i, i}' | ${kcat} -P -b ${broker} -t ${sourceTopic} -K '\\t' -z none`);
+  sh(
+    `awk 'BEGIN{for(i=0;i<${events};i++) printf "order-%d\\t{\\"type\\":\\"OrderPlaced\\",\\"orderId\\":\\"order-%d\\",\\"n\\":%d,\\"note\\":\\"${padding}\\"}\\n", i, i, i}' | ${kcat} -P -b ${broker} -t ${sourceTopic} -K '\\t' -z none`,
+  );
   const written = await endOffsets(sourceTopic);
   if (written !== events) throw new Error(`the source holds ${written} events, expected ${events}`);
 }
@@ -73,7 +75,10 @@ async function oursRound(): Promise<number> {
   const { createReplayJob, getReplayJob } = await import("../server/replay/jobs");
   return withTarget(async (target) => {
     const started = performance.now();
-    const job = await createReplayJob({ kind: "republish", source: { topic: sourceTopic, partitions: [], range: { kind: "all" } }, filter: "", target: { topic: target } }, "bench");
+    const job = await createReplayJob(
+      { kind: "republish", source: { topic: sourceTopic, partitions: [], range: { kind: "all" } }, filter: "", target: { topic: target } },
+      "bench",
+    );
     let state = job;
     while (state.state !== "completed") {
       if (state.state === "failed" || state.state === "cancelled") throw new Error(`the replay ended ${state.state}: ${state.error}`);

@@ -31,7 +31,9 @@ async function storefrontRound(): Promise<{ accepted: number; processed: number 
       waitMs: 300_000,
     });
     if (!report.completed || report.completed.pending > 0) throw new Error(`orders left pending: ${JSON.stringify(report)}`);
-    console.error(`bench: storefront accepted ${report.acceptedPerSecond}/s, processed ${report.completed.processedPerSecond}/s (p95 accept ${report.latencyMs.p95} ms)`);
+    console.error(
+      `bench: storefront accepted ${report.acceptedPerSecond}/s, processed ${report.completed.processedPerSecond}/s (p95 accept ${report.latencyMs.p95} ms)`,
+    );
     return { accepted: report.acceptedPerSecond, processed: report.completed.processedPerSecond };
   } finally {
     await storefront.destroy();

@@ -22,7 +22,12 @@ function orderEvent(i: number, key: string): string {
     aggregateId: key,
     occurredAt: new Date(1_700_000_000_000 + i * 1000).toISOString(),
     version: 1 + Math.floor(i / keys),
-    payload: { customerId: `customer-${i % 997}`, total: (i % 10_000) / 100, items: [{ sku: `sku-${i % 313}`, quantity: 1 + (i % 3) }], note: "regular order from the benchmark" },
+    payload: {
+      customerId: `customer-${i % 997}`,
+      total: (i % 10_000) / 100,
+      items: [{ sku: `sku-${i % 313}`, quantity: 1 + (i % 3) }],
+      note: "regular order from the benchmark",
+    },
   });
 }
 
@@ -80,7 +85,8 @@ async function traceRound(key: string): Promise<{ ms: number; scanned: number }>
   if (response.status !== 200 || body.events.length !== eventsPerKey || body.events.some((e) => e.key !== key)) {
     throw new Error(`the trace of ${key} answered ${response.status} with ${body.events?.length} events; expected ${eventsPerKey}`);
   }
-  if (body.scans.length !== 1 || body.scans[0]!.partitions.length !== 1) throw new Error(`the trace read ${JSON.stringify(body.scans.map((s) => s.partitions))}; expected one partition`);
+  if (body.scans.length !== 1 || body.scans[0]!.partitions.length !== 1)
+    throw new Error(`the trace read ${JSON.stringify(body.scans.map((s) => s.partitions))}; expected one partition`);
   return { ms, scanned: body.scans[0]!.scanned };
 }
 
@@ -124,7 +130,9 @@ export async function benchTrace(): Promise<Record<string, unknown>> {
     ours.push(trace.ms);
     read.push(trace.scanned);
     peer.push(await fullScanRound(key));
-    console.error(`bench: round ${round + 1}: trace ${Math.round(ours.at(-1)!)} ms (${trace.scanned} records of one partition), full scan ${Math.round(peer.at(-1)!)} ms`);
+    console.error(
+      `bench: round ${round + 1}: trace ${Math.round(ours.at(-1)!)} ms (${trace.scanned} records of one partition), full scan ${Math.round(peer.at(-1)!)} ms`,
+    );
   }
   const oursValue = Math.round(median(ours));
   const peerValue = Math.round(median(peer));

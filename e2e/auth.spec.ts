@@ -24,10 +24,19 @@ const csrfHeader = "x-eventdeck-csrf";
 test.beforeAll(async () => {
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 2 }, { topic: target, numPartitions: 2 }], waitForLeaders: true });
+  await admin.createTopics({
+    topics: [
+      { topic, numPartitions: 2 },
+      { topic: target, numPartitions: 2 },
+    ],
+    waitForLeaders: true,
+  });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
-  await producer.send({ topic, messages: Array.from({ length: 4 }, (_, i) => ({ partition: i % 2, key: `order-${i}`, value: JSON.stringify({ type: "OrderPlaced", total: i }) })) });
+  await producer.send({
+    topic,
+    messages: Array.from({ length: 4 }, (_, i) => ({ partition: i % 2, key: `order-${i}`, value: JSON.stringify({ type: "OrderPlaced", total: i }) })),
+  });
   await producer.disconnect();
   // A group with committed offsets and no members: the one whose offsets could be reset.
   await admin.setOffsets({ groupId: group, topic, partitions: [0, 1].map((partition) => ({ partition, offset: "0" })) });
@@ -48,7 +57,10 @@ test.afterAll(async () => {
   await admin.deleteTopics({ topics: [topic, target, refusedTopic].filter((t) => existing.includes(t)) }).catch(() => undefined);
   await admin.deleteGroups([group, ...jobIds.map((id) => `eventdeck-replay-${id}`)]).catch(() => undefined);
   await admin.disconnect();
-  await mongo.db(db).dropDatabase().catch(() => undefined);
+  await mongo
+    .db(db)
+    .dropDatabase()
+    .catch(() => undefined);
   await mongo.close();
 });
 
@@ -146,7 +158,10 @@ test.describe("signed out", () => {
     await snap("auth-viewer-replay-plan");
 
     // What the pages hide, the API refuses: a hand-made change gets 403 and changes nothing.
-    const create = await page.request.post("/api/kafka/topics", { headers: { [csrfHeader]: "1" }, data: { name: refusedTopic, partitions: 1, replicationFactor: 1 } });
+    const create = await page.request.post("/api/kafka/topics", {
+      headers: { [csrfHeader]: "1" },
+      data: { name: refusedTopic, partitions: 1, replicationFactor: 1 },
+    });
     expect(create.status()).toBe(403);
     expect(((await create.json()) as { error: { message: string } }).error.message).toContain("needs the operator role");
     const remove = await page.request.delete(`/api/kafka/topics/${topic}?confirm=${topic}`, { headers: { [csrfHeader]: "1" } });
@@ -209,11 +224,19 @@ test.describe("signed out", () => {
   });
 });
 
-test("the audit log shows sign-ins and a refused change, filters them in the URL and exports them", async ({ page, playwright, baseURL, snap, expectAccessible }) => {
+test("the audit log shows sign-ins and a refused change, filters them in the URL and exports them", async ({
+  page,
+  playwright,
+  baseURL,
+  snap,
+  expectAccessible,
+}) => {
   // A viewer signs in and tries a change through the API alone, so this test stands on its own.
   const viewer = await playwright.request.newContext({ baseURL });
   expect((await viewer.post("/api/auth/signin", { headers: { [csrfHeader]: "1" }, data: e2eUsers.viewer })).status()).toBe(200);
-  expect((await viewer.post("/api/kafka/topics", { headers: { [csrfHeader]: "1" }, data: { name: refusedTopic, partitions: 1, replicationFactor: 1 } })).status()).toBe(403);
+  expect(
+    (await viewer.post("/api/kafka/topics", { headers: { [csrfHeader]: "1" }, data: { name: refusedTopic, partitions: 1, replicationFactor: 1 } })).status(),
+  ).toBe(403);
   await viewer.dispose();
 
   const audit = new AuditPage(page);
@@ -255,7 +278,10 @@ test("the audit log shows sign-ins and a refused change, filters them in the URL
   // Export: what the filters match, as JSON lines and as CSV.
   const jsonl = await audit.export("JSON lines");
   expect(jsonl.name).toMatch(/^eventdeck-audit-.+\.jsonl$/);
-  const entries = jsonl.text.trimEnd().split("\n").map((line) => JSON.parse(line) as { actor: string; outcome: string; action: string });
+  const entries = jsonl.text
+    .trimEnd()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { actor: string; outcome: string; action: string });
   expect(entries.length).toBeGreaterThan(0);
   expect(entries.every((entry) => entry.actor === e2eUsers.viewer.username && entry.outcome === "refused")).toBe(true);
   expect(entries.some((entry) => entry.action === "POST /api/kafka/topics")).toBe(true);

@@ -17,7 +17,11 @@ test.beforeAll(async () => {
     topic,
     messages: Array.from({ length: 60 }, (_, i) => ({
       key: `order-${i}`,
-      value: JSON.stringify({ type: "OrderChanged", aggregateId: `order-${i}`, payload: { status: i % 5 === 0 ? "rejected" : "approved", total: i * 3.5, items: [{ sku: `sku-${i % 7}`, quantity: 1 + (i % 3) }] } }),
+      value: JSON.stringify({
+        type: "OrderChanged",
+        aggregateId: `order-${i}`,
+        payload: { status: i % 5 === 0 ? "rejected" : "approved", total: i * 3.5, items: [{ sku: `sku-${i % 7}`, quantity: 1 + (i % 3) }] },
+      }),
       headers: { traceId: `trace-${i}`, type: "OrderChanged" },
     })),
   });
@@ -58,7 +62,9 @@ test("produce a message in the form, find it with a value filter, open and copy 
 
   await form.getByLabel("Key (empty: no key)").fill("order-e2e");
   await form.getByLabel("Partition").selectOption("1");
-  await form.getByLabel("Value", { exact: true }).fill(JSON.stringify({ type: "OrderChanged", payload: { status: "rejected", note: marker, items: [{ sku: "sku-e2e" }] } }, null, 2));
+  await form
+    .getByLabel("Value", { exact: true })
+    .fill(JSON.stringify({ type: "OrderChanged", payload: { status: "rejected", note: marker, items: [{ sku: "sku-e2e" }] } }, null, 2));
   await messages.addHeader("traceId", "trace-e2e");
   await form.getByRole("button", { name: "Send message" }).click();
   await expect(form.getByRole("status")).toHaveText(/Written to partition 1 at offset \d+\. Open it/);
@@ -72,13 +78,23 @@ test("produce a message in the form, find it with a value filter, open and copy 
   await expect(messages.rows()).toHaveCount(1);
   await expect(messages.rows().first()).toContainText("order-e2e");
 
-  await messages.rows().first().getByRole("button", { name: /^Message 1:/ }).click();
+  await messages
+    .rows()
+    .first()
+    .getByRole("button", { name: /^Message 1:/ })
+    .click();
   await expect(page.getByText("trace-e2e")).toBeVisible();
   await expect(page.getByText(`"${marker}"`, { exact: true })).toBeVisible();
   await page.getByRole("button", { name: /^Copy message 1:\d+ as JSON$/ }).click();
   await expect(page.getByText("Copied to the clipboard.")).toBeVisible();
   const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
-  expect(copied).toMatchObject({ topic, partition: 1, key: "order-e2e", headers: [{ name: "traceId", value: "trace-e2e" }], value: { payload: { note: marker } } });
+  expect(copied).toMatchObject({
+    topic,
+    partition: 1,
+    key: "order-e2e",
+    headers: [{ name: "traceId", value: "trace-e2e" }],
+    value: { payload: { note: marker } },
+  });
   await snap("kafka-message-browser");
   await expectAccessible();
 

@@ -50,7 +50,12 @@ test("changing the range and the variable updates the URL and the charts", async
   await dashboard.variableOption("accounts").click();
   await expect(page).toHaveURL(/var-service=accounts/);
   await page.keyboard.press("Escape");
-  await expect(dashboard.panel("request-rate").getByRole("button", { name: /^accounts / }).first()).toBeVisible({ timeout: 45_000 });
+  await expect(
+    dashboard
+      .panel("request-rate")
+      .getByRole("button", { name: /^accounts / })
+      .first(),
+  ).toBeVisible({ timeout: 45_000 });
   await expect(dashboard.panel("memory").getByRole("button", { name: "accounts" })).toBeVisible({ timeout: 45_000 });
   await expect(dashboard.panel("cpu")).toHaveAttribute("data-state", "data");
 
@@ -87,7 +92,11 @@ test("Explore completes metric names, runs the query and points at syntax errors
   await page.keyboard.type("storefront_events_pro");
   // Metric names arrive from Prometheus after a moment and the list re-renders: pick the
   // option itself rather than pressing Enter on whatever is selected at that instant.
-  const option = explore.completions().getByRole("option").filter({ hasText: /^storefront_events_produced_total/ }).first();
+  const option = explore
+    .completions()
+    .getByRole("option")
+    .filter({ hasText: /^storefront_events_produced_total/ })
+    .first();
   await option.click();
   await expect(explore.editor()).toHaveText("storefront_events_produced_total");
   await explore.editor().click();

@@ -32,7 +32,10 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await client.db(db).dropDatabase().catch(() => undefined);
+  await client
+    .db(db)
+    .dropDatabase()
+    .catch(() => undefined);
   await client.close();
 });
 
@@ -99,7 +102,11 @@ test("a save over a change made elsewhere is refused with 409 and offers to relo
 });
 
 test("documents whose _id is not an ObjectId open by their URL too", async ({ page }) => {
-  await orders.insertMany([{ _id: "order/7 50%", status: "rejected" }, { _id: new Int32(42), status: "approved" }, { _id: "new", status: "odd" }] as never[]);
+  await orders.insertMany([
+    { _id: "order/7 50%", status: "rejected" },
+    { _id: new Int32(42), status: "approved" },
+    { _id: "new", status: "odd" },
+  ] as never[]);
   const mongo = new MongoDocumentPage(page);
   await mongo.gotoDocument(db, "orders", "order/7 50%");
   await expect(mongo.editor()).toContainText('"_id": "order/7 50%"');

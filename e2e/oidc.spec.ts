@@ -18,9 +18,19 @@ test.beforeAll(async () => {
   const issuer = `http://127.0.0.1:${providerPort}`;
   consoleUrl = `http://127.0.0.1:${consolePort}`;
   const oidc = new Provider(issuer, {
-    clients: [{ client_id: "eventdeck", client_secret: "e2e client secret", redirect_uris: [`${consoleUrl}/api/auth/oidc/callback`], token_endpoint_auth_method: "client_secret_post" }],
+    clients: [
+      {
+        client_id: "eventdeck",
+        client_secret: "e2e client secret",
+        redirect_uris: [`${consoleUrl}/api/auth/oidc/callback`],
+        token_endpoint_auth_method: "client_secret_post",
+      },
+    ],
     // Anyone may sign in at the development form; the role comes from the name.
-    findAccount: async (_ctx, id) => ({ accountId: id, claims: async () => ({ sub: id, preferred_username: id, eventdeck_role: id.includes("operator") ? "operator" : "nobody" }) }),
+    findAccount: async (_ctx, id) => ({
+      accountId: id,
+      claims: async () => ({ sub: id, preferred_username: id, eventdeck_role: id.includes("operator") ? "operator" : "nobody" }),
+    }),
     claims: { openid: ["sub"], profile: ["preferred_username", "eventdeck_role"] },
     conformIdTokenClaims: false,
     pkce: { required: () => true },
@@ -44,7 +54,13 @@ test.beforeAll(async () => {
     detached: true,
   });
   for (let i = 0; i < 300; i++) {
-    if (await fetch(`${consoleUrl}/api/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${consoleUrl}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error("the OIDC console did not start");

@@ -15,7 +15,11 @@ const namespace = `e2erebuild${Date.now().toString(36)}`;
 let started: Storefront | null = null;
 const customers: string[] = [];
 
-const healthy = (url: string) => fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+const healthy = (url: string) =>
+  fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) }).then(
+    (r) => r.ok,
+    () => false,
+  );
 
 test.describe.configure({ mode: "serial" });
 
@@ -46,7 +50,11 @@ test.afterAll(async () => {
   await started.destroy();
 });
 
-test("a shadow rebuild of orders' customers: projections listed, dry run, confirmation, every step done and identical", async ({ page, snap, expectAccessible }) => {
+test("a shadow rebuild of orders' customers: projections listed, dry run, confirmation, every step done and identical", async ({
+  page,
+  snap,
+  expectAccessible,
+}) => {
   test.setTimeout(180_000);
   const form = new NewReplayPage(page);
   await form.goto({ kind: "rebuild" });
@@ -65,12 +73,18 @@ test("a shadow rebuild of orders' customers: projections listed, dry run, confir
   await expect(page).toHaveURL(/\/replay\/new\?kind=rebuild&service=orders&projection=customers&mode=shadow$/);
 
   // In place: the dry run warns that the read model is empty meanwhile. Nothing is started.
-  await form.section("Mode").getByRole("radio", { name: /In place/ }).check();
+  await form
+    .section("Mode")
+    .getByRole("radio", { name: /In place/ })
+    .check();
   await expect(page).toHaveURL(/mode=in-place$/);
   await form.dryRun();
   await expect(form.warnings()).toContainText("the service answers from an empty read model until the rebuild catches up");
   await expect(form.planSteps()).toHaveText([/Fingerprint the read model/, /Drop and rewind/, /Catch up/, /Compare with before/]);
-  await form.section("Mode").getByRole("radio", { name: /Shadow \(recommended\)/ }).check();
+  await form
+    .section("Mode")
+    .getByRole("radio", { name: /Shadow \(recommended\)/ })
+    .check();
   await expect(form.plan()).toBeHidden();
 
   await form.dryRun();
@@ -78,7 +92,13 @@ test("a shadow rebuild of orders' customers: projections listed, dry run, confir
   const documents = Number((await form.stat("plan-documents").textContent())?.replace(/,/g, ""));
   expect(documents).toBeGreaterThanOrEqual(customers.length);
   expect(Number((await form.stat("plan-records").textContent())?.replace(/,/g, ""))).toBeGreaterThanOrEqual(customers.length);
-  await expect(form.planSteps()).toHaveText([/^1\s*Start a shadow build/, /^2\s*Catch up/, /^3\s*Compare with the live read model/, /^4\s*Swap it in/, /^5\s*Verify/]);
+  await expect(form.planSteps()).toHaveText([
+    /^1\s*Start a shadow build/,
+    /^2\s*Catch up/,
+    /^3\s*Compare with the live read model/,
+    /^4\s*Swap it in/,
+    /^5\s*Verify/,
+  ]);
   await expect(form.warnings()).toHaveCount(0);
   await snap("replay-rebuild-plan");
   await expectAccessible();

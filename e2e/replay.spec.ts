@@ -42,7 +42,13 @@ async function replayJobHeaders(topic: string, expected: number): Promise<string
 test.beforeAll(async () => {
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic: source, numPartitions: 3 }, { topic: target, numPartitions: 3 }], waitForLeaders: true });
+  await admin.createTopics({
+    topics: [
+      { topic: source, numPartitions: 3 },
+      { topic: target, numPartitions: 3 },
+    ],
+    waitForLeaders: true,
+  });
   // Idempotent: a retried request on a busy broker must not write the events twice.
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
@@ -181,7 +187,8 @@ test("a slow replay shows live progress and can be paused, resumed and cancelled
   await cancel.getByRole("button", { name: "Cancel replay" }).click();
   await expect(job.state()).toHaveText("cancelled");
   await expect(actions).toHaveCount(0);
-  for (const action of ["replay.create", "replay.pause", "replay.resume", "replay.cancel"]) await expect(job.auditRows().filter({ hasText: action })).toHaveCount(1);
+  for (const action of ["replay.create", "replay.pause", "replay.resume", "replay.cancel"])
+    await expect(job.auditRows().filter({ hasText: action })).toHaveCount(1);
 });
 
 /** Runs a consumer of the source in the reprocessed group until it has read `count` events; it stays a member until stopped. */
@@ -270,7 +277,10 @@ test("a missing target topic is refused with its reason, and can be created from
   await expectAccessible();
 
   // The refusal offers to create the topic, prefilled; the dry run then runs again.
-  await form.refusal().getByRole("button", { name: `Create topic ${missing}` }).click();
+  await form
+    .refusal()
+    .getByRole("button", { name: `Create topic ${missing}` })
+    .click();
   const create = page.getByRole("dialog", { name: "Create topic" });
   await expect(create.getByLabel("Name", { exact: true })).toHaveValue(missing);
   await expect(create.getByLabel("Partitions")).toHaveValue("3");

@@ -22,7 +22,12 @@ test.beforeAll(async () => {
   const customer = await createCustomerAndWaitForOrders(accountsUrl, ordersUrl, { name: "E2E System" });
   const placed = await sendJson("POST", `${ordersUrl}/orders`, newOrder(customer._id));
   orderId = placed.body.orderId;
-  await eventually(() => getJson(`${ordersUrl}/orders/${orderId}`), (r) => r.body?.status === "shipped" || r.body?.status === "rejected", 120_000, "order decided");
+  await eventually(
+    () => getJson(`${ordersUrl}/orders/${orderId}`),
+    (r) => r.body?.status === "shipped" || r.body?.status === "rejected",
+    120_000,
+    "order decided",
+  );
   // A consumer group with no members, committed at the start of accounts' topic: it lags by every customer event.
   const admin = kafka.admin();
   await admin.connect();
@@ -42,9 +47,11 @@ test("the map shows the three services and their topics; a lagging group stands 
   await page.goto("/system");
   const map = page.getByTestId("service-map");
   await expect(map).toBeVisible();
-  for (const service of ["accounts", "orders", "fulfillment"]) await expect(map.locator(".react-flow__node-service").filter({ hasText: service }).first()).toBeVisible();
+  for (const service of ["accounts", "orders", "fulfillment"])
+    await expect(map.locator(".react-flow__node-service").filter({ hasText: service }).first()).toBeVisible();
   await expect(map.locator(".react-flow__node-service")).toHaveCount(3);
-  for (const topic of ["accounts.customer.change", "orders.order.change", "fulfillment.order.change"]) await expect(map.getByRole("link", { name: topic })).toBeVisible();
+  for (const topic of ["accounts.customer.change", "orders.order.change", "fulfillment.order.change"])
+    await expect(map.getByRole("link", { name: topic })).toBeVisible();
   // The map's edge to the lagging group, and its row in the table under it (the failing sorted first).
   await expect(map.getByText(new RegExp(`${lagging} · lag`))).toBeVisible();
   const row = page.getByRole("row").filter({ hasText: lagging });
@@ -73,7 +80,11 @@ test("the overview lists the lagging group as stopped and far behind, linked to 
   await expect(page).toHaveURL(new RegExp(`/kafka/groups/${lagging}$`));
 });
 
-test("tracing an order: its events across the topics in time order, each service's document, one partition read per topic", async ({ page, snap, expectAccessible }) => {
+test("tracing an order: its events across the topics in time order, each service's document, one partition read per topic", async ({
+  page,
+  snap,
+  expectAccessible,
+}) => {
   await page.goto("/system/trace");
   await page.getByLabel("Look for").selectOption("order");
   await page.getByLabel("Id (the events' message key)").fill(orderId);

@@ -19,12 +19,16 @@ async function demoUsers() {
   const usersFile = resolve(root, process.env.AUTH_USERS_FILE ?? ".eventdeck/users.json");
   const secretFile = join(dirname(usersFile), "session-secret");
   mkdirSync(dirname(usersFile), { recursive: true, mode: 0o700 });
-  const users = existsSync(usersFile) ? JSON.parse(readFileSync(usersFile, "utf8")).users ?? [] : [];
+  const users = existsSync(usersFile) ? (JSON.parse(readFileSync(usersFile, "utf8")).users ?? []) : [];
   if (users.length === 0) {
     const { hash } = await import("@node-rs/argon2");
     const password = randomBytes(12).toString("base64url");
-    writeFileSync(usersFile, `${JSON.stringify({ users: [{ username: "admin", role: "admin", passwordHash: await hash(password) }] }, null, 2)}\n`, { mode: 0o600 });
-    console.log(`\n  First run: sign in as "admin" with the password ${password}\n  (shown once; add users with \`npm run user -- add <name> <viewer|operator|admin>\`)\n`);
+    writeFileSync(usersFile, `${JSON.stringify({ users: [{ username: "admin", role: "admin", passwordHash: await hash(password) }] }, null, 2)}\n`, {
+      mode: 0o600,
+    });
+    console.log(
+      `\n  First run: sign in as "admin" with the password ${password}\n  (shown once; add users with \`npm run user -- add <name> <viewer|operator|admin>\`)\n`,
+    );
   }
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
   return { AUTH_USERS_FILE: usersFile, ...(process.env.SESSION_SECRET ? {} : { SESSION_SECRET_FILE: secretFile }) };
@@ -37,7 +41,11 @@ if (stack("up", "services", "loadgen") !== 0) fail("the storefront did not start
 console.log("▸ next build");
 if (sh("npx", ["next", "build"]) !== 0) fail("the console did not build");
 
-const consoleProcess = spawn("npx", ["next", "start", "-p", port], { cwd: root, stdio: ["ignore", "pipe", "inherit"], env: { ...baseEnv, ...(await demoUsers()) } });
+const consoleProcess = spawn("npx", ["next", "start", "-p", port], {
+  cwd: root,
+  stdio: ["ignore", "pipe", "inherit"],
+  env: { ...baseEnv, ...(await demoUsers()) },
+});
 consoleProcess.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
   if (String(chunk).includes("Ready")) {

@@ -104,7 +104,10 @@ async function writeUsersFile(dir) {
   } catch {
     return null; // a console without sign-in
   }
-  const users = { admin: { username: "fuzz-admin", password: randomBytes(18).toString("base64url") }, viewer: { username: "fuzz-viewer", password: randomBytes(18).toString("base64url") } };
+  const users = {
+    admin: { username: "fuzz-admin", password: randomBytes(18).toString("base64url") },
+    viewer: { username: "fuzz-viewer", password: randomBytes(18).toString("base64url") },
+  };
   const file = join(dir, "users.json");
   const entries = await Promise.all(Object.entries(users).map(async ([role, u]) => ({ username: u.username, role, passwordHash: await hash(u.password) })));
   writeFileSync(file, JSON.stringify({ users: entries }));
@@ -221,7 +224,11 @@ async function seedSandbox(url, cookie) {
   };
   await call("POST", "/api/kafka/topics", { name: `${sandbox.topicPrefix}0`, partitions: 1, replicationFactor: 1 });
   for (const id of ["0", "1", "2"]) {
-    await call("POST", `/api/kafka/topics/${sandbox.topicPrefix}0/messages`, { key: id, value: JSON.stringify({ id, total: Number(id) * 10 }), valueFormat: "json" });
+    await call("POST", `/api/kafka/topics/${sandbox.topicPrefix}0/messages`, {
+      key: id,
+      value: JSON.stringify({ id, total: Number(id) * 10 }),
+      valueFormat: "json",
+    });
   }
   await commitGroupOffset(`${sandbox.groupPrefix}0`, `${sandbox.topicPrefix}0`);
   const db = `/api/mongo/databases/${sandbox.databasePrefix}0`;
@@ -316,7 +323,12 @@ async function cleanUp() {
   const removed = { topics: 0, groups: 0, databases: 0 };
   try {
     await mongo.connect();
-    const jobs = await mongo.db(consoleDatabase).collection("replay_jobs").find({}, { projection: { progressGroup: 1 } }).toArray().catch(() => []);
+    const jobs = await mongo
+      .db(consoleDatabase)
+      .collection("replay_jobs")
+      .find({}, { projection: { progressGroup: 1 } })
+      .toArray()
+      .catch(() => []);
     await admin.connect();
     const topics = (await admin.listTopics()).filter(isOurs);
     if (topics.length) await admin.deleteTopics({ topics, timeout: 30_000 });
@@ -401,7 +413,14 @@ async function main() {
     seconds: (Date.now() - started) / 1000,
     passed,
     failed,
-    runs: results.map(({ role, status, cases, generated, seconds }) => ({ role, status, seconds, operations: cases.length, testCases: generated, failing: cases.filter((c) => c.failed).map((c) => c.name) })),
+    runs: results.map(({ role, status, cases, generated, seconds }) => ({
+      role,
+      status,
+      seconds,
+      operations: cases.length,
+      testCases: generated,
+      failing: cases.filter((c) => c.failed).map((c) => c.name),
+    })),
   };
   writeFileSync(join(reportDir, "summary.json"), JSON.stringify(summary, null, 2));
   console.log(`  total ${summary.seconds.toFixed(0)} s, seed ${seed}\n`);

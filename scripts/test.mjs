@@ -15,7 +15,12 @@ const flaky = [];
 
 /** The first line of an error message, without terminal colours. */
 function firstLine(message) {
-  return String(message ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((line) => line.trim()) ?? "";
+  return (
+    String(message ?? "")
+      .replace(/\u001b\[[0-9;]*m/g, "")
+      .split("\n")
+      .find((line) => line.trim()) ?? ""
+  );
 }
 
 function step(name, run) {
@@ -111,7 +116,9 @@ function check(name, command, args) {
 }
 
 ensureNodeModules();
-if (!step("install stack (Kafka 4.1 and 3.9 jars, FerretDB, Prometheus, Chromium)", () => stack("install", "--browser") || stack("install", "--kafka", "3.9"))) {
+if (
+  !step("install stack (Kafka 4.1 and 3.9 jars, FerretDB, Prometheus, Chromium)", () => stack("install", "--browser") || stack("install", "--kafka", "3.9"))
+) {
   fail("installing the stack failed (see above)");
 }
 
@@ -147,10 +154,7 @@ try {
 } finally {
   // Stop what this run started (the storefront first, while its backends still answer: the
   // metrics suite starts it with a load); restore a Kafka that was running before it.
-  const storefront = [
-    ...(before.loadgen ? [] : ["loadgen"]),
-    ...(before.accounts || before.orders || before.fulfillment ? [] : ["services"]),
-  ];
+  const storefront = [...(before.loadgen ? [] : ["loadgen"]), ...(before.accounts || before.orders || before.fulfillment ? [] : ["services"])];
   if (storefront.length) stack("down", ...storefront);
   const stopNow = ["mongo", "prometheus"].filter((name) => !before[name]);
   if (kafkaChanged || !before.kafka) stopNow.push("kafka");

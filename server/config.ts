@@ -4,12 +4,13 @@ import { z } from "zod";
 
 const brokerList = z
   .string()
-  .transform((value) => value.split(",").map((broker) => broker.trim()).filter(Boolean))
-  .pipe(
-    z
-      .array(z.string().regex(/^[^\s:/]+:\d{1,5}$/, "each broker must be host:port"))
-      .min(1, "needs at least one host:port"),
-  );
+  .transform((value) =>
+    value
+      .split(",")
+      .map((broker) => broker.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^[^\s:/]+:\d{1,5}$/, "each broker must be host:port")).min(1, "needs at least one host:port"));
 
 const configSchema = z.object({
   CLUSTER_NAME: z.string().min(1).max(64).default("local"),
@@ -35,7 +36,12 @@ const configSchema = z.object({
   SERVICES: z
     .string()
     .default("accounts=http://127.0.0.1:19101,orders=http://127.0.0.1:19102,fulfillment=http://127.0.0.1:19103")
-    .transform((value) => value.split(",").map((pair) => pair.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((pair) => pair.trim())
+        .filter(Boolean),
+    )
     .pipe(
       z.array(
         z
@@ -54,21 +60,36 @@ const configSchema = z.object({
   AUTH_USERS_FILE: z.string().min(1).default(".eventdeck/users.json"),
   /** Seals session cookies; at least 32 characters. Without it each start makes a new one (sessions end on restart). */
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(8),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(8),
   /** true: every change is refused, for everyone. */
-  READ_ONLY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  READ_ONLY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   /** Collections whose documents viewers may not read, as db.collection or db.* (comma-separated). */
   SENSITIVE_COLLECTIONS: z
     .string()
     .default("")
-    .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[^.\s]+\.(\*|[^\s]+)$/, "each entry must be db.collection or db.*"))),
   /** Kafka SASL: plain, scram-sha-256 or scram-sha-512 (user name and password below; the password may come from a file). */
   KAFKA_SASL_MECHANISM: z.enum(["plain", "scram-sha-256", "scram-sha-512"]).optional(),
   KAFKA_SASL_USERNAME: z.string().min(1).optional(),
   KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
   /** TLS to the brokers; CA, client certificate and key as PEM files. */
-  KAFKA_TLS: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  KAFKA_TLS: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   KAFKA_TLS_CA_FILE: z.string().min(1).optional(),
   KAFKA_TLS_CERT_FILE: z.string().min(1).optional(),
   KAFKA_TLS_KEY_FILE: z.string().min(1).optional(),
@@ -91,10 +112,18 @@ export const settingNames: readonly string[] = Object.keys(configSchema.shape);
 /** Settings that only make sense together. */
 function checkCombinations(config: AppConfig, ctx: z.RefinementCtx): void {
   if (config.KAFKA_SASL_MECHANISM && (!config.KAFKA_SASL_USERNAME || !config.KAFKA_SASL_PASSWORD)) {
-    ctx.addIssue({ code: "custom", path: ["KAFKA_SASL_MECHANISM"], message: "needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD (or KAFKA_SASL_PASSWORD_FILE)" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["KAFKA_SASL_MECHANISM"],
+      message: "needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD (or KAFKA_SASL_PASSWORD_FILE)",
+    });
   }
   if (config.AUTH === "oidc" && (!config.OIDC_ISSUER || !config.OIDC_CLIENT_ID)) {
-    ctx.addIssue({ code: "custom", path: ["AUTH"], message: "AUTH=oidc needs OIDC_ISSUER and OIDC_CLIENT_ID (and OIDC_CLIENT_SECRET unless the client is public)" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["AUTH"],
+      message: "AUTH=oidc needs OIDC_ISSUER and OIDC_CLIENT_ID (and OIDC_CLIENT_SECRET unless the client is public)",
+    });
   }
 }
 
@@ -122,7 +151,9 @@ function readSettingFiles(env: Record<string, string>): Record<string, string> {
 
 /** Parses settings from an env-like record; throws a ConfigError whose message names the first bad setting. */
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
-  const present = readSettingFiles(Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "")));
+  const present = readSettingFiles(
+    Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "")),
+  );
   const result = configSchema.superRefine(checkCombinations).safeParse(present);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -32,9 +32,7 @@ async function checkKafka(): Promise<CheckResult> {
 
 async function checkMongo(): Promise<CheckResult> {
   const info = await fetchMongoServerInfo();
-  return info.product
-    ? { version: info.product, summary: `MongoDB ${info.version} compatible` }
-    : { version: `MongoDB ${info.version}` };
+  return info.product ? { version: info.product, summary: `MongoDB ${info.version} compatible` } : { version: `MongoDB ${info.version}` };
 }
 
 async function checkPrometheus(): Promise<CheckResult> {

@@ -23,7 +23,12 @@ describe("describeSettings", () => {
       const settings = describeSettings(env);
       const text = JSON.stringify(settings);
       for (const secret of ["hunter2secret", "sasl-secret-value", "a session secret", "prom-secret", "svc-secret"]) expect(text).not.toContain(secret);
-      expect(settings.find((s) => s.name === "KAFKA_SASL_PASSWORD")).toEqual({ name: "KAFKA_SASL_PASSWORD", value: "***", source: "environment", secret: true });
+      expect(settings.find((s) => s.name === "KAFKA_SASL_PASSWORD")).toEqual({
+        name: "KAFKA_SASL_PASSWORD",
+        value: "***",
+        source: "environment",
+        secret: true,
+      });
       expect(settings.find((s) => s.name === "MONGODB_URI")?.value).toBe("mongodb://***@db.example:27017/?authSource=admin");
       expect(settings.find((s) => s.name === "KAFKA_SASL_USERNAME")?.value).toBe("console");
       expect(settings.find((s) => s.name === "OIDC_CLIENT_SECRET")).toMatchObject({ value: null, secret: true });

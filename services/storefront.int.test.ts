@@ -36,8 +36,14 @@ async function quiescent(): Promise<void> {
     async () => {
       const lags = await Promise.all(groups().map((g) => lag(g.groupId, g.topic)));
       const outboxes = await Promise.all(
-        [["accounts", "customers"], ["orders", "orders"], ["fulfillment", "shipments"]].map(([service, name]) =>
-          database(service as "accounts").collection(name!).countDocuments({ hasOutbox: true }),
+        [
+          ["accounts", "customers"],
+          ["orders", "orders"],
+          ["fulfillment", "shipments"],
+        ].map(([service, name]) =>
+          database(service as "accounts")
+            .collection(name!)
+            .countDocuments({ hasOutbox: true }),
         ),
       );
       return [...lags, ...outboxes];
@@ -49,7 +55,13 @@ async function quiescent(): Promise<void> {
 }
 
 async function snapshot() {
-  const collections = [["accounts", "customers"], ["orders", "orders"], ["orders", "customers"], ["orders", "operations"], ["fulfillment", "shipments"]] as const;
+  const collections = [
+    ["accounts", "customers"],
+    ["orders", "orders"],
+    ["orders", "customers"],
+    ["orders", "operations"],
+    ["fulfillment", "shipments"],
+  ] as const;
   return Object.fromEntries(
     await Promise.all(collections.map(async ([service, name]) => [`${service}.${name}`, await collectionHash(database(service), name)] as const)),
   );
@@ -146,7 +158,10 @@ describe("storefront on the real stack", () => {
   it("rejects the order of an inactive customer and releases its credit", async () => {
     const customer = await createCustomerAndWaitForOrders(storefront.url("accounts"), storefront.url("orders"));
     await sendJson("PATCH", `${storefront.url("accounts")}/customers/${customer._id}`, { status: "inactive" });
-    await eventually(() => getJson(`${storefront.url("orders")}/customers/${customer._id}`), (r) => r.body.status === "inactive");
+    await eventually(
+      () => getJson(`${storefront.url("orders")}/customers/${customer._id}`),
+      (r) => r.body.status === "inactive",
+    );
     const placed = await sendJson("POST", `${storefront.url("orders")}/orders`, newOrder(customer._id));
     const operation = await eventually(
       () => getJson(`${storefront.url("orders")}/operations/${placed.body.operationId}`),
@@ -166,14 +181,17 @@ describe("storefront on the real stack", () => {
     expect(before.count).toBeGreaterThan(0);
     const rebuild = await sendJson("POST", `${storefront.url("orders")}/admin/projections/customers/rebuild`, {});
     expect(rebuild.status).toBe(202);
-    const after = await eventually(() => collectionHash(ordersDb(), "customers"), (h) => h.count === before.count, 30_000, "rebuilt projection");
+    const after = await eventually(
+      () => collectionHash(ordersDb(), "customers"),
+      (h) => h.count === before.count,
+      30_000,
+      "rebuilt projection",
+    );
     expect(after.hash).toBe(before.hash);
   });
 
   it("builds lag while fulfillment is down and catches up without losing or doubling an event", async () => {
-    const customers = await Promise.all(
-      Array.from({ length: 10 }, () => createCustomerAndWaitForOrders(storefront.url("accounts"), storefront.url("orders"))),
-    );
+    const customers = await Promise.all(Array.from({ length: 10 }, () => createCustomerAndWaitForOrders(storefront.url("accounts"), storefront.url("orders"))));
     await quiescent();
     expect(await storefront.stop("fulfillment")).toBe(0); // SIGTERM: a clean exit
     const fulfillmentGroup = storefront.names.group("fulfillment");
@@ -191,20 +209,30 @@ describe("storefront on the real stack", () => {
         }
       }),
     );
-    const grown = await eventually(() => lag(fulfillmentGroup, storefront.names.topics.orderChange), (l) => l >= total, 30_000, "fulfillment lag");
+    const grown = await eventually(
+      () => lag(fulfillmentGroup, storefront.names.topics.orderChange),
+      (l) => l >= total,
+      30_000,
+      "fulfillment lag",
+    );
     expect(grown).toBe(total);
 
     await storefront.start("fulfillment");
     await quiescent();
 
-    const orders = await database("orders").collection("orders").find({ _id: { $in: placed as never[] } }).toArray();
+    const orders = await database("orders")
+      .collection("orders")
+      .find({ _id: { $in: placed as never[] } })
+      .toArray();
     expect(orders).toHaveLength(total);
     for (const order of orders) {
       expect(order).toMatchObject({ status: "shipped", version: 3, reservation: { state: "captured" } });
       expect(new Set(order.processedEvents).size).toBe(2);
       expect(order.processedEvents).toHaveLength(2);
     }
-    const shipments = await database("fulfillment").collection("shipments").countDocuments({ _id: { $in: placed as never[] } });
+    const shipments = await database("fulfillment")
+      .collection("shipments")
+      .countDocuments({ _id: { $in: placed as never[] } });
     expect(shipments).toBe(total);
   }, 300_000);
 

@@ -9,8 +9,7 @@ export function ensureDebianPackage(binary: string, packageName: string): void {
   console.log(`stack: installing ${packageName} from Debian packages…`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  const apt = (args: string[]) =>
-    sudo.length ? run("sudo", ["apt-get", ...args], { env }) : run("apt-get", args, { env });
+  const apt = (args: string[]) => (sudo.length ? run("sudo", ["apt-get", ...args], { env }) : run("apt-get", args, { env }));
   if (!updated) {
     apt(["update", "-q"]);
     updated = true;

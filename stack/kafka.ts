@@ -93,11 +93,41 @@ export function kafkaStackTls(): StackTls {
   const tls = { ca: file("ca.pem"), keystore: file("broker.pem"), clientCert: file("client.crt"), clientKey: file("client.key") };
   if (existsSync(tls.ca)) return tls;
   const days = "3650";
-  run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", file("ca.key"), "-out", file("ca.tmp"), "-days", days, "-subj", "/CN=Eventdeck stack CA"]);
+  run("openssl", [
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-keyout",
+    file("ca.key"),
+    "-out",
+    file("ca.tmp"),
+    "-days",
+    days,
+    "-subj",
+    "/CN=Eventdeck stack CA",
+  ]);
   const sign = (name: string, subject: string, extensions: string) => {
     run("openssl", ["req", "-newkey", "rsa:2048", "-nodes", "-keyout", file(`${name}.key`), "-out", file(`${name}.csr`), "-subj", subject]);
     writeFileSync(file(`${name}.ext`), extensions);
-    run("openssl", ["x509", "-req", "-in", file(`${name}.csr`), "-CA", file("ca.tmp"), "-CAkey", file("ca.key"), "-CAcreateserial", "-out", file(`${name}.crt`), "-days", days, "-extfile", file(`${name}.ext`)]);
+    run("openssl", [
+      "x509",
+      "-req",
+      "-in",
+      file(`${name}.csr`),
+      "-CA",
+      file("ca.tmp"),
+      "-CAkey",
+      file("ca.key"),
+      "-CAcreateserial",
+      "-out",
+      file(`${name}.crt`),
+      "-days",
+      days,
+      "-extfile",
+      file(`${name}.ext`),
+    ]);
   };
   sign("broker", "/CN=localhost", "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
   sign("client", "/CN=eventdeck", "extendedKeyUsage=clientAuth\n");

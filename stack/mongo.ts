@@ -78,7 +78,8 @@ async function pingMongo(): Promise<boolean> {
 
 /** Starts FerretDB (SQLite backend) on the Mongo port and waits until it answers `ping`. */
 export async function startMongo(): Promise<string> {
-  if (runningPid("mongo") || claimPort("mongo", ports.mongo, "EVENTDECK_MONGO_PORT", ferretdbBinary)) return `MongoDB wire server already running on ${mongoUri}`;
+  if (runningPid("mongo") || claimPort("mongo", ports.mongo, "EVENTDECK_MONGO_PORT", ferretdbBinary))
+    return `MongoDB wire server already running on ${mongoUri}`;
   ensurePortFree(ports.mongoDebug, "EVENTDECK_MONGO_DEBUG_PORT");
   const binary = installFerretdb();
   const dataDir = ensureDir(join(stateDir, "mongo", "data"));

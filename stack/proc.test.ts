@@ -29,9 +29,7 @@ describe("ports the stack needs", () => {
   });
 
   it("refuses a port someone else listens on, naming the holder and the setting to change", () => {
-    expect(() => proc.ensurePortFree(port, "EVENTDECK_X_PORT")).toThrow(
-      new RegExp(`port ${port} is already in use by pid ${process.pid} .*EVENTDECK_X_PORT`),
-    );
+    expect(() => proc.ensurePortFree(port, "EVENTDECK_X_PORT")).toThrow(new RegExp(`port ${port} is already in use by pid ${process.pid} .*EVENTDECK_X_PORT`));
     expect(() => proc.claimPort("x", port, "EVENTDECK_X_PORT", "/usr/bin/prometheus")).toThrow(/already in use/);
   });
 

@@ -190,12 +190,7 @@ export function run(command: string, args: string[], options: SpawnSyncOptions =
 }
 
 /** Polls `check` until it returns true or the timeout passes; the error names what failed and where its log is. */
-export async function waitUntil(
-  what: string,
-  check: () => Promise<boolean>,
-  timeoutMs: number,
-  log?: string,
-): Promise<void> {
+export async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number, log?: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = "";
   while (Date.now() < deadline) {

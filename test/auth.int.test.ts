@@ -10,7 +10,10 @@ import { uniqueName } from "./support/stack";
 const dir = mkdtempSync(join(tmpdir(), "eventdeck-auth-"));
 const usersFile = join(dir, "users.json");
 const passwords: Record<Role, string> = { viewer: "viewer password 1", operator: "operator password 2", admin: "admin password 3" };
-writeFileSync(usersFile, JSON.stringify({ users: (Object.keys(passwords) as Role[]).map((role) => ({ username: `it-${role}`, role, passwordHash: hashSync(passwords[role]) })) }));
+writeFileSync(
+  usersFile,
+  JSON.stringify({ users: (Object.keys(passwords) as Role[]).map((role) => ({ username: `it-${role}`, role, passwordHash: hashSync(passwords[role]) })) }),
+);
 vi.stubEnv("AUTH", "local");
 vi.stubEnv("AUTH_USERS_FILE", usersFile);
 vi.stubEnv("SESSION_SECRET", "an integration test secret of more than 32 characters");
@@ -64,19 +67,38 @@ const dummy: Record<string, unknown> = {
   path: ["label", "__name__", "values"],
 };
 
-async function call(handler: Handler, method: string, pattern: string, cookie: string | null, extra: { headers?: Record<string, string>; body?: string; params?: Record<string, unknown> } = {}): Promise<Response> {
+async function call(
+  handler: Handler,
+  method: string,
+  pattern: string,
+  cookie: string | null,
+  extra: { headers?: Record<string, string>; body?: string; params?: Record<string, unknown> } = {},
+): Promise<Response> {
   const params = extra.params ?? Object.fromEntries([...pattern.matchAll(/\[(?:\.\.\.)?(\w+)\]/g)].map(([, name]) => [name!, dummy[name!] ?? "x"]));
-  const path = pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) => (Array.isArray(params[name]) ? (params[name] as string[]).join("/") : String(params[name])));
+  const path = pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) =>
+    Array.isArray(params[name]) ? (params[name] as string[]).join("/") : String(params[name]),
+  );
   const mutation = method !== "GET";
-  const headers: Record<string, string> = { ...(mutation ? { "content-type": "application/json", "x-eventdeck-csrf": "1" } : {}), ...(cookie ? { cookie } : {}), ...extra.headers };
+  const headers: Record<string, string> = {
+    ...(mutation ? { "content-type": "application/json", "x-eventdeck-csrf": "1" } : {}),
+    ...(cookie ? { cookie } : {}),
+    ...extra.headers,
+  };
   // Changes carry a body that is not JSON: whatever the role, nothing can be written by accident.
-  const request = new Request(`http://localhost${path}`, { method, headers, body: mutation ? (extra.body ?? "{not json") : undefined, signal: AbortSignal.timeout(20_000) });
+  const request = new Request(`http://localhost${path}`, {
+    method,
+    headers,
+    body: mutation ? (extra.body ?? "{not json") : undefined,
+    signal: AbortSignal.timeout(20_000),
+  });
   const response = await handler(request, { params: Promise.resolve(params) });
   return response;
 }
 
 async function cookieFor(role: Role): Promise<string> {
-  const response = await call(signIn.POST as Handler, "POST", "/api/auth/signin", null, { body: JSON.stringify({ username: `it-${role}`, password: passwords[role] }) });
+  const response = await call(signIn.POST as Handler, "POST", "/api/auth/signin", null, {
+    body: JSON.stringify({ username: `it-${role}`, password: passwords[role] }),
+  });
   expect(response.status).toBe(200);
   const setCookie = response.headers.get("set-cookie")!;
   expect(setCookie).toMatch(/HttpOnly/);
@@ -115,7 +137,8 @@ describe("sign-in", () => {
   });
 
   it("limits failed sign-ins per account: the sixth try within 5 minutes gets 429 with Retry-After, even with the right password", async () => {
-    const attempt = (password: string) => call(signIn.POST as Handler, "POST", "/api/auth/signin", null, { body: JSON.stringify({ username: "it-viewer", password }) });
+    const attempt = (password: string) =>
+      call(signIn.POST as Handler, "POST", "/api/auth/signin", null, { body: JSON.stringify({ username: "it-viewer", password }) });
     for (let i = 0; i < 5; i++) expect((await attempt(`wrong ${i}`)).status).toBe(401);
     const limited = await attempt(passwords.viewer);
     expect(limited.status).toBe(429);
@@ -141,11 +164,7 @@ describe("every API operation × role", () => {
       for (const who of ["anonymous", "viewer", "operator", "admin"] as const) {
         const response = await call(handler, method, pattern, who === "anonymous" ? null : cookies[who]);
         await response.body?.cancel().catch(() => undefined);
-        const expected =
-          rule.role === "public" ? "allowed"
-          : who === "anonymous" ? 401
-          : roleAtLeast(who, rule.role) ? "allowed"
-          : 403;
+        const expected = rule.role === "public" ? "allowed" : who === "anonymous" ? 401 : roleAtLeast(who, rule.role) ? "allowed" : 403;
         const ok = expected === "allowed" ? response.status !== 401 && response.status !== 403 : response.status === expected;
         if (!ok) failures.push(`${method} ${pattern} as ${who}: ${response.status}, expected ${expected}`);
       }
@@ -161,7 +180,9 @@ describe("changes", () => {
     const noHeader = await call(await topics(), "POST", "/api/kafka/topics", cookies.admin, { headers: { "x-eventdeck-csrf": "" } });
     expect(noHeader.status).toBe(403);
     expect((await noHeader.json()).error.message).toMatch(/x-eventdeck-csrf/);
-    const crossSite = await call(await topics(), "POST", "/api/kafka/topics", cookies.admin, { headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" } });
+    const crossSite = await call(await topics(), "POST", "/api/kafka/topics", cookies.admin, {
+      headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    });
     expect(crossSite.status).toBe(403);
   });
 
@@ -181,7 +202,9 @@ describe("changes", () => {
     vi.stubEnv("READ_ONLY", "true");
     resetConfig();
     try {
-      const response = await call(await topics(), "POST", "/api/kafka/topics", cookies.admin, { body: JSON.stringify({ name: uniqueName("it-ro"), partitions: 1 }) });
+      const response = await call(await topics(), "POST", "/api/kafka/topics", cookies.admin, {
+        body: JSON.stringify({ name: uniqueName("it-ro"), partitions: 1 }),
+      });
       expect(response.status).toBe(403);
       expect((await response.json()).error.code).toBe("READ_ONLY");
       expect((await (await call(session.GET as Handler, "GET", "/api/auth/session", cookies.admin)).json()).readOnly).toBe(true);

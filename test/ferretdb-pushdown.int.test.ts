@@ -16,7 +16,19 @@ const coll = () => client.db(dbName).collection("c");
 
 const objectIds = Array.from({ length: 3_000 }, () => new ObjectId());
 // Look-alike strings sort after (and before) every ObjectId's hex as JSON text.
-const others: unknown[] = ["f".repeat(24), "0".repeat(24), "zzzz", "", 42, 2.5, Long.fromNumber(7), new Date("2026-01-01T00:00:00Z"), true, { a: 1 }, new Binary(Buffer.from([1]))];
+const others: unknown[] = [
+  "f".repeat(24),
+  "0".repeat(24),
+  "zzzz",
+  "",
+  42,
+  2.5,
+  Long.fromNumber(7),
+  new Date("2026-01-01T00:00:00Z"),
+  true,
+  { a: 1 },
+  new Binary(Buffer.from([1])),
+];
 const sorted = [...objectIds].sort((a, b) => a.toHexString().localeCompare(b.toHexString()));
 
 const ids = (docs: Document[]) => docs.map((d) => JSON.stringify(d._id));
@@ -37,7 +49,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await client.db(dbName).dropDatabase().catch(() => undefined);
+  await client
+    .db(dbName)
+    .dropDatabase()
+    .catch(() => undefined);
   await client.close();
 });
 
@@ -46,7 +61,14 @@ describe("the stack's MongoDB wire server answers _id queries from its index exa
     const at = sorted[k]!;
     expect(ids(await same({ _id: { $gt: at } }, { _id: 1 }, 51))).toEqual(ids(sorted.slice(k + 1, k + 52).map((_id) => ({ _id }))));
     await same({ _id: { $gte: at } }, { _id: 1 }, 51);
-    expect(ids(await same({ _id: { $lt: at } }, { _id: -1 }, 51))).toEqual(ids(sorted.slice(Math.max(0, k - 51), k).reverse().map((_id) => ({ _id }))));
+    expect(ids(await same({ _id: { $lt: at } }, { _id: -1 }, 51))).toEqual(
+      ids(
+        sorted
+          .slice(Math.max(0, k - 51), k)
+          .reverse()
+          .map((_id) => ({ _id })),
+      ),
+    );
     await same({ _id: { $lte: at } }, { _id: -1 }, 51);
     await same({ _id: { $gt: at } }, { _id: -1 }, 5);
     await same({ _id: { $gt: at } }, { _id: 1 });
@@ -62,7 +84,20 @@ describe("the stack's MongoDB wire server answers _id queries from its index exa
   });
 
   it("type filters on _id, one alias or several", async () => {
-    for (const type of ["number", "string", "object", "objectId", "bool", "date", "binData", "int", "double", "long", ["number", "string"], ["bool", "date", "timestamp", "regex"]]) {
+    for (const type of [
+      "number",
+      "string",
+      "object",
+      "objectId",
+      "bool",
+      "date",
+      "binData",
+      "int",
+      "double",
+      "long",
+      ["number", "string"],
+      ["bool", "date", "timestamp", "regex"],
+    ]) {
       await same({ _id: { $type: type } }, { _id: 1 });
     }
     expect(await same({ _id: { $type: ["null", "number", "string", "object", "array", "binData"] } }, { _id: 1 })).toHaveLength(9);

@@ -22,7 +22,11 @@ const kafka = testKafka();
 const admin = kafka.admin();
 
 async function call(handler: unknown, method: string, path: string, params: Record<string, string>, body?: string | Buffer) {
-  const request = new Request(`http://localhost${path}`, { method, headers: { "content-type": "application/json", "x-eventdeck-csrf": "1" }, body: body as BodyInit | undefined });
+  const request = new Request(`http://localhost${path}`, {
+    method,
+    headers: { "content-type": "application/json", "x-eventdeck-csrf": "1" },
+    body: body as BodyInit | undefined,
+  });
   const response = await (handler as Handler)(request, { params: Promise.resolve(params) } as never);
   const text = await response.text();
   return { status: response.status, text };
@@ -31,7 +35,10 @@ const ns = { db, collection };
 const nsPath = `/api/mongo/databases/${db}/collections/${collection}`;
 
 beforeAll(async () => {
-  await mongo.db(db).collection(collection).insertOne({ _id: "one", name: "a" } as never);
+  await mongo
+    .db(db)
+    .collection(collection)
+    .insertOne({ _id: "one", name: "a" } as never);
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
 });
@@ -45,14 +52,25 @@ afterAll(async () => {
 
 describe("hostile input gets a clean 4xx", () => {
   it("refuses server-side JavaScript anywhere in a filter or pipeline", async () => {
-    const filters = [`{"$where":"sleep(1000)"}`, `{"a":{"$elemMatch":{"$where":"1"}}}`, `{"$expr":{"$function":{"body":"function(){return 1}","args":[],"lang":"js"}}}`];
+    const filters = [
+      `{"$where":"sleep(1000)"}`,
+      `{"a":{"$elemMatch":{"$where":"1"}}}`,
+      `{"$expr":{"$function":{"body":"function(){return 1}","args":[],"lang":"js"}}}`,
+    ];
     for (const filter of filters) {
       const { status, text } = await call(documentsRoute.GET, "GET", `${nsPath}/documents?filter=${encodeURIComponent(filter)}`, ns);
       expect([400, 422], `${filter}: ${text}`).toContain(status);
     }
     const pipelines = [
       [{ $addFields: { x: { $function: { body: "function(){return 1}", args: [], lang: "js" } } } }],
-      [{ $group: { _id: null, x: { $accumulator: { init: "function(){}", accumulate: "function(){}", accumulateArgs: [], merge: "function(){}", lang: "js" } } } }],
+      [
+        {
+          $group: {
+            _id: null,
+            x: { $accumulator: { init: "function(){}", accumulate: "function(){}", accumulateArgs: [], merge: "function(){}", lang: "js" } },
+          },
+        },
+      ],
       [{ $match: { $where: "1" } }],
     ];
     for (const pipeline of pipelines) {
@@ -78,8 +96,12 @@ describe("hostile input gets a clean 4xx", () => {
     const huge = JSON.stringify({ name: "x".repeat(5 * 1024 * 1024) });
     expect((await call(topicsRoute.POST, "POST", "/api/kafka/topics", {}, huge)).status).toBe(413);
     expect((await call(planRoute.POST, "POST", "/api/replay/plan", {}, huge)).status).toBe(413);
-    expect((await call(messagesRoute.POST, "POST", `/api/kafka/topics/${topic}/messages`, { topic }, JSON.stringify({ value: "v".repeat(2 * 1024 * 1024) }))).status).toBe(413);
-    expect((await call(insertRoute.POST, "POST", `${nsPath}/documents/insert`, ns, JSON.stringify({ document: `{"a":"${"y".repeat(20 * 1024 * 1024)}"}` }))).status).toBe(413);
+    expect(
+      (await call(messagesRoute.POST, "POST", `/api/kafka/topics/${topic}/messages`, { topic }, JSON.stringify({ value: "v".repeat(2 * 1024 * 1024) }))).status,
+    ).toBe(413);
+    expect(
+      (await call(insertRoute.POST, "POST", `${nsPath}/documents/insert`, ns, JSON.stringify({ document: `{"a":"${"y".repeat(20 * 1024 * 1024)}"}` }))).status,
+    ).toBe(413);
   });
 
   it("shows invalid UTF-8 in keys, values and headers as bytes, and takes a body of broken UTF-8 without failing", async () => {

@@ -24,8 +24,21 @@ async function call(handler: (r: Request, c: never) => Promise<Response>, url: s
 /** Lag per partition as Kafka's own kafka-consumer-groups tool reports it. */
 function lagFromKafkaTool(group: string): Map<string, string> {
   const libs = join(cacheDir, `kafka-${kafkaReleases[defaultKafkaLine].version}`, "libs", "*");
-  const out = execFileSync("java", ["-Xmx256m", "-cp", libs, "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
-    "--bootstrap-server", stackAddresses.kafkaBrokers[0]!, "--describe", "--group", group], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  const out = execFileSync(
+    "java",
+    [
+      "-Xmx256m",
+      "-cp",
+      libs,
+      "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
+      "--bootstrap-server",
+      stackAddresses.kafkaBrokers[0]!,
+      "--describe",
+      "--group",
+      group,
+    ],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
+  );
   const lags = new Map<string, string>();
   for (const line of out.split("\n")) {
     const cols = line.trim().split(/\s+/);
@@ -57,7 +70,16 @@ describe("Kafka API routes on the real broker", () => {
     const { status, body } = await call(topicsRoute.GET, `/api/kafka/topics?search=${topic}`);
     expect(status).toBe(200);
     expect(body.topics).toEqual([
-      { name: topic, internal: false, partitions: 3, replicationFactor: 1, underReplicated: 0, messages: "30", bytes: expect.any(Number), producedPerSecond: null },
+      {
+        name: topic,
+        internal: false,
+        partitions: 3,
+        replicationFactor: 1,
+        underReplicated: 0,
+        messages: "30",
+        bytes: expect.any(Number),
+        producedPerSecond: null,
+      },
     ]);
     // 30 small records in three batches are on disk; Prometheus has never seen this topic's end offsets.
     expect(body.topics[0].bytes).toBeGreaterThan(30 * 10);

@@ -26,7 +26,13 @@ async function groups(): Promise<Map<string, ConsumerGroupLag>> {
 beforeAll(async () => {
   admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic: aged, numPartitions: 1 }, { topic: transactional, numPartitions: 1 }], waitForLeaders: true });
+  await admin.createTopics({
+    topics: [
+      { topic: aged, numPartitions: 1 },
+      { topic: transactional, numPartitions: 1 },
+    ],
+    waitForLeaders: true,
+  });
   const producer = kafka.producer();
   await producer.connect();
   // Messages stamped 90 s and 30 s ago: the group below has read neither.

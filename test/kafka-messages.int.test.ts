@@ -34,7 +34,15 @@ async function browse(query: string, options: { topicName?: string; signal?: Abo
   const events = (await response.text())
     .split("\n\n")
     .filter(Boolean)
-    .map((block) => JSON.parse(block.split("\n").find((line) => line.startsWith("data: "))!.slice(6)) as ScanEvent);
+    .map(
+      (block) =>
+        JSON.parse(
+          block
+            .split("\n")
+            .find((line) => line.startsWith("data: "))!
+            .slice(6),
+        ) as ScanEvent,
+    );
   const messages = events.flatMap((e) => (e.type === "message" ? [e.message] : []));
   const done = events.at(-1) as Extract<ScanEvent, { type: "done" }>;
   return { status: response.status, error: undefined, events, messages, done };
@@ -186,7 +194,10 @@ describe("browsing messages on the real broker", () => {
       const producer = kafka.producer();
       await producer.connect();
       for (let batch = 0; batch < 10; batch++) {
-        await producer.send({ topic: longTopic, messages: Array.from({ length: 2_000 }, (_, i) => ({ value: `message ${batch * 2_000 + i} ${"x".repeat(200)}` })) });
+        await producer.send({
+          topic: longTopic,
+          messages: Array.from({ length: 2_000 }, (_, i) => ({ value: `message ${batch * 2_000 + i} ${"x".repeat(200)}` })),
+        });
       }
       await producer.disconnect();
       const plan = await planScan(longTopic, browseQuerySchema.parse({ start: "earliest", maxScan: "1000000", filter: 'value contains "00 x"' }));
@@ -257,7 +268,16 @@ describe("browsing messages on the real broker", () => {
     expect(badFilter.error?.message).toBe('filter: Unexpected "=" (compare with "==") at position 16');
     const unterminated = await browse("filter=" + encodeURIComponent('key == "k1'));
     expect(unterminated.error?.message).toMatch(/filter: Unterminated string at position 8/);
-    for (const query of ["maxScan=2000000", "maxScan=0", "maxMatches=5000", "start=offset", "start=timestamp&timestamp=yesterday", "start=sideways", "partitions=a,b", "count=-1"]) {
+    for (const query of [
+      "maxScan=2000000",
+      "maxScan=0",
+      "maxMatches=5000",
+      "start=offset",
+      "start=timestamp&timestamp=yesterday",
+      "start=sideways",
+      "partitions=a,b",
+      "count=-1",
+    ]) {
       const result = await browse(query);
       expect(result.status, query).toBe(400);
       expect(result.error?.code, query).toBe("BAD_REQUEST");
@@ -310,7 +330,10 @@ describe("producing a message on the real broker", () => {
 
     const plain = await produce(produceTopic, { key: null, value: "not json at all" });
     expect(plain.status).toBe(201);
-    expect((await readOne(produceTopic, String(plain.body.partition), plain.body.offset)).body).toMatchObject({ key: null, value: { encoding: "text", text: "not json at all" } });
+    expect((await readOne(produceTopic, String(plain.body.partition), plain.body.offset)).body).toMatchObject({
+      key: null,
+      value: { encoding: "text", text: "not json at all" },
+    });
   });
 
   it("keeps producing after a topic it wrote to was deleted elsewhere", async () => {
@@ -332,7 +355,10 @@ describe("producing a message on the real broker", () => {
     expect(badJson).toMatchObject({ status: 400, body: { error: { code: "BAD_REQUEST" } } });
     expect(badJson.body.error.message).toMatch(/^value: not valid JSON/);
     expect(await produce(produceTopic, "{not json")).toMatchObject({ status: 400, body: { error: { message: "The body must be JSON" } } });
-    expect(await produce(produceTopic, { value: "x", partition: 3 })).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(/no partition 3/) } } });
+    expect(await produce(produceTopic, { value: "x", partition: 3 })).toMatchObject({
+      status: 400,
+      body: { error: { message: expect.stringMatching(/no partition 3/) } },
+    });
     expect(await produce(produceTopic, { value: "x", headers: [{ name: "", value: "y" }] })).toMatchObject({ status: 400 });
     expect(await produce("no-such-topic-produce", { value: "x" })).toMatchObject({ status: 404, body: { error: { code: "TOPIC_NOT_FOUND" } } });
     const tooLarge = await produce(produceTopic, { value: "x".repeat(1024 * 1024 + 10) });

@@ -33,7 +33,14 @@ beforeAll(async () => {
   await producer.connect();
   await producer.send({ topic, messages: Array.from({ length: 10 }, (_, i) => ({ value: `m${i}`, partition: i % 2 })) });
   await producer.disconnect();
-  await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: "3" }, { partition: 1, offset: "1" }] });
+  await admin.setOffsets({
+    groupId,
+    topic,
+    partitions: [
+      { partition: 0, offset: "3" },
+      { partition: 1, offset: "1" },
+    ],
+  });
 }, 60_000);
 
 afterAll(async () => {

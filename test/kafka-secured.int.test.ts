@@ -148,7 +148,25 @@ describe("Kafka over TLS with SASL", () => {
     const dir = mkdtempSync(join(tmpdir(), "eventdeck-foreign-cert-"));
     try {
       // Signed by nobody the broker trusts.
-      execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem"), "-days", "1", "-subj", "/CN=stranger"], { stdio: "ignore" });
+      execFileSync(
+        "openssl",
+        [
+          "req",
+          "-x509",
+          "-newkey",
+          "rsa:2048",
+          "-nodes",
+          "-keyout",
+          join(dir, "key.pem"),
+          "-out",
+          join(dir, "cert.pem"),
+          "-days",
+          "1",
+          "-subj",
+          "/CN=stranger",
+        ],
+        { stdio: "ignore" },
+      );
       await reconfigure({ KAFKA_TLS_CERT_FILE: join(dir, "cert.pem"), KAFKA_TLS_KEY_FILE: join(dir, "key.pem") });
       const { status, text } = await listTopics();
       expect(status, text).toBe(503);

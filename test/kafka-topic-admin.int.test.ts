@@ -16,7 +16,12 @@ const kafka = testKafka();
 const created = new Set<string>();
 let admin: Admin;
 
-async function call(handler: Handler, method: string, url: string, options: { body?: unknown; params?: Record<string, string>; headers?: Record<string, string> } = {}) {
+async function call(
+  handler: Handler,
+  method: string,
+  url: string,
+  options: { body?: unknown; params?: Record<string, string>; headers?: Record<string, string> } = {},
+) {
   const init: RequestInit = { method, headers: { "content-type": "application/json", "x-eventdeck-csrf": "1", ...options.headers } };
   if (options.body !== undefined) init.body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
   const response = await handler(new Request(`http://localhost${url}`, init), { params: Promise.resolve(options.params ?? {}) } as never);
@@ -53,7 +58,12 @@ afterAll(async () => {
 
 describe("topic administration on the real broker", () => {
   it("creates a topic with configs, answers 201 and lists it at once", async () => {
-    const { status, body } = await create({ name: topic, partitions: 3, replicationFactor: 1, configs: { "retention.ms": "3600000", "max.message.bytes": "2000000" } });
+    const { status, body } = await create({
+      name: topic,
+      partitions: 3,
+      replicationFactor: 1,
+      configs: { "retention.ms": "3600000", "max.message.bytes": "2000000" },
+    });
     expect(status).toBe(201);
     expect(body).toMatchObject({ name: topic, partitions: 3, replicationFactor: 1 });
     const list = await call(topicsRoute.GET, "GET", `/api/kafka/topics?search=${topic}`);
@@ -76,7 +86,12 @@ describe("topic administration on the real broker", () => {
     expect(tooManyReplicas.status).toBe(400);
     expect(tooManyReplicas.body.error.message).toMatch(/Replication factor 2 is larger than the number of brokers \(1\)/);
 
-    const badValue = await create({ name: uniqueName("it-admin-cfg"), partitions: 1, replicationFactor: 1, configs: { "segment.ms": "100000", "retention.ms": "soon" } });
+    const badValue = await create({
+      name: uniqueName("it-admin-cfg"),
+      partitions: 1,
+      replicationFactor: 1,
+      configs: { "segment.ms": "100000", "retention.ms": "soon" },
+    });
     expect(badValue.status).toBe(400);
     expect(badValue.body.error.message).toMatch(/retention\.ms=soon/);
     const unknownKey = await create({ name: uniqueName("it-admin-cfg"), partitions: 1, replicationFactor: 1, configs: { "no.such.config": "1" } });
@@ -123,7 +138,10 @@ describe("topic administration on the real broker", () => {
     const shrink = await call(partitionsRoute.POST, "POST", `/api/kafka/topics/${topic}/partitions`, { body: { count: 4 }, params: { topic } });
     expect(shrink.status).toBe(400);
     expect(shrink.body.error.message).toMatch(/has 5 partitions/);
-    const missing = await call(partitionsRoute.POST, "POST", "/api/kafka/topics/no-such-topic-admin/partitions", { body: { count: 9 }, params: { topic: "no-such-topic-admin" } });
+    const missing = await call(partitionsRoute.POST, "POST", "/api/kafka/topics/no-such-topic-admin/partitions", {
+      body: { count: 9 },
+      params: { topic: "no-such-topic-admin" },
+    });
     expect(missing.status).toBe(404);
   });
 
@@ -162,8 +180,19 @@ describe("topic administration on the real broker", () => {
   it("refuses cross-site requests with 403", async () => {
     const evil = { origin: "https://evil.example" };
     expect((await create({ name: uniqueName("it-admin-x"), partitions: 1, replicationFactor: 1 }, evil)).status).toBe(403);
-    expect((await call(configsRoute.PATCH, "PATCH", `/api/kafka/topics/${topic}/configs`, { body: { set: { "retention.ms": "1" } }, params: { topic }, headers: evil })).status).toBe(403);
-    expect((await call(purgeRoute.POST, "POST", `/api/kafka/topics/${topic}/purge`, { body: {}, params: { topic }, headers: { "sec-fetch-site": "cross-site" } })).status).toBe(403);
+    expect(
+      (
+        await call(configsRoute.PATCH, "PATCH", `/api/kafka/topics/${topic}/configs`, {
+          body: { set: { "retention.ms": "1" } },
+          params: { topic },
+          headers: evil,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await call(purgeRoute.POST, "POST", `/api/kafka/topics/${topic}/purge`, { body: {}, params: { topic }, headers: { "sec-fetch-site": "cross-site" } }))
+        .status,
+    ).toBe(403);
     expect((await call(topicRoute.DELETE, "DELETE", `/api/kafka/topics/${topic}?confirm=${topic}`, { params: { topic }, headers: evil })).status).toBe(403);
     expect((await describeOne()).status).toBe(200);
   });

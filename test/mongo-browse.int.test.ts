@@ -19,7 +19,12 @@ const spareDb = uniqueName("it_drop").replace("-", "_");
 const client = new MongoClient(stackAddresses.mongoUri, { serverSelectionTimeoutMS: 5000 });
 const base = (db = dbName) => `/api/mongo/databases/${db}`;
 
-async function call(handler: Handler, method: string, url: string, options: { body?: string; params?: Record<string, string>; headers?: Record<string, string> } = {}) {
+async function call(
+  handler: Handler,
+  method: string,
+  url: string,
+  options: { body?: string; params?: Record<string, string>; headers?: Record<string, string> } = {},
+) {
   const init: RequestInit = { method, headers: { "content-type": "application/json", "x-eventdeck-csrf": "1", ...options.headers } };
   if (options.body !== undefined) init.body = options.body;
   const response = await handler(new Request(`http://localhost${url}`, init), { params: Promise.resolve(options.params ?? {}) } as never);
@@ -50,12 +55,26 @@ const walkDocs = Array.from({ length: 1_000 }, (_, i) => {
 // 120 documents whose `_id`s are of every type an `_id` can have, ObjectIds the most.
 const mixedIds: unknown[] = [
   ...Array.from({ length: 80 }, () => new ObjectId()),
-  -3, 0, 2.5, 7, 1e9,
-  "", "a", "b-1", "ffffffffffffffffffffffff", "Zed", "000000000000000000000000",
-  { k: 1 }, { k: 2 }, { a: "x" },
-  new Binary(Buffer.from([1, 2, 3])), new Binary(Buffer.from([0])),
-  true, false,
-  new Date("2026-01-01T00:00:00Z"), new Date("1999-12-31T00:00:00Z"),
+  -3,
+  0,
+  2.5,
+  7,
+  1e9,
+  "",
+  "a",
+  "b-1",
+  "ffffffffffffffffffffffff",
+  "Zed",
+  "000000000000000000000000",
+  { k: 1 },
+  { k: 2 },
+  { a: "x" },
+  new Binary(Buffer.from([1, 2, 3])),
+  new Binary(Buffer.from([0])),
+  true,
+  false,
+  new Date("2026-01-01T00:00:00Z"),
+  new Date("1999-12-31T00:00:00Z"),
 ];
 while (mixedIds.length < 120) mixedIds.push(`s-${mixedIds.length}`);
 
@@ -73,8 +92,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await client.db(dbName).dropDatabase().catch(() => undefined);
-  await client.db(spareDb).dropDatabase().catch(() => undefined);
+  await client
+    .db(dbName)
+    .dropDatabase()
+    .catch(() => undefined);
+  await client
+    .db(spareDb)
+    .dropDatabase()
+    .catch(() => undefined);
   await client.close();
 });
 
@@ -99,7 +124,10 @@ describe("databases", () => {
     expect((await drop("it_no_such_db_x", "it_no_such_db_x")).body.error.code).toBe("DATABASE_NOT_FOUND");
     expect((await drop("bad/name", "bad/name")).status).toBe(400);
     expect((await drop("admin", "admin")).status).toBe(400);
-    const crossSite = await call(databaseRoute.DELETE, "DELETE", `${base(spareDb)}?confirm=${spareDb}`, { params: { db: spareDb }, headers: { "sec-fetch-site": "cross-site" } });
+    const crossSite = await call(databaseRoute.DELETE, "DELETE", `${base(spareDb)}?confirm=${spareDb}`, {
+      params: { db: spareDb },
+      headers: { "sec-fetch-site": "cross-site" },
+    });
     expect(crossSite.status).toBe(403);
     const done = await drop(spareDb, spareDb);
     expect(done).toMatchObject({ status: 200, body: { database: spareDb, dropped: true } });
@@ -194,7 +222,9 @@ describe("documents", () => {
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.message).toMatch(/filter is not valid JSON at position 22/);
     expect(malformed.body.error.details).toEqual({ position: 22 });
-    const deep = await docs("orders", { filter: JSON.stringify({ $or: [{ status: "x" }, { $and: [{ total: 1 }, { $or: [{ a: 1 }, { $where: "sleep(1000)" }] }] }] }) });
+    const deep = await docs("orders", {
+      filter: JSON.stringify({ $or: [{ status: "x" }, { $and: [{ total: 1 }, { $or: [{ a: 1 }, { $where: "sleep(1000)" }] }] }] }),
+    });
     expect(deep.status).toBe(400);
     expect(deep.body.error.message).toMatch(/server-side JavaScript is not allowed \(\$or\[1\]\.\$and\[1\]\.\$or\[1\]\.\$where\)/);
     expect((await docs("orders", { projection: '{"x": {"$function": {}}}' })).status).toBe(400);
@@ -247,7 +277,11 @@ describe("documents", () => {
     // The order is MongoDB's own for the same sort (the server sorts the whole collection).
     const asked = (sort ? JSON.parse(sort) : {}) as Record<string, 1 | -1>;
     const sortDoc = "_id" in asked ? asked : { ...asked, _id: 1 as const };
-    const expected = await client.db(dbName).collection(collection).find({}, { sort: sortDoc, projection: { _id: 1 } }).toArray();
+    const expected = await client
+      .db(dbName)
+      .collection(collection)
+      .find({}, { sort: sortDoc, projection: { _id: 1 } })
+      .toArray();
     expect(forward).toEqual(expected.map((d) => EJSON.stringify(EJSON.serialize(d._id, { relaxed: false }))));
 
     const backward: string[] = [];
@@ -284,7 +318,11 @@ describe("export and import", () => {
   const exportOf = (collection: string, query: Record<string, string>) =>
     call(exportRoute.GET, "GET", `${base()}/collections/${collection}/export?${new URLSearchParams(query)}`, { params: { db: dbName, collection } });
   const importInto = (collection: string, body: string, headers?: Record<string, string>) =>
-    call(importRoute.POST, "POST", `${base()}/collections/${collection}/import`, { params: { db: dbName, collection }, body, headers: { "content-type": "application/x-ndjson", ...headers } });
+    call(importRoute.POST, "POST", `${base()}/collections/${collection}/import`, {
+      params: { db: dbName, collection },
+      body,
+      headers: { "content-type": "application/x-ndjson", ...headers },
+    });
 
   it("exports JSON lines that import back into an equal collection", async () => {
     const exported = await exportOf("walk", { format: "jsonl" });
@@ -296,8 +334,16 @@ describe("export and import", () => {
     await client.db(dbName).createCollection("walk_copy");
     const report = await importInto("walk_copy", exported.text);
     expect(report.body).toEqual({ inserted: 1_000, failed: [] });
-    const original = await client.db(dbName).collection("walk").find({}, { sort: { _id: 1 } }).toArray();
-    const copy = await client.db(dbName).collection("walk_copy").find({}, { sort: { _id: 1 } }).toArray();
+    const original = await client
+      .db(dbName)
+      .collection("walk")
+      .find({}, { sort: { _id: 1 } })
+      .toArray();
+    const copy = await client
+      .db(dbName)
+      .collection("walk_copy")
+      .find({}, { sort: { _id: 1 } })
+      .toArray();
     expect(EJSON.stringify(copy, { relaxed: false })).toBe(EJSON.stringify(original, { relaxed: false }));
   });
 
@@ -329,7 +375,12 @@ describe("export and import", () => {
     expect((report.failed as Document[]).map((f) => f.line)).toEqual([3, 4, 5]);
     expect(report.failed[0].reason).toMatch(/line 3 is not valid JSON at position/);
     expect(report.failed[1].reason).toMatch(/duplicate/i);
-    expect(await client.db(dbName).collection("orders").countDocuments({ orderId: { $in: ["o-10", "o-11"] } })).toBe(2);
+    expect(
+      await client
+        .db(dbName)
+        .collection("orders")
+        .countDocuments({ orderId: { $in: ["o-10", "o-11"] } }),
+    ).toBe(2);
   });
 
   it("names the line of a document the server cannot store and still inserts the others", async () => {

@@ -17,7 +17,12 @@ const client = new MongoClient(stackAddresses.mongoUri, { serverSelectionTimeout
 let orders: Collection;
 let isFerretDb = false;
 
-async function call(handler: Handler, method: string, params: Record<string, string>, options: { body?: unknown; headers?: Record<string, string>; query?: string } = {}) {
+async function call(
+  handler: Handler,
+  method: string,
+  params: Record<string, string>,
+  options: { body?: unknown; headers?: Record<string, string>; query?: string } = {},
+) {
   const init: RequestInit = { method, headers: { "content-type": "application/json", "x-eventdeck-csrf": "1", ...options.headers } };
   if (options.body !== undefined) init.body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
   const url = `http://localhost/api/mongo/databases/${params.db}/collections/${params.collection}/documents/${params.id ?? "insert"}${options.query ?? ""}`;
@@ -28,7 +33,8 @@ async function call(handler: Handler, method: string, params: Record<string, str
 
 const ns = (db = dbName, collection = collName) => ({ db, collection });
 const getDoc = (id: unknown, where = ns()) => call(documentRoute.GET, "GET", { ...where, id: encodeDocumentId(id) });
-const putDoc = (id: unknown, body: unknown, headers?: Record<string, string>) => call(documentRoute.PUT, "PUT", { ...ns(), id: encodeDocumentId(id) }, { body, headers });
+const putDoc = (id: unknown, body: unknown, headers?: Record<string, string>) =>
+  call(documentRoute.PUT, "PUT", { ...ns(), id: encodeDocumentId(id) }, { body, headers });
 const deleteDoc = (id: unknown, body?: unknown, query?: string, headers?: Record<string, string>) =>
   call(documentRoute.DELETE, "DELETE", { ...ns(), id: encodeDocumentId(id) }, { body, query, headers });
 const insertDoc = (document: string, where = ns(), headers?: Record<string, string>) => call(insertRoute.POST, "POST", where, { body: { document }, headers });
@@ -78,7 +84,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await client.db(dbName).dropDatabase().catch(() => undefined);
+  await client
+    .db(dbName)
+    .dropDatabase()
+    .catch(() => undefined);
   await client.close();
 });
 
@@ -110,7 +119,10 @@ describe("one document: read", () => {
   });
 
   it("answers 404 naming what is missing: database, collection or document", async () => {
-    expect(await getDoc(new ObjectId(), ns(uniqueName("nodb").replace("-", "_")))).toMatchObject({ status: 404, body: { error: { code: "DATABASE_NOT_FOUND" } } });
+    expect(await getDoc(new ObjectId(), ns(uniqueName("nodb").replace("-", "_")))).toMatchObject({
+      status: 404,
+      body: { error: { code: "DATABASE_NOT_FOUND" } },
+    });
     expect(await getDoc(new ObjectId(), ns(dbName, "no-such-collection"))).toMatchObject({ status: 404, body: { error: { code: "COLLECTION_NOT_FOUND" } } });
     expect(await getDoc(new ObjectId())).toMatchObject({ status: 404, body: { error: { code: "DOCUMENT_NOT_FOUND" } } });
   });
@@ -193,7 +205,10 @@ describe("one document: save", () => {
     const doc = { _id: new ObjectId(), status: "rejected" };
     await orders.insertOne(doc);
     const loaded = await getDoc(doc._id);
-    const changed = await putDoc(doc._id, { document: JSON.stringify({ ...loaded.body.document, _id: { $oid: new ObjectId().toHexString() } }), version: loaded.body.version });
+    const changed = await putDoc(doc._id, {
+      document: JSON.stringify({ ...loaded.body.document, _id: { $oid: new ObjectId().toHexString() } }),
+      version: loaded.body.version,
+    });
     expect(changed.status).toBe(400);
     expect(changed.body.error.message).toMatch(/_id cannot change/);
     // Same value, different type: still another _id.
@@ -217,7 +232,10 @@ describe("one document: save", () => {
     expect(malformed.body.error.message).toMatch(/position \d+/);
     expect(malformed.body.error.details.position).toBe(text.lastIndexOf("}"));
 
-    const js = await putDoc(doc._id, { document: JSON.stringify({ ...loaded.body.document, check: { $or: [{ a: 1 }, { nested: { $where: "sleep(1000)" } }] } }), version: loaded.body.version });
+    const js = await putDoc(doc._id, {
+      document: JSON.stringify({ ...loaded.body.document, check: { $or: [{ a: 1 }, { nested: { $where: "sleep(1000)" } }] } }),
+      version: loaded.body.version,
+    });
     expect(js.status).toBe(400);
     expect(js.body.error.message).toMatch(/\$where/);
 
@@ -230,7 +248,10 @@ describe("one document: save", () => {
     const doc = { _id: new ObjectId() };
     await orders.insertOne(doc);
     const loaded = await getDoc(doc._id);
-    const big = await putDoc(doc._id, { document: JSON.stringify({ ...loaded.body.document, blob: "x".repeat(16 * 1024 * 1024) }), version: loaded.body.version });
+    const big = await putDoc(doc._id, {
+      document: JSON.stringify({ ...loaded.body.document, blob: "x".repeat(16 * 1024 * 1024) }),
+      version: loaded.body.version,
+    });
     expect(big).toMatchObject({ status: 413, body: { error: { code: "TOO_LARGE" } } });
   });
 
@@ -307,7 +328,10 @@ describe("one document: insert, duplicate, delete", () => {
     expect(await orders.findOne({ _id: doc._id })).not.toBeNull();
 
     const reloaded = await getDoc(doc._id);
-    expect(await deleteDoc(doc._id, undefined, `?version=${reloaded.body.version}`)).toMatchObject({ status: 200, body: { deleted: true, id: doc._id.toHexString() } });
+    expect(await deleteDoc(doc._id, undefined, `?version=${reloaded.body.version}`)).toMatchObject({
+      status: 200,
+      body: { deleted: true, id: doc._id.toHexString() },
+    });
     expect(await orders.findOne({ _id: doc._id })).toBeNull();
     expect(await deleteDoc(doc._id, { confirm: true })).toMatchObject({ status: 404, body: { error: { code: "DOCUMENT_NOT_FOUND" } } });
 

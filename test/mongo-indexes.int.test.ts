@@ -16,7 +16,12 @@ const client = new MongoClient(stackAddresses.mongoUri, { serverSelectionTimeout
 let orders: Collection;
 let isFerretDb = false;
 
-async function call(handler: Handler, method: string, params: Record<string, string>, options: { body?: unknown; headers?: Record<string, string>; query?: string } = {}) {
+async function call(
+  handler: Handler,
+  method: string,
+  params: Record<string, string>,
+  options: { body?: unknown; headers?: Record<string, string>; query?: string } = {},
+) {
   const init: RequestInit = { method, headers: { "content-type": "application/json", "x-eventdeck-csrf": "1", ...options.headers } };
   if (options.body !== undefined) init.body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
   const response = await handler(new Request(`http://localhost/api/mongo/x${options.query ?? ""}`, init), { params: Promise.resolve(params) } as never);
@@ -26,7 +31,8 @@ async function call(handler: Handler, method: string, params: Record<string, str
 const ns = (db = dbName, collection = collName) => ({ db, collection });
 const list = (where = ns()) => call(indexesRoute.GET, "GET", where);
 const create = (body: unknown, where = ns(), headers?: Record<string, string>) => call(indexesRoute.POST, "POST", where, { body, headers });
-const drop = (name: string, body?: unknown, where = ns(), headers?: Record<string, string>) => call(indexRoute.DELETE, "DELETE", { ...where, name }, { body, headers });
+const drop = (name: string, body?: unknown, where = ns(), headers?: Record<string, string>) =>
+  call(indexRoute.DELETE, "DELETE", { ...where, name }, { body, headers });
 const aggregate = (body: unknown, where = ns(), headers?: Record<string, string>) => call(aggregateRoute.POST, "POST", where, { body, headers });
 const indexNames = async () => (await list()).body.indexes.map((i: { name: string }) => i.name);
 
@@ -47,7 +53,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await client.db(dbName).dropDatabase().catch(() => undefined);
+  await client
+    .db(dbName)
+    .dropDatabase()
+    .catch(() => undefined);
   await client.close();
 });
 
@@ -61,8 +70,26 @@ describe("indexes", () => {
   });
 
   it("creates indexes from fields and directions or from EJSON keys, in key order, unique enforced", async () => {
-    const fromFields = await create({ keys: [{ field: "status", direction: 1 }, { field: "total", direction: -1 }], name: "status_total" });
-    expect(fromFields).toMatchObject({ status: 201, body: { index: { name: "status_total", keys: [{ field: "status", direction: 1 }, { field: "total", direction: -1 }] }, warnings: [] } });
+    const fromFields = await create({
+      keys: [
+        { field: "status", direction: 1 },
+        { field: "total", direction: -1 },
+      ],
+      name: "status_total",
+    });
+    expect(fromFields).toMatchObject({
+      status: 201,
+      body: {
+        index: {
+          name: "status_total",
+          keys: [
+            { field: "status", direction: 1 },
+            { field: "total", direction: -1 },
+          ],
+        },
+        warnings: [],
+      },
+    });
 
     const fromEjson = await create({ keys: `{"n": 1}`, unique: true });
     expect(fromEjson).toMatchObject({ status: 201, body: { index: { name: "n_1", unique: true } } });
@@ -79,7 +106,16 @@ describe("indexes", () => {
     expect(malformed.body.error.message).toMatch(/position 12/);
     expect((await create({ keys: "{}" })).status).toBe(400);
     expect((await create({ keys: `{"status": 0}` })).status).toBe(400);
-    expect((await create({ keys: [{ field: "a", direction: 1 }, { field: "a", direction: -1 }] })).status).toBe(400);
+    expect(
+      (
+        await create({
+          keys: [
+            { field: "a", direction: 1 },
+            { field: "a", direction: -1 },
+          ],
+        })
+      ).status,
+    ).toBe(400);
     expect((await create({ keys: [{ field: "a", direction: 2 }] })).status).toBe(400);
     expect((await create({ keys: `{"a": 1}`, partialFilterExpression: `{"$where": "true"}` })).status).toBe(400);
     expect((await create({ keys: `{"a": 1}`, expireAfterSeconds: -1 })).status).toBe(400);
@@ -141,7 +177,9 @@ describe("indexes", () => {
 
 describe("aggregate", () => {
   it("runs a read-only pipeline and answers canonical Extended JSON with the time taken", async () => {
-    const { status, body } = await aggregate({ pipeline: `[{"$match": {"status": "rejected"}}, {"$sort": {"n": -1}}, {"$project": {"_id": 0, "n": 1, "total": 1, "big": 1}}]` });
+    const { status, body } = await aggregate({
+      pipeline: `[{"$match": {"status": "rejected"}}, {"$sort": {"n": -1}}, {"$project": {"_id": 0, "n": 1, "total": 1, "big": 1}}]`,
+    });
     expect(status).toBe(200);
     expect(body.results).toEqual([
       { n: { $numberInt: "9" }, total: { $numberDouble: "90.5" }, big: { $numberLong: "9007199254740999" } },
@@ -179,7 +217,9 @@ describe("aggregate", () => {
   });
 
   it("refuses server-side JavaScript anywhere, malformed EJSON naming the position, and what is not a pipeline", async () => {
-    const where = await aggregate({ pipeline: `[{"$match": {"$and": [{"status": "rejected"}, {"$or": [{"n": 1}, {"$and": [{"customer.name": "c1"}, {"$where": "sleep(10000) || true"}]}]}]}}]` });
+    const where = await aggregate({
+      pipeline: `[{"$match": {"$and": [{"status": "rejected"}, {"$or": [{"n": 1}, {"$and": [{"customer.name": "c1"}, {"$where": "sleep(10000) || true"}]}]}]}}]`,
+    });
     expect(where.status).toBe(400);
     expect(where.body.error.message).toMatch(/\$where/);
     const fn = await aggregate({ pipeline: `[{"$addFields": {"x": {"$function": {"body": "function() { return 1 }", "args": [], "lang": "js"}}}}]` });
@@ -196,7 +236,10 @@ describe("aggregate", () => {
   });
 
   it("answers 404 for an unknown database or collection, 403 cross-site, and shows the server's refusals plainly", async () => {
-    expect(await aggregate({ pipeline: "[]" }, ns(uniqueName("nodb").replace("-", "_")))).toMatchObject({ status: 404, body: { error: { code: "DATABASE_NOT_FOUND" } } });
+    expect(await aggregate({ pipeline: "[]" }, ns(uniqueName("nodb").replace("-", "_")))).toMatchObject({
+      status: 404,
+      body: { error: { code: "DATABASE_NOT_FOUND" } },
+    });
     expect(await aggregate({ pipeline: "[]" }, ns(dbName, "missing"))).toMatchObject({ status: 404, body: { error: { code: "COLLECTION_NOT_FOUND" } } });
     // An empty result from an existing collection is an answer, not a 404.
     expect(await aggregate({ pipeline: `[{"$match": {"status": "nobody"}}]` })).toMatchObject({ status: 200, body: { results: [] } });
@@ -215,4 +258,3 @@ describe("aggregate", () => {
     expect(max.body.error.message).toMatch(/accumulator "\$max" is not implemented yet/);
   });
 });
-

@@ -41,7 +41,10 @@ describe("MongoDB wire server compatibility", () => {
     const stats = await db.command({ dbStats: 1 });
     expect(stats.collections).toBe(1);
     expect(stats.objects).toBe(4);
-    const [collStats] = await db.collection("orders").aggregate([{ $collStats: { storageStats: {} } }]).toArray();
+    const [collStats] = await db
+      .collection("orders")
+      .aggregate([{ $collStats: { storageStats: {} } }])
+      .toArray();
     expect(collStats?.storageStats?.count).toBe(4);
   });
 
@@ -57,7 +60,10 @@ describe("MongoDB wire server compatibility", () => {
   });
 
   it("filters on dates and keeps their type", async () => {
-    const found = await db.collection("orders").find({ createdAt: { $gt: new Date("2026-01-03T12:00:00Z") } }).toArray();
+    const found = await db
+      .collection("orders")
+      .find({ createdAt: { $gt: new Date("2026-01-03T12:00:00Z") } })
+      .toArray();
     expect(found.map((d) => d._id)).toEqual([3, 4]);
     expect(found[0]?.createdAt).toBeInstanceOf(Date);
   });

@@ -28,7 +28,14 @@ let consoleExporter: Server | undefined;
 
 const get = (handler: (request: Request, context: never) => Promise<Response>, path: string) => handler(new Request(`http://localhost${path}`), {} as never);
 const postPanels = (body: unknown) =>
-  panelsRoute.POST(new Request("http://localhost/api/prometheus/panels", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", "x-eventdeck-csrf": "1" } }), {} as never);
+  panelsRoute.POST(
+    new Request("http://localhost/api/prometheus/panels", {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json", "x-eventdeck-csrf": "1" },
+    }),
+    {} as never,
+  );
 
 /** Polls an instant query through our API until it returns a series with a value above zero. */
 async function waitForSeries(query: string, timeoutMs = 40_000): Promise<InstantQueryResponse> {
@@ -119,7 +126,10 @@ describe("Prometheus API against the stack's Prometheus", () => {
 
   it("runs range queries with a step of its own choosing when the asked one is too fine", async () => {
     const end = Math.floor(Date.now() / 1000);
-    const response = await get(rangeRoute.GET, `/api/prometheus/query_range?query=${encodeURIComponent("sum(storefront_http_requests_total)")}&start=${end - 86_400}&end=${end}&step=1`);
+    const response = await get(
+      rangeRoute.GET,
+      `/api/prometheus/query_range?query=${encodeURIComponent("sum(storefront_http_requests_total)")}&start=${end - 86_400}&end=${end}&step=1`,
+    );
     const body = (await response.json()) as RangeQueryResponse;
     expect(response.status).toBe(200);
     expect(body.step).toBeGreaterThan(1);
@@ -127,7 +137,10 @@ describe("Prometheus API against the stack's Prometheus", () => {
   });
 
   it("lists label values for variables", async () => {
-    const response = await get(labelValuesRoute.GET, `/api/prometheus/label-values?label=service&match=${encodeURIComponent("storefront_http_requests_total")}`);
+    const response = await get(
+      labelValuesRoute.GET,
+      `/api/prometheus/label-values?label=service&match=${encodeURIComponent("storefront_http_requests_total")}`,
+    );
     const body = (await response.json()) as LabelValuesResponse;
     expect(body.values).toEqual(expect.arrayContaining(["accounts", "fulfillment", "orders"]));
   });

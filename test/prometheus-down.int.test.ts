@@ -18,7 +18,11 @@ describe("Prometheus API with Prometheus unreachable", () => {
   });
 
   it("answers a dashboard with 200 and the reason on every panel, so the page stays up", async () => {
-    const request = new Request("http://localhost/api/prometheus/panels", { method: "POST", headers: { "x-eventdeck-csrf": "1" }, body: JSON.stringify({ dashboard: "system-overview", range: { last: "1h" } }) });
+    const request = new Request("http://localhost/api/prometheus/panels", {
+      method: "POST",
+      headers: { "x-eventdeck-csrf": "1" },
+      body: JSON.stringify({ dashboard: "system-overview", range: { last: "1h" } }),
+    });
     const response = await panelsRoute.POST(request, {} as never);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { panels: Array<{ error?: { code: string; message: string } }> };

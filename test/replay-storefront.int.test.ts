@@ -36,7 +36,12 @@ beforeAll(async () => {
   const customers = await Promise.all(Array.from({ length: 6 }, () => createCustomerAndWaitForOrders(storefront.url("accounts"), storefront.url("orders"))));
   const placed = await Promise.all(customers.map((c) => sendJson("POST", `${storefront.url("orders")}/orders`, newOrder(c._id))));
   for (const { body } of placed) {
-    await eventually(() => getJson(`${storefront.url("orders")}/orders/${body.orderId}`), (r) => r.body?.status === "shipped", 60_000, "order shipped");
+    await eventually(
+      () => getJson(`${storefront.url("orders")}/orders/${body.orderId}`),
+      (r) => r.body?.status === "shipped",
+      60_000,
+      "order shipped",
+    );
   }
   worker = startReplayWorker();
 }, 180_000);
@@ -53,7 +58,9 @@ describe("reprocess and rebuild on the storefront", () => {
     const before = await snapshot("customers");
     expect(before.orders.count).toBe(6);
     const jobs = await Promise.all(
-      ["orders.saga", "orders.customers"].map((name) => createReplayJob({ kind: "reprocess", groupId: storefront.names.group(name), to: { kind: "earliest" } }, "test")),
+      ["orders.saga", "orders.customers"].map((name) =>
+        createReplayJob({ kind: "reprocess", groupId: storefront.names.group(name), to: { kind: "earliest" } }, "test"),
+      ),
     );
     for (const job of jobs) expect(job.progress.total).toBeGreaterThan(0);
     // The rewind is done while orders is down; its consumers read everything again once it is back.
@@ -68,7 +75,9 @@ describe("reprocess and rebuild on the storefront", () => {
   });
 
   it("refuses to reprocess a group with active members", async () => {
-    await expect(createReplayJob({ kind: "reprocess", groupId: storefront.names.group("orders.saga"), to: { kind: "earliest" } }, "test")).rejects.toMatchObject({ status: 409, code: "GROUP_ACTIVE" });
+    await expect(
+      createReplayJob({ kind: "reprocess", groupId: storefront.names.group("orders.saga"), to: { kind: "earliest" } }, "test"),
+    ).rejects.toMatchObject({ status: 409, code: "GROUP_ACTIVE" });
   });
 
   it("rebuilds orders' customer projection beside the live one and swaps it in: same hash, never empty", async () => {

@@ -34,7 +34,13 @@ async function fill(topic: string, total: number): Promise<void> {
     for (let start = 0; start < total; start += 10_000) {
       const messages = Array.from({ length: Math.min(10_000, total - start) }, (_, j) => {
         const i = start + j;
-        return { partition: i % partitions, key: `order-${i % 997}`, value: JSON.stringify({ n: i, type: i % 10 === 0 ? "OrderCancelled" : "OrderPlaced" }), timestamp: String(baseTimestamp + i), headers: { traceId: `t-${i}` } };
+        return {
+          partition: i % partitions,
+          key: `order-${i % 997}`,
+          value: JSON.stringify({ n: i, type: i % 10 === 0 ? "OrderCancelled" : "OrderPlaced" }),
+          timestamp: String(baseTimestamp + i),
+          headers: { traceId: `t-${i}` },
+        };
       });
       await producer.send({ topic, messages });
     }
@@ -116,7 +122,7 @@ describe("re-publish", () => {
     let worker = startReplayWorker();
     try {
       const job = await createReplayJob(spec(source, target, { ratePerSecond: 15_000 }), "test");
-      const atKill = await waitForJob(job.id, (j) => j.progress.done >= 0.3 * 60_000 || j.state !== "running" && j.state !== "queued", 60_000, 50);
+      const atKill = await waitForJob(job.id, (j) => j.progress.done >= 0.3 * 60_000 || (j.state !== "running" && j.state !== "queued"), 60_000, 50);
       expect(atKill.state).toBe("running");
       await stopProcess(worker.child, "SIGKILL");
       expect(atKill.progress.done).toBeLessThan(60_000);
@@ -167,7 +173,12 @@ describe("dry run", () => {
     const source = await createTopic("replay-plan-src");
     const target = await createTopic("replay-plan-dst", 4);
     await fill(source, 3_000);
-    const plan = await planRepublish(spec(source, target, { filter: 'value.type == "OrderCancelled"', source: { topic: source, partitions: [0, 2], range: { kind: "offsets", from: "100" } } }));
+    const plan = await planRepublish(
+      spec(source, target, {
+        filter: 'value.type == "OrderCancelled"',
+        source: { topic: source, partitions: [0, 2], range: { kind: "offsets", from: "100" } },
+      }),
+    );
     // Partitions 0 and 2 hold events n ≡ 0 and n ≡ 2 (mod 6); from offset 100 on, n = 6·offset + p.
     const cancelled = (p: number) => Array.from({ length: 400 }, (_, o) => 6 * (o + 100) + p).filter((n) => n % 10 === 0).length;
     expect(plan.ranges.map((r) => [r.partition, r.from, r.to, r.matched])).toEqual([
@@ -188,7 +199,9 @@ describe("dry run", () => {
     expect(refusal).toBeInstanceOf(AppError);
     expect(refusal).toMatchObject({ status: 404, code: "TOPIC_NOT_FOUND" });
     expect((refusal as Error).message).toMatch(/create it first/);
-    await expect(createReplayJob(spec(source, source, { source: { topic: source, partitions: [], range: { kind: "offsets", from: "100", to: "100" } } }), "test")).rejects.toMatchObject({ status: 400, code: "RANGE_EMPTY" });
+    await expect(
+      createReplayJob(spec(source, source, { source: { topic: source, partitions: [], range: { kind: "offsets", from: "100", to: "100" } } }), "test"),
+    ).rejects.toMatchObject({ status: 400, code: "RANGE_EMPTY" });
     await expect(createReplayJob(spec(source, source, { filter: 'key == "nobody"' }), "test")).rejects.toMatchObject({ status: 400, code: "RANGE_EMPTY" });
     const refused = await listAudit({ action: "replay.create", target: `${source} → ${missing}`, limit: 5 });
     expect(refused[0]).toMatchObject({ outcome: "refused" });

@@ -84,9 +84,11 @@ function writePrometheusTargets(): void {
 async function api<T>(path: string): Promise<{ status: number; body: T }> {
   const url = new URL(path, "http://localhost");
   const handlers =
-    url.pathname === "/api/system/map" ? await import("@/app/api/system/map/route")
-    : url.pathname === "/api/system/trace" ? await import("@/app/api/system/trace/route")
-    : await import("@/app/api/system/catalog/route");
+    url.pathname === "/api/system/map"
+      ? await import("@/app/api/system/map/route")
+      : url.pathname === "/api/system/trace"
+        ? await import("@/app/api/system/trace/route")
+        : await import("@/app/api/system/catalog/route");
   const response = await handlers.GET(new Request(url), undefined);
   return { status: response.status, body: (await response.json()) as T };
 }
@@ -101,7 +103,12 @@ beforeAll(async () => {
   const placed = await sendJson("POST", `${storefront.url("orders")}/orders`, newOrder(customer._id));
   orderId = placed.body.orderId;
   await Promise.all(others.map((c) => sendJson("POST", `${storefront.url("orders")}/orders`, newOrder(c._id))));
-  await eventually(() => getJson(`${storefront.url("orders")}/orders/${orderId}`), (r) => r.body?.status === "shipped", 60_000, "order shipped");
+  await eventually(
+    () => getJson(`${storefront.url("orders")}/orders/${orderId}`),
+    (r) => r.body?.status === "shipped",
+    60_000,
+    "order shipped",
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -144,7 +151,9 @@ describe("the service map", () => {
     );
     expect(map.topics.map((t) => t.name).sort()).toEqual([topics.customerChange, topics.fulfillmentChange, topics.orderChange].sort());
     // Each service shows its own database's collections; every service is scraped and up.
-    expect(map.services.find((s) => s.name === "orders")!.collections.map((c) => c.name)).toEqual(expect.arrayContaining(["orders", "customers", "operations"]));
+    expect(map.services.find((s) => s.name === "orders")!.collections.map((c) => c.name)).toEqual(
+      expect.arrayContaining(["orders", "customers", "operations"]),
+    );
     expect(map.services.every((s) => s.up === true)).toBe(true);
     for (const edge of map.edges.filter((e) => e.kind === "consumes")) expect(edge.lag).toMatch(/^\d+$/);
     expect(map.groups.map((g) => g.groupId)).not.toContain(progressGroup);
@@ -177,12 +186,15 @@ describe("the entity trace", () => {
     expect(trace.scans.filter((s) => s.key === customer._id).map((s) => s.topic)).toEqual([topics.customerChange]);
     for (const event of trace.events) expect(event.partition).toBe(partitionForKey(event.key!, 3));
 
-    const doc = (database: string, collection: string) => trace.documents.find((d) => d.database === database && d.collection === collection && d.id === orderId)?.document as Record<string, unknown> | null;
+    const doc = (database: string, collection: string) =>
+      trace.documents.find((d) => d.database === database && d.collection === collection && d.id === orderId)?.document as Record<string, unknown> | null;
     expect(doc(db("orders"), "orders")).toMatchObject({ _id: orderId, status: "shipped", customerId: customer._id });
     expect(doc(db("fulfillment"), "shipments")).toMatchObject({ _id: orderId, status: "shipped" });
     // Every group reading these partitions has processed the events.
     const created = orderEvents.find((e) => e.type === "OrderCreated")!;
-    expect(created.groups).toContainEqual(expect.objectContaining({ groupId: storefront.names.group("fulfillment"), service: "fulfillment", processed: true, behind: "0" }));
+    expect(created.groups).toContainEqual(
+      expect.objectContaining({ groupId: storefront.names.group("fulfillment"), service: "fulfillment", processed: true, behind: "0" }),
+    );
     expect(trace.consistency).toContainEqual(expect.objectContaining({ copy: "customers-in-orders", id: customer._id, state: "consistent" }));
   });
 
@@ -220,7 +232,12 @@ describe("the consistency check", () => {
     );
 
     const started = await startConsistencyCheck("customers-in-orders", "test");
-    const check = await eventually(() => getConsistencyCheck(started.id), (c) => c.state !== "running", 60_000, "check finished");
+    const check = await eventually(
+      () => getConsistencyCheck(started.id),
+      (c) => c.state !== "running",
+      60_000,
+      "check finished",
+    );
     expect(check.state).toBe("completed");
     expect(check.counts).toMatchObject({ checked: 4, consistent: 3, stale: 1, diverged: 0, missing: 0, orphan: 0 });
     expect(check.mismatches).toHaveLength(1);
@@ -234,7 +251,11 @@ describe("the consistency check", () => {
     const admin = testKafka().admin();
     await admin.connect();
     const ends = await admin.fetchTopicOffsets(topics.customerChange);
-    await admin.setOffsets({ groupId: storefront.names.group("orders.customers"), topic: topics.customerChange, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
+    await admin.setOffsets({
+      groupId: storefront.names.group("orders.customers"),
+      topic: topics.customerChange,
+      partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
+    });
     await admin.disconnect();
     await storefront.start("orders");
     await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -254,10 +275,20 @@ describe("the consistency check", () => {
     expect(job.plan.matched).toBe(2);
     const done = await waitForJob(job.id, (j) => j.state === "completed" || j.state === "failed", 60_000);
     expect(done.state).toBe("completed");
-    await eventually(() => compareCopiesOf("customer", customer._id, []), (c) => c[0]?.state === "consistent", 30_000, "copy repaired");
+    await eventually(
+      () => compareCopiesOf("customer", customer._id, []),
+      (c) => c[0]?.state === "consistent",
+      30_000,
+      "copy repaired",
+    );
 
     const again = await startConsistencyCheck("customers-in-orders", "test");
-    const clean = await eventually(() => getConsistencyCheck(again.id), (c) => c.state !== "running", 60_000, "second check finished");
+    const clean = await eventually(
+      () => getConsistencyCheck(again.id),
+      (c) => c.state !== "running",
+      60_000,
+      "second check finished",
+    );
     expect(clean.counts).toMatchObject({ checked: 4, consistent: 4, stale: 0 });
     // The list shows both checks, newest first, without their mismatches.
     const listed = await listConsistencyChecks();

@@ -8,7 +8,10 @@ export const metadata: Metadata = { title: "Audit log" };
 export default function AuditPage() {
   return (
     <div className="mx-auto max-w-7xl space-y-4">
-      <PageHeader title="Audit log" description="Sign-ins and every change attempted through the console: who, what, on what and how it ended, newest first, refreshed every 10 s." />
+      <PageHeader
+        title="Audit log"
+        description="Sign-ins and every change attempted through the console: who, what, on what and how it ended, newest first, refreshed every 10 s."
+      />
       <Suspense>
         <AuditLog />
       </Suspense>

@@ -7,7 +7,10 @@ export const metadata: Metadata = { title: "System" };
 export default function SystemPage() {
   return (
     <div className="mx-auto max-w-7xl space-y-4">
-      <PageHeader title="System" description="The services, the topics between them and their databases, live; what each topic carries and the event envelope." />
+      <PageHeader
+        title="System"
+        description="The services, the topics between them and their databases, live; what each topic carries and the event envelope."
+      />
       <SystemOverview />
     </div>
   );

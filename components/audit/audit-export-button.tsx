@@ -38,7 +38,11 @@ export function AuditExportButton({ filters }: { filters: AuditFilters }) {
         <option value="jsonl">JSON lines</option>
         <option value="csv">CSV</option>
       </select>
-      <Button onClick={() => void start()} disabled={state.status === "running"} title={`Up to the newest ${maxAuditLimit.toLocaleString("en-US")} entries matching the filters`}>
+      <Button
+        onClick={() => void start()}
+        disabled={state.status === "running"}
+        title={`Up to the newest ${maxAuditLimit.toLocaleString("en-US")} entries matching the filters`}
+      >
         <Download aria-hidden className="size-4" /> {state.status === "running" ? "Exporting…" : "Export"}
       </Button>
       <span aria-live="polite" className="text-sm text-muted" data-testid="audit-export-status">

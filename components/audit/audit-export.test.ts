@@ -3,7 +3,15 @@ import type { AuditEntry } from "@/lib/schemas/audit";
 import { auditCsv, auditFileName, auditJsonLines, csvCell } from "./audit-export";
 
 const entries: AuditEntry[] = [
-  { id: "b", at: "2026-02-03T10:15:01.000Z", actor: "ana", action: "POST /api/kafka/topics", target: "/api/kafka/topics", outcome: "refused", details: { status: 403 } },
+  {
+    id: "b",
+    at: "2026-02-03T10:15:01.000Z",
+    actor: "ana",
+    action: "POST /api/kafka/topics",
+    target: "/api/kafka/topics",
+    outcome: "refused",
+    details: { status: 403 },
+  },
   { id: "a", at: "2026-02-03T10:15:00.000Z", actor: "=cmd()", action: "auth.signin", target: 'say "hi", then\nleave', outcome: "ok", details: {} },
 ];
 

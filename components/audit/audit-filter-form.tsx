@@ -8,7 +8,18 @@ import { actionPattern, auditOutcomes, sincePresets, type AuditFilters, type Sin
 const inputClass = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
 
 /** Actions the console records under a dotted name; changes made through the API are named by method and route instead. */
-const actionSuggestions = ["auth.", "auth.signin", "auth.signout", "replay.", "replay.create", "replay.pause", "replay.resume", "replay.cancel", "replay.rewind", "replay.finish"];
+const actionSuggestions = [
+  "auth.",
+  "auth.signin",
+  "auth.signout",
+  "replay.",
+  "replay.create",
+  "replay.pause",
+  "replay.resume",
+  "replay.cancel",
+  "replay.rewind",
+  "replay.finish",
+];
 
 /** An ISO instant as a datetime-local value in the browser's time zone, and back. */
 const toLocalInput = (iso: string) => {
@@ -72,7 +83,14 @@ export function AuditFilterForm({ filters, onApply }: { filters: AuditFilters; o
         <label htmlFor={`${ids}-actor`} className="text-muted">
           Who
         </label>
-        <input id={`${ids}-actor`} value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} placeholder="user name" spellCheck={false} className={`${inputClass} w-32 font-mono`} />
+        <input
+          id={`${ids}-actor`}
+          value={draft.actor}
+          onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
+          placeholder="user name"
+          spellCheck={false}
+          className={`${inputClass} w-32 font-mono`}
+        />
       </div>
       <div className="flex flex-col gap-1 text-sm">
         <label htmlFor={`${ids}-target`} className="text-muted">
@@ -91,7 +109,12 @@ export function AuditFilterForm({ filters, onApply }: { filters: AuditFilters; o
         <label htmlFor={`${ids}-outcome`} className="text-muted">
           Outcome
         </label>
-        <select id={`${ids}-outcome`} value={draft.outcome} onChange={(e) => apply({ ...draft, outcome: e.target.value as AuditFilters["outcome"] })} className={inputClass}>
+        <select
+          id={`${ids}-outcome`}
+          value={draft.outcome}
+          onChange={(e) => apply({ ...draft, outcome: e.target.value as AuditFilters["outcome"] })}
+          className={inputClass}
+        >
           <option value="">Any</option>
           {auditOutcomes.map((outcome) => (
             <option key={outcome} value={outcome}>

@@ -25,8 +25,8 @@ function EmptyState({ filtered, onClear }: { filtered: boolean; onClear: () => v
         </>
       ) : (
         <p className="max-w-2xl text-muted">
-          Nothing recorded yet. Every sign-in and every change attempted through the console — allowed, refused or failed — is written here, with who did it and on
-          what.
+          Nothing recorded yet. Every sign-in and every change attempted through the console — allowed, refused or failed — is written here, with who did it and
+          on what.
         </p>
       )}
     </Card>
@@ -53,15 +53,18 @@ export function AuditLog() {
       <Card>
         <AuditFilterForm key={query} filters={filters} onApply={navigate} />
         <p className="mt-2 text-xs text-muted">
-          Actions match by prefix: dotted ones (<code className="font-mono">auth.signin</code>, <code className="font-mono">replay.</code>) and changes recorded by
-          method and route (<code className="font-mono">POST /api/kafka</code>, <code className="font-mono">DELETE</code>).
+          Actions match by prefix: dotted ones (<code className="font-mono">auth.signin</code>, <code className="font-mono">replay.</code>) and changes recorded
+          by method and route (<code className="font-mono">POST /api/kafka</code>, <code className="font-mono">DELETE</code>).
         </p>
       </Card>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex flex-wrap items-center gap-3 text-sm text-muted">
           {data && (
             <span aria-live="polite" data-testid="audit-count">
-              {entries.length === filters.limit ? `The newest ${entries.length.toLocaleString("en-US")} entries` : `${entries.length.toLocaleString("en-US")} ${entries.length === 1 ? "entry" : "entries"}`}, newest first
+              {entries.length === filters.limit
+                ? `The newest ${entries.length.toLocaleString("en-US")} entries`
+                : `${entries.length.toLocaleString("en-US")} ${entries.length === 1 ? "entry" : "entries"}`}
+              , newest first
               {isFetching && !isPending ? " · refreshing…" : ""}
             </span>
           )}

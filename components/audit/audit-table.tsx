@@ -57,7 +57,13 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design
-  const virtualizer = useVirtualizer({ count: entries.length, getScrollElement: () => scrollRef.current, estimateSize: () => 37, overscan: 12, getItemKey: (index) => entries[index]!.id });
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 37,
+    overscan: 12,
+    getItemKey: (index) => entries[index]!.id,
+  });
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
@@ -89,7 +95,13 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           const entry = entries[item.index]!;
           const isOpen = open.has(entry.id);
           return (
-            <tbody key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="border-t border-line hover:bg-canvas" data-testid="audit-row">
+            <tbody
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              className="border-t border-line hover:bg-canvas"
+              data-testid="audit-row"
+            >
               <tr className="align-top">
                 <td className="px-3 py-2 font-mono text-xs whitespace-nowrap" title={timeAgo(entry.at, now)}>
                   <time dateTime={entry.at}>{formatInstant(entry.at)}</time>
@@ -109,7 +121,9 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
               {isOpen && (
                 <tr id={`audit-details-${entry.id}`}>
                   <td colSpan={columns.length} className="px-3 pb-3">
-                    <pre className="max-h-72 overflow-auto rounded border border-line bg-canvas p-2 font-mono text-xs whitespace-pre-wrap">{JSON.stringify(entry.details, null, 2)}</pre>
+                    <pre className="max-h-72 overflow-auto rounded border border-line bg-canvas p-2 font-mono text-xs whitespace-pre-wrap">
+                      {JSON.stringify(entry.details, null, 2)}
+                    </pre>
                   </td>
                 </tr>
               )}

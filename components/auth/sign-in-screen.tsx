@@ -67,11 +67,23 @@ export function SignInScreen({ auth, cluster }: { auth: "local" | "oidc"; cluste
           <form onSubmit={submit} className="mt-6 space-y-4">
             <label className="block text-sm">
               <span className="font-medium">User name</span>
-              <input name="username" autoComplete="username" required autoFocus className="mt-1 w-full rounded-md border border-line bg-surface px-2.5 py-1.5" />
+              <input
+                name="username"
+                autoComplete="username"
+                required
+                autoFocus
+                className="mt-1 w-full rounded-md border border-line bg-surface px-2.5 py-1.5"
+              />
             </label>
             <label className="block text-sm">
               <span className="font-medium">Password</span>
-              <input name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded-md border border-line bg-surface px-2.5 py-1.5" />
+              <input
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                className="mt-1 w-full rounded-md border border-line bg-surface px-2.5 py-1.5"
+              />
             </label>
             {error && (
               <p role="alert" className="rounded-md border border-bad/30 bg-bad/5 px-3 py-2 text-sm text-bad">
@@ -82,7 +94,8 @@ export function SignInScreen({ auth, cluster }: { auth: "local" | "oidc"; cluste
               <LogIn aria-hidden className="size-4" /> {busy ? "Signing in…" : "Sign in"}
             </Button>
             <p className="text-xs text-muted">
-              Users live in the console&apos;s users file; an administrator adds one with <code className="font-mono">npm run user -- add &lt;name&gt; &lt;role&gt;</code>.
+              Users live in the console&apos;s users file; an administrator adds one with{" "}
+              <code className="font-mono">npm run user -- add &lt;name&gt; &lt;role&gt;</code>.
             </p>
           </form>
         )}

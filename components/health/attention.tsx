@@ -93,7 +93,14 @@ function groupProblem(group: MapGroup): string {
 function SystemAttention() {
   const { data, error, isPending } = useSystemMap();
   return (
-    <Panel title="Services and consumers" href="/system" linkText="System map" what="services and consumers" isPending={isPending} failure={data ? null : (error?.message ?? "no answer")}>
+    <Panel
+      title="Services and consumers"
+      href="/system"
+      linkText="System map"
+      what="services and consumers"
+      isPending={isPending}
+      failure={data ? null : (error?.message ?? "no answer")}
+    >
       {data && <SystemSummary services={data.services} groups={data.groups} topics={data.topics} warnings={data.warnings} />}
     </Panel>
   );
@@ -110,8 +117,8 @@ function SystemSummary({ services, groups, topics, warnings }: { services: MapSe
   return (
     <>
       <p className="text-sm text-muted">
-        <span className="font-medium text-ink">{servicesUpText(services)}</span> · <span className="font-medium text-ink">{formatCount(groups.length)}</span> consumer groups,{" "}
-        <span className={cn("font-medium", behind.length ? "text-bad" : "text-ink")}>{behind.length}</span> behind
+        <span className="font-medium text-ink">{servicesUpText(services)}</span> · <span className="font-medium text-ink">{formatCount(groups.length)}</span>{" "}
+        consumer groups, <span className={cn("font-medium", behind.length ? "text-bad" : "text-ink")}>{behind.length}</span> behind
         {rated.length > 0 && (
           <>
             {" "}
@@ -175,7 +182,11 @@ function JobLine({ job }: { job: ReplayJob }) {
         </span>
       </div>
       {active && <ProgressBar percent={percent} label={`Progress of ${job.id}`} />}
-      {job.state === "failed" && job.error && <p className="truncate text-xs text-bad" title={job.error}>{job.error}</p>}
+      {job.state === "failed" && job.error && (
+        <p className="truncate text-xs text-bad" title={job.error}>
+          {job.error}
+        </p>
+      )}
     </li>
   );
 }

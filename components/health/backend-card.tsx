@@ -7,11 +7,7 @@ export function BackendCard({ label, health }: { label: string; health: BackendH
   const up = health.status === "up";
   const Icon = up ? CircleCheck : CircleAlert;
   return (
-    <Card
-      aria-label={`${label} health`}
-      data-status={health.status}
-      className={cn("flex flex-col gap-3 border-l-4", up ? "border-l-ok" : "border-l-bad")}
-    >
+    <Card aria-label={`${label} health`} data-status={health.status} className={cn("flex flex-col gap-3 border-l-4", up ? "border-l-ok" : "border-l-bad")}>
       <div className="flex items-center justify-between">
         <h2 className="text-sm font-semibold">{label}</h2>
         <span className={cn("inline-flex items-center gap-1 text-sm font-medium", up ? "text-ok" : "text-bad")}>

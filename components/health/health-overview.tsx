@@ -44,9 +44,7 @@ export function HealthOverview() {
         ))}
       </div>
       <p className="text-xs text-muted">
-        {isRefetchError ? (
-          <span className="text-bad">Stale: the last refresh failed ({error?.message}). </span>
-        ) : null}
+        {isRefetchError ? <span className="text-bad">Stale: the last refresh failed ({error?.message}). </span> : null}
         Checked {new Date(dataUpdatedAt).toLocaleTimeString()} · refreshes every 5 s
       </p>
     </div>

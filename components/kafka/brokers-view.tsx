@@ -35,13 +35,18 @@ export function BrokersTable() {
                   </Link>
                 </td>
                 <td className={`${textCell} font-mono`}>
-                  {b.host}:{b.port} {b.isController && <span className="ml-1 rounded bg-accent/10 px-1.5 py-0.5 font-sans text-xs text-accent">controller</span>}
+                  {b.host}:{b.port}{" "}
+                  {b.isController && <span className="ml-1 rounded bg-accent/10 px-1.5 py-0.5 font-sans text-xs text-accent">controller</span>}
                 </td>
                 <td className={textCell}>{b.rack ?? <span className="text-muted">—</span>}</td>
                 <td className={numericCell}>{b.leaderCount}</td>
                 <td className={numericCell}>{b.replicaCount}</td>
                 <td className={numericCell} title={b.logDirError ?? undefined}>
-                  {b.logDirError ? <span className="text-bad">{b.logDirBytes === null ? "unavailable" : formatBytes(b.logDirBytes)}</span> : formatBytes(b.logDirBytes)}
+                  {b.logDirError ? (
+                    <span className="text-bad">{b.logDirBytes === null ? "unavailable" : formatBytes(b.logDirBytes)}</span>
+                  ) : (
+                    formatBytes(b.logDirBytes)
+                  )}
                 </td>
               </tr>
             ))}
@@ -103,7 +108,9 @@ export function BrokerDetailView({ nodeId }: { nodeId: number }) {
                     {c.name}
                     {!c.isDefault && <span className="ml-2 rounded bg-accent/10 px-1.5 py-0.5 font-sans text-xs text-accent">set</span>}
                   </td>
-                  <td className={`${textCell} max-w-md break-all font-mono`}>{c.sensitive ? <span className="text-muted">hidden (sensitive)</span> : (c.value ?? <span className="text-muted">null</span>)}</td>
+                  <td className={`${textCell} max-w-md break-all font-mono`}>
+                    {c.sensitive ? <span className="text-muted">hidden (sensitive)</span> : (c.value ?? <span className="text-muted">null</span>)}
+                  </td>
                   <td className={`${textCell} text-muted`}>{c.source}</td>
                 </tr>
               ))}

@@ -75,7 +75,8 @@ function CreateTopicForm({ onCancel, initialName = "", initialPartitions = 3, on
   const errorField = create.error ? fieldOf(create.error) : undefined;
   const errorFor = (field: Field) =>
     errorField === field && create.error ? <FieldError id={`${ids}-${field}-error`}>{create.error.message}</FieldError> : null;
-  const describedBy = (field: Field, hint?: string) => [hint, errorField === field ? `${ids}-${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
+  const describedBy = (field: Field, hint?: string) =>
+    [hint, errorField === field ? `${ids}-${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
 
   const updateRow = (id: number, change: Partial<ConfigRow>) => setRows((current) => current.map((row) => (row.id === id ? { ...row, ...change } : row)));
 
@@ -223,7 +224,12 @@ function CreateTopicForm({ onCancel, initialName = "", initialPartitions = 3, on
  * "Create topic" button and its dialog; on success it opens the new topic's page (or calls `onCreated`).
  * Nothing for users below operator (POST /api/kafka/topics needs it).
  */
-export function CreateTopicButton({ label = "Create topic", variant = "primary", onCreated, ...options }: CreateTopicOptions & { label?: string; variant?: "primary" | "default" }) {
+export function CreateTopicButton({
+  label = "Create topic",
+  variant = "primary",
+  onCreated,
+  ...options
+}: CreateTopicOptions & { label?: string; variant?: "primary" | "default" }) {
   const [open, setOpen] = useState(false);
   const canCreate = useCan("operator");
   if (!canCreate) return null;
@@ -232,12 +238,13 @@ export function CreateTopicButton({ label = "Create topic", variant = "primary",
       <Button variant={variant} onClick={() => setOpen(true)}>
         <Plus aria-hidden className="size-4" /> {label}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Create topic" description="A new topic with its partitions, replication and optional config overrides.">
-        <CreateTopicForm
-          onCancel={() => setOpen(false)}
-          onCreated={onCreated && ((topic) => (setOpen(false), onCreated(topic)))}
-          {...options}
-        />
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="Create topic"
+        description="A new topic with its partitions, replication and optional config overrides."
+      >
+        <CreateTopicForm onCancel={() => setOpen(false)} onCreated={onCreated && ((topic) => (setOpen(false), onCreated(topic)))} {...options} />
       </Dialog>
     </>
   );

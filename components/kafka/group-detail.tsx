@@ -92,7 +92,13 @@ export function GroupDetailView({ groupId }: { groupId: string }) {
                       </Link>
                     </td>
                     <td className={numericCell}>{p.partition}</td>
-                    <td className={numericCell}>{p.committedOffset ?? <span className="text-muted" title="This group has never committed an offset here">none</span>}</td>
+                    <td className={numericCell}>
+                      {p.committedOffset ?? (
+                        <span className="text-muted" title="This group has never committed an offset here">
+                          none
+                        </span>
+                      )}
+                    </td>
                     <td className={numericCell}>{p.endOffset}</td>
                     <td className={cn(numericCell, p.lag !== "0" && "font-semibold")}>{p.lag}</td>
                     <td className={numericCell}>{p.lag === "0" ? "—" : formatDuration(p.lagSeconds)}</td>

@@ -49,19 +49,19 @@ export function KafkaOverviewView() {
             <Card className="p-0">
               <h2 className="px-3 pt-3 text-sm font-semibold">Brokers</h2>
               <SimpleTable className="mt-2" columns={brokerColumns}>
-                  {data.brokers.map((b) => (
-                    <tr key={b.nodeId} className="border-t border-line">
-                      <td className={numericCell}>
-                        {b.nodeId}
-                        {b.isController && <span className="ml-1 text-xs text-muted">(controller)</span>}
-                      </td>
-                      <td className="px-3 py-1.5 font-mono">
-                        {b.host}:{b.port}
-                      </td>
-                      <td className={numericCell}>{b.leaderCount}</td>
-                      <td className={numericCell}>{b.replicaCount}</td>
-                    </tr>
-                  ))}
+                {data.brokers.map((b) => (
+                  <tr key={b.nodeId} className="border-t border-line">
+                    <td className={numericCell}>
+                      {b.nodeId}
+                      {b.isController && <span className="ml-1 text-xs text-muted">(controller)</span>}
+                    </td>
+                    <td className="px-3 py-1.5 font-mono">
+                      {b.host}:{b.port}
+                    </td>
+                    <td className={numericCell}>{b.leaderCount}</td>
+                    <td className={numericCell}>{b.replicaCount}</td>
+                  </tr>
+                ))}
               </SimpleTable>
             </Card>
             <Card>

@@ -69,7 +69,12 @@ export function MessageBrowserForm({
             </label>
             {(partitions ?? []).map((p) => (
               <label key={p} className="inline-flex items-center gap-1.5 font-mono">
-                <input type="checkbox" checked={settings.partitions.includes(p)} onChange={(e) => togglePartition(p, e.target.checked)} aria-label={`Partition ${p}`} />
+                <input
+                  type="checkbox"
+                  checked={settings.partitions.includes(p)}
+                  onChange={(e) => togglePartition(p, e.target.checked)}
+                  aria-label={`Partition ${p}`}
+                />
                 {p}
               </label>
             ))}
@@ -88,28 +93,63 @@ export function MessageBrowserForm({
         {settings.start === "latest" && (
           <label className="flex flex-col gap-1">
             <span className="text-muted">Last N per partition</span>
-            <input type="number" min={1} max={scanLimits.maxScan} value={settings.count} onChange={(e) => set("count", Number(e.target.value))} className={`${field} w-28 font-mono`} />
+            <input
+              type="number"
+              min={1}
+              max={scanLimits.maxScan}
+              value={settings.count}
+              onChange={(e) => set("count", Number(e.target.value))}
+              className={`${field} w-28 font-mono`}
+            />
           </label>
         )}
         {settings.start === "offset" && (
           <label className="flex flex-col gap-1">
             <span className="text-muted">Offset</span>
-            <input inputMode="numeric" pattern="\d+" required value={settings.offset} onChange={(e) => set("offset", e.target.value.trim())} className={`${field} w-36 font-mono`} />
+            <input
+              inputMode="numeric"
+              pattern="\d+"
+              required
+              value={settings.offset}
+              onChange={(e) => set("offset", e.target.value.trim())}
+              className={`${field} w-36 font-mono`}
+            />
           </label>
         )}
         {settings.start === "timestamp" && (
           <label className="flex flex-col gap-1">
             <span className="text-muted">From (local time)</span>
-            <input type="datetime-local" step={1} required value={toLocalInput(settings.timestamp)} onChange={(e) => set("timestamp", fromLocalInput(e.target.value))} className={`${field} font-mono`} />
+            <input
+              type="datetime-local"
+              step={1}
+              required
+              value={toLocalInput(settings.timestamp)}
+              onChange={(e) => set("timestamp", fromLocalInput(e.target.value))}
+              className={`${field} font-mono`}
+            />
           </label>
         )}
         <label className="flex flex-col gap-1">
           <span className="text-muted">Scan at most</span>
-          <input type="number" min={1} max={scanLimits.maxScan} value={settings.maxScan} onChange={(e) => set("maxScan", Number(e.target.value))} className={`${field} w-32 font-mono`} />
+          <input
+            type="number"
+            min={1}
+            max={scanLimits.maxScan}
+            value={settings.maxScan}
+            onChange={(e) => set("maxScan", Number(e.target.value))}
+            className={`${field} w-32 font-mono`}
+          />
         </label>
         <label className="flex flex-col gap-1">
           <span className="text-muted">Show at most</span>
-          <input type="number" min={1} max={scanLimits.maxMatches} value={settings.maxMatches} onChange={(e) => set("maxMatches", Number(e.target.value))} className={`${field} w-24 font-mono`} />
+          <input
+            type="number"
+            min={1}
+            max={scanLimits.maxMatches}
+            value={settings.maxMatches}
+            onChange={(e) => set("maxMatches", Number(e.target.value))}
+            className={`${field} w-24 font-mono`}
+          />
         </label>
       </div>
       <div className="flex flex-wrap items-start gap-3">

@@ -33,7 +33,14 @@ function ScanProgressBar({ search }: { search: MessageSearchState }) {
           {search.status === "running" ? "Reading…" : search.status === "done" && search.reason ? endings[search.reason](search) : ""}
         </p>
       </div>
-      <div role="progressbar" aria-label="Messages scanned" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-1.5 overflow-hidden rounded-full bg-line">
+      <div
+        role="progressbar"
+        aria-label="Messages scanned"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        className="h-1.5 overflow-hidden rounded-full bg-line"
+      >
         <div className={`h-full bg-accent transition-[width] ${search.status === "running" ? "" : "opacity-60"}`} style={{ width: `${percent}%` }} />
       </div>
     </div>

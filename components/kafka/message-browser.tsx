@@ -38,7 +38,8 @@ export function MessageBrowser({ topic }: { topic: string }) {
   const canProduce = useCan("operator");
   const [runs, setRuns] = useState(0);
   const search = useMessageSearch(topic);
-  const single = params.get("partition") !== null && params.get("offset") !== null && /^\d+$/.test(params.get("partition")!) && /^\d+$/.test(params.get("offset")!);
+  const single =
+    params.get("partition") !== null && params.get("offset") !== null && /^\d+$/.test(params.get("partition")!) && /^\d+$/.test(params.get("offset")!);
   const settings = browseSettingsFrom(params);
   const query = browseQueryString(settings);
   const { run, stop } = search;

@@ -112,7 +112,15 @@ export function MessageDetails({ topic, message, showLink = true }: { topic: str
                         <th scope="row" className="py-1 pr-3 text-left align-top font-mono font-medium">
                           {h.name}
                         </th>
-                        <td className="py-1 font-mono break-all">{h.value === null ? <span className="text-muted italic">null</span> : h.value.encoding === "binary" ? `0x${h.value.text}` : h.value.text}</td>
+                        <td className="py-1 font-mono break-all">
+                          {h.value === null ? (
+                            <span className="text-muted italic">null</span>
+                          ) : h.value.encoding === "binary" ? (
+                            `0x${h.value.text}`
+                          ) : (
+                            h.value.text
+                          )}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -16,7 +16,17 @@ function hexPairs(hex: string): string {
   return hex.replace(/(..)(?=.)/g, "$1 ");
 }
 
-function JsonBranch({ label, entries, isArray, depth }: { label: ReactNode; entries: ReadonlyArray<readonly [string, unknown]>; isArray: boolean; depth: number }) {
+function JsonBranch({
+  label,
+  entries,
+  isArray,
+  depth,
+}: {
+  label: ReactNode;
+  entries: ReadonlyArray<readonly [string, unknown]>;
+  isArray: boolean;
+  depth: number;
+}) {
   // Open to a useful depth; deeper levels (and what the reader closes) show a count instead.
   const [open, setOpen] = useState(depth < 4);
   const [start, end] = isArray ? ["[", "]"] : ["{", "}"];
@@ -84,7 +94,12 @@ export function PayloadView({ payload, label }: { payload: DecodedPayload | null
         <span>{formatBytes(payload.size)}</span>
         {payload.truncated && <span>(only the beginning is shown)</span>}
         {payload.encoding === "json" && (
-          <button type="button" className="ml-auto text-accent hover:underline" onClick={() => setRaw(!raw)} aria-label={`Show ${label} as ${raw ? "a tree" : "raw JSON"}`}>
+          <button
+            type="button"
+            className="ml-auto text-accent hover:underline"
+            onClick={() => setRaw(!raw)}
+            aria-label={`Show ${label} as ${raw ? "a tree" : "raw JSON"}`}
+          >
             {raw ? "Tree" : "Raw"}
           </button>
         )}
@@ -93,7 +108,9 @@ export function PayloadView({ payload, label }: { payload: DecodedPayload | null
         {parsed !== undefined ? (
           <JsonNode value={parsed} depth={0} />
         ) : (
-          <pre className="break-all whitespace-pre-wrap">{payload.encoding === "binary" ? hexPairs(payload.text) : payload.encoding === "json" ? prettyJson(payload.text) : payload.text}</pre>
+          <pre className="break-all whitespace-pre-wrap">
+            {payload.encoding === "binary" ? hexPairs(payload.text) : payload.encoding === "json" ? prettyJson(payload.text) : payload.text}
+          </pre>
         )}
       </div>
     </div>

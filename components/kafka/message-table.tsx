@@ -10,13 +10,7 @@ const header = "px-3 py-1.5 font-medium";
  * Column widths and headers of a table of messages (partition, offset, timestamp, key,
  * value), with a narrow first column for an expand button when `details` is set.
  */
-export function MessageTableHead({
-  details = false,
-  className,
-}: {
-  details?: boolean;
-  className?: string;
-}) {
+export function MessageTableHead({ details = false, className }: { details?: boolean; className?: string }) {
   return (
     <>
       <colgroup>
@@ -58,29 +52,16 @@ export function MessageTableHead({
 const nullPayload = <span className="text-muted italic">null</span>;
 
 /** A message's cells under `MessageTableHead`; `offset` replaces the plain offset (a link, say). */
-export function MessageCells({
-  message,
-  offset,
-}: {
-  message: KafkaMessage;
-  offset?: ReactNode;
-}) {
+export function MessageCells({ message, offset }: { message: KafkaMessage; offset?: ReactNode }) {
   return (
     <>
       <td className={numericCell}>{message.partition}</td>
       <td className={numericCell}>{offset ?? message.offset}</td>
-      <td className={`${textCell} whitespace-nowrap font-mono text-xs`}>
-        {formatTimestamp(message.timestamp)}
-      </td>
-      <td
-        className={`${textCell} truncate font-mono text-xs`}
-        title={message.key?.text}
-      >
+      <td className={`${textCell} whitespace-nowrap font-mono text-xs`}>{formatTimestamp(message.timestamp)}</td>
+      <td className={`${textCell} truncate font-mono text-xs`} title={message.key?.text}>
         {message.key ? payloadPreview(message.key, 60) : nullPayload}
       </td>
-      <td className={`${textCell} truncate font-mono text-xs`}>
-        {message.value ? payloadPreview(message.value, 240) : nullPayload}
-      </td>
+      <td className={`${textCell} truncate font-mono text-xs`}>{message.value ? payloadPreview(message.value, 240) : nullPayload}</td>
     </>
   );
 }

@@ -30,7 +30,8 @@ export function ProduceForm({ topic, partitions }: { topic: string; partitions: 
   const produce = useProduceMessage(topic);
   const problem = format === "json" && value.trim() !== "" ? jsonProblem(value) : null;
   const tooLarge = new Blob([value]).size > maxProduceBytes;
-  const setHeader = (id: number, change: Partial<{ name: string; value: string }>) => setHeaders((all) => all.map((h) => (h.id === id ? { ...h, ...change } : h)));
+  const setHeader = (id: number, change: Partial<{ name: string; value: string }>) =>
+    setHeaders((all) => all.map((h) => (h.id === id ? { ...h, ...change } : h)));
 
   return (
     <form
@@ -88,15 +89,33 @@ export function ProduceForm({ topic, partitions }: { topic: string; partitions: 
           className={`${field} font-mono ${problem || tooLarge ? "border-bad" : ""}`}
         />
         <p id="produce-value-help" className={problem || tooLarge ? "text-xs text-bad" : "text-xs text-muted"}>
-          {tooLarge ? `Larger than ${maxProduceBytes / 1024 / 1024} MiB.` : problem ? `Not valid JSON: ${problem}` : format === "json" ? "Checked as JSON and sent as written." : "Sent as UTF-8 text."}
+          {tooLarge
+            ? `Larger than ${maxProduceBytes / 1024 / 1024} MiB.`
+            : problem
+              ? `Not valid JSON: ${problem}`
+              : format === "json"
+                ? "Checked as JSON and sent as written."
+                : "Sent as UTF-8 text."}
         </p>
       </div>
       <fieldset className="space-y-2 text-sm">
         <legend className="text-muted">Headers</legend>
         {headers.map((h, i) => (
           <div key={h.id} className="flex flex-wrap items-center gap-2">
-            <input aria-label={`Header ${i + 1} name`} placeholder="name" value={h.name} onChange={(e) => setHeader(h.id, { name: e.target.value })} className={`${field} w-48 font-mono`} />
-            <input aria-label={`Header ${i + 1} value`} placeholder="value" value={h.value} onChange={(e) => setHeader(h.id, { value: e.target.value })} className={`${field} min-w-48 flex-1 font-mono`} />
+            <input
+              aria-label={`Header ${i + 1} name`}
+              placeholder="name"
+              value={h.name}
+              onChange={(e) => setHeader(h.id, { name: e.target.value })}
+              className={`${field} w-48 font-mono`}
+            />
+            <input
+              aria-label={`Header ${i + 1} value`}
+              placeholder="value"
+              value={h.value}
+              onChange={(e) => setHeader(h.id, { value: e.target.value })}
+              className={`${field} min-w-48 flex-1 font-mono`}
+            />
             <Button aria-label={`Remove header ${i + 1}`} onClick={() => setHeaders((all) => all.filter((x) => x.id !== h.id))}>
               <X aria-hidden className="size-4" />
             </Button>

@@ -112,24 +112,48 @@ function ResetOffsetsFields({ groupId, topics = [] }: { groupId: string; topics?
         {kind === "offset" && (
           <label className="flex flex-col gap-1">
             <span className="text-muted">Offset (kept within each partition)</span>
-            <input inputMode="numeric" pattern="[0-9]+" required value={offset} onChange={(e) => (setOffset(e.target.value), preview.reset())} className={`${field} w-40 font-mono`} />
+            <input
+              inputMode="numeric"
+              pattern="[0-9]+"
+              required
+              value={offset}
+              onChange={(e) => (setOffset(e.target.value), preview.reset())}
+              className={`${field} w-40 font-mono`}
+            />
           </label>
         )}
         {kind === "timestamp" && (
           <label className="flex flex-col gap-1">
             <span className="text-muted">First message at or after (local time)</span>
-            <input type="datetime-local" step={1} required value={time} onChange={(e) => (setTime(e.target.value), preview.reset())} className={`${field} font-mono`} />
+            <input
+              type="datetime-local"
+              step={1}
+              required
+              value={time}
+              onChange={(e) => (setTime(e.target.value), preview.reset())}
+              className={`${field} font-mono`}
+            />
           </label>
         )}
         <Button type="submit" disabled={preview.isPending}>
           {preview.isPending ? "Previewing…" : "Preview"}
         </Button>
       </div>
-      {error && <p role="alert" className="text-sm text-bad">{error.message}</p>}
-      {apply.data && <p role="status" className="text-sm text-ok">Offsets of {apply.data.changes.length} partition(s) reset.</p>}
+      {error && (
+        <p role="alert" className="text-sm text-bad">
+          {error.message}
+        </p>
+      )}
+      {apply.data && (
+        <p role="status" className="text-sm text-ok">
+          Offsets of {apply.data.changes.length} partition(s) reset.
+        </p>
+      )}
       {preview.data && (
         <div className="space-y-2">
-          <SimpleTable columns={[{ label: "Topic" }, { label: "Partition", numeric: true }, { label: "Now", numeric: true }, { label: "After", numeric: true }]}>
+          <SimpleTable
+            columns={[{ label: "Topic" }, { label: "Partition", numeric: true }, { label: "Now", numeric: true }, { label: "After", numeric: true }]}
+          >
             {preview.data.changes.map((c) => (
               <tr key={`${c.topic}/${c.partition}`} className="border-t border-line">
                 <td className={`${textCell} font-mono`}>{c.topic}</td>

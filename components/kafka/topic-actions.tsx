@@ -39,8 +39,8 @@ function AddPartitionsForm({ topic, onDone }: { topic: TopicDetail; onDone: () =
           className={`${inputClass} w-40 font-mono tabular-nums`}
         />
         <p id={`${id}-hint`} className="text-xs text-muted">
-          Now {topic.partitions}. Partitions can only be added. Keyed messages hash over the new count, so a key may land on a different partition from now on, and its order
-          across the change is not kept.
+          Now {topic.partitions}. Partitions can only be added. Keyed messages hash over the new count, so a key may land on a different partition from now on,
+          and its order across the change is not kept.
         </p>
       </div>
       {add.error && (

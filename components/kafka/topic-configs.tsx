@@ -83,7 +83,15 @@ function AddOverrideForm({ configs, saving, onAdd }: { configs: TopicConfigEntry
     >
       <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm">
         <span className="text-muted">Config</span>
-        <input list={`${ids}-names`} value={name} onChange={(e) => setName(e.target.value)} required spellCheck={false} placeholder="retention.ms" className={`${inputClass} font-mono`} />
+        <input
+          list={`${ids}-names`}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          spellCheck={false}
+          placeholder="retention.ms"
+          className={`${inputClass} font-mono`}
+        />
       </label>
       <datalist id={`${ids}-names`}>
         {candidates.map((c) => (
@@ -92,7 +100,13 @@ function AddOverrideForm({ configs, saving, onAdd }: { configs: TopicConfigEntry
       </datalist>
       <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm">
         <span className="text-muted">Value</span>
-        <input value={value} onChange={(e) => setValue(e.target.value)} spellCheck={false} placeholder={configs.find((c) => c.name === name)?.value ?? ""} className={`${inputClass} font-mono`} />
+        <input
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          spellCheck={false}
+          placeholder={configs.find((c) => c.name === name)?.value ?? ""}
+          className={`${inputClass} font-mono`}
+        />
       </label>
       <Button type="submit" disabled={saving}>
         <Plus aria-hidden className="size-4" /> Add override
@@ -143,7 +157,9 @@ export function TopicConfigs({ topic }: { topic: string }) {
       <QueryState isPending={isPending} error={data ? null : error} retry={() => void refetch()} what={`the configs of ${topic}`}>
         {data && (
           <>
-            {canEdit && <AddOverrideForm configs={data.configs} saving={alter.isPending} onAdd={(name, value) => change({ [name]: value }, [], `Set ${name}`)} />}
+            {canEdit && (
+              <AddOverrideForm configs={data.configs} saving={alter.isPending} onAdd={(name, value) => change({ [name]: value }, [], `Set ${name}`)} />
+            )}
             <div aria-live="polite" className="px-3">
               {alter.error ? (
                 <p role="alert" className="pt-2 text-sm text-bad">
@@ -160,7 +176,10 @@ export function TopicConfigs({ topic }: { topic: string }) {
             {configs.length === 0 ? (
               <p className="px-3 py-3 text-sm text-muted">Every config has its default value.</p>
             ) : (
-              <SimpleTable className="mt-1" columns={[{ label: "Config" }, { label: "Value" }, { label: "Source" }, ...(canEdit ? [{ label: "Actions" }] : [])]}>
+              <SimpleTable
+                className="mt-1"
+                columns={[{ label: "Config" }, { label: "Value" }, { label: "Source" }, ...(canEdit ? [{ label: "Actions" }] : [])]}
+              >
                 {configs.map((entry) => (
                   <tr key={entry.name} className={cn("border-t border-line align-middle", !entry.isDefault && "bg-accent/5")}>
                     <td className={`${textCell} font-mono`}>

@@ -22,7 +22,14 @@ export function DeleteTopicDialog({ topic, open, onClose }: { topic: TopicDetail
       consequences={
         <ul className="list-disc space-y-1 pl-5">
           <li>
-            {topic.messages === "0" ? "Its" : <>Its <strong>{formatCount(topic.messages)}</strong> retained messages and its</>} <strong>{topic.partitions}</strong> partition
+            {topic.messages === "0" ? (
+              "Its"
+            ) : (
+              <>
+                Its <strong>{formatCount(topic.messages)}</strong> retained messages and its
+              </>
+            )}{" "}
+            <strong>{topic.partitions}</strong> partition
             {topic.partitions === 1 ? " is" : "s are"} deleted for good.
           </li>
           <li>Producers writing to it get errors, or re-create it if the brokers allow automatic topic creation.</li>

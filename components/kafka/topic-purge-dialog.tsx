@@ -38,7 +38,11 @@ function PurgeForm({ topic, onDone }: { topic: TopicDetail; onDone: () => void }
             value={scope.kind === "all" ? "all" : String(scope.partition)}
             disabled={!!apply.data}
             onChange={(e) =>
-              setScope(e.target.value === "all" ? { kind: "all" } : { kind: "partition", partition: Number(e.target.value), offset: topic.partitionDetails[Number(e.target.value)]?.highWatermark ?? "0" })
+              setScope(
+                e.target.value === "all"
+                  ? { kind: "all" }
+                  : { kind: "partition", partition: Number(e.target.value), offset: topic.partitionDetails[Number(e.target.value)]?.highWatermark ?? "0" },
+              )
             }
             className={inputClass}
           >
@@ -105,7 +109,11 @@ function PurgeForm({ topic, onDone }: { topic: TopicDetail; onDone: () => void }
         ) : (
           <>
             <Button onClick={onDone}>Cancel</Button>
-            <Button variant="danger" disabled={!preview.data || preview.isPending || apply.isPending || total === "0"} onClick={() => apply.mutate(input(false))}>
+            <Button
+              variant="danger"
+              disabled={!preview.data || preview.isPending || apply.isPending || total === "0"}
+              onClick={() => apply.mutate(input(false))}
+            >
               {apply.isPending ? "Purging…" : total === "0" ? "Nothing to delete" : `Delete ${formatCount(total)} message${total === "1" ? "" : "s"}`}
             </Button>
           </>

@@ -1,13 +1,6 @@
 "use client";
 
-import {
-  createColumnHelper,
-  flexRender,
-  getCoreRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type SortingState,
-} from "@tanstack/react-table";
+import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDown, ArrowUp } from "lucide-react";
 import Link from "next/link";
@@ -57,7 +50,15 @@ const columns = [
     meta: { className: numeric },
     cell: (info) => {
       const rate = info.row.original.producedPerSecond;
-      return rate === null ? <span className="text-muted" title="Prometheus has no end offsets for this topic (no group reads it)">—</span> : rate < 10 ? rate.toFixed(1) : formatCount(Math.round(rate));
+      return rate === null ? (
+        <span className="text-muted" title="Prometheus has no end offsets for this topic (no group reads it)">
+          —
+        </span>
+      ) : rate < 10 ? (
+        rate.toFixed(1)
+      ) : (
+        formatCount(Math.round(rate))
+      );
     },
   }),
 ];
@@ -79,10 +80,7 @@ export function TopicsTable() {
     router.replace(`${pathname}?${next.toString()}`, { scroll: false });
   };
 
-  const rows = useMemo(
-    () => (data?.topics ?? []).filter((t) => t.name.toLowerCase().includes(search.toLowerCase())),
-    [data, search],
-  );
+  const rows = useMemo(() => (data?.topics ?? []).filter((t) => t.name.toLowerCase().includes(search.toLowerCase())), [data, search]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns fresh functions by design
   const table = useReactTable({
     data: rows,
@@ -143,7 +141,12 @@ export function TopicsTable() {
                         const sorted = header.column.getIsSorted();
                         const meta = header.column.columnDef.meta as { className?: string } | undefined;
                         return (
-                          <th key={header.id} scope="col" aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : "none"} className={cn("px-3 py-2 font-medium text-muted", meta?.className ?? "text-left")}>
+                          <th
+                            key={header.id}
+                            scope="col"
+                            aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : "none"}
+                            className={cn("px-3 py-2 font-medium text-muted", meta?.className ?? "text-left")}
+                          >
                             <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 hover:text-ink">
                               {flexRender(header.column.columnDef.header, header.getContext())}
                               {sorted === "asc" && <ArrowUp aria-hidden className="size-3" />}

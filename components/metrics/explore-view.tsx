@@ -15,7 +15,10 @@ import { TimeControls } from "./time-controls";
 import { useMetricsUrl } from "./use-metrics-url";
 
 // CodeMirror and the PromQL grammar load after the page: they are the heaviest part of it.
-const TimeSeriesChart = dynamic(() => import("./time-series-chart").then((m) => m.TimeSeriesChart), { ssr: false, loading: () => <Skeleton className="h-80 w-full" /> });
+const TimeSeriesChart = dynamic(() => import("./time-series-chart").then((m) => m.TimeSeriesChart), {
+  ssr: false,
+  loading: () => <Skeleton className="h-80 w-full" />,
+});
 const PromqlEditor = dynamic(() => import("./promql-editor"), { ssr: false, loading: () => <Skeleton className="h-16 w-full" /> });
 
 const toggleClass = (active: boolean) => cn("rounded px-2.5 py-1 text-sm text-muted hover:bg-canvas", active && "bg-canvas font-medium text-ink");
@@ -29,7 +32,9 @@ function ErrorPosition({ query, message }: { query: string; message: string }) {
     <pre aria-label="Error position" className="overflow-x-auto rounded bg-canvas p-2 font-mono text-xs">
       {line}
       {"\n"}
-      <span className="text-bad">{" ".repeat(Math.max(0, position.column - 1))}^ here (line {position.line}, column {position.column})</span>
+      <span className="text-bad">
+        {" ".repeat(Math.max(0, position.column - 1))}^ here (line {position.line}, column {position.column})
+      </span>
     </pre>
   );
 }
@@ -58,7 +63,13 @@ export function ExploreView() {
             </Button>
             <div role="group" aria-label="Query type" className="flex gap-1">
               {(["range", "instant"] as const).map((m) => (
-                <button key={m} type="button" aria-pressed={mode === m} className={toggleClass(mode === m)} onClick={() => url.setParam("mode", m === "range" ? undefined : m)}>
+                <button
+                  key={m}
+                  type="button"
+                  aria-pressed={mode === m}
+                  className={toggleClass(mode === m)}
+                  onClick={() => url.setParam("mode", m === "range" ? undefined : m)}
+                >
                   {m === "range" ? "Range" : "Instant"}
                 </button>
               ))}
@@ -66,7 +77,13 @@ export function ExploreView() {
             {mode === "range" && (
               <div role="group" aria-label="Show as" className="flex gap-1">
                 {(["chart", "table"] as const).map((v) => (
-                  <button key={v} type="button" aria-pressed={view === v} className={toggleClass(view === v)} onClick={() => url.setParam("view", v === "chart" ? undefined : v)}>
+                  <button
+                    key={v}
+                    type="button"
+                    aria-pressed={view === v}
+                    className={toggleClass(view === v)}
+                    onClick={() => url.setParam("view", v === "chart" ? undefined : v)}
+                  >
                     {v === "chart" ? "Chart" : "Table"}
                   </button>
                 ))}
@@ -77,7 +94,12 @@ export function ExploreView() {
         </div>
       </Card>
 
-      <Card aria-label="Result" className="space-y-2" data-testid="explore-result" data-state={error ? "error" : data ? "data" : isFetching ? "loading" : "idle"}>
+      <Card
+        aria-label="Result"
+        className="space-y-2"
+        data-testid="explore-result"
+        data-state={error ? "error" : data ? "data" : isFetching ? "loading" : "idle"}
+      >
         {error ? (
           <div role="alert" className="space-y-2">
             <p className="text-sm text-bad">{error.message}</p>

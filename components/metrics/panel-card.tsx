@@ -52,7 +52,11 @@ export function PanelCard({
         <h3 id={`panel-${panel.id}`} className="truncate text-sm font-semibold" title={panel.description}>
           {panel.title}
         </h3>
-        {data && <span className="shrink-0 font-mono text-[11px] text-muted" title="Step the server chose for this panel">{data.step}s</span>}
+        {data && (
+          <span className="shrink-0 font-mono text-[11px] text-muted" title="Step the server chose for this panel">
+            {data.step}s
+          </span>
+        )}
       </div>
       {state === "loading" ? (
         <Skeleton className={panel.type === "stat" ? "h-24 w-full" : "h-48 w-full"} />

@@ -41,7 +41,10 @@ export function TimeControls({
             const value = event.target.value;
             if (value === "absolute") {
               const now = Date.now();
-              setCustom({ from: toLocalInput(range.kind === "absolute" ? range.from : now - 3_600_000), to: toLocalInput(range.kind === "absolute" ? range.to : now) });
+              setCustom({
+                from: toLocalInput(range.kind === "absolute" ? range.from : now - 3_600_000),
+                to: toLocalInput(range.kind === "absolute" ? range.to : now),
+              });
             } else {
               setCustom(null);
               onRange({ kind: "relative", last: value });
@@ -69,9 +72,21 @@ export function TimeControls({
             }
           }}
         >
-          <input aria-label="From" type="datetime-local" className={selectClass} value={custom.from} onChange={(e) => setCustom({ ...custom, from: e.target.value })} />
+          <input
+            aria-label="From"
+            type="datetime-local"
+            className={selectClass}
+            value={custom.from}
+            onChange={(e) => setCustom({ ...custom, from: e.target.value })}
+          />
           <span className="text-muted">→</span>
-          <input aria-label="To" type="datetime-local" className={selectClass} value={custom.to} onChange={(e) => setCustom({ ...custom, to: e.target.value })} />
+          <input
+            aria-label="To"
+            type="datetime-local"
+            className={selectClass}
+            value={custom.to}
+            onChange={(e) => setCustom({ ...custom, to: e.target.value })}
+          />
           <Button type="submit">Apply</Button>
         </form>
       )}

@@ -59,7 +59,16 @@ export function TimeSeriesChart({ series, unit, stacked = false, height = 200, o
             onMouseLeave={() => setDrag(null)}
           >
             <CartesianGrid stroke="var(--color-line)" vertical={false} />
-            <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={tick} stroke="var(--color-muted)" fontSize={11} minTickGap={40} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={["dataMin", "dataMax"]}
+              tickFormatter={tick}
+              stroke="var(--color-muted)"
+              fontSize={11}
+              minTickGap={40}
+            />
             <YAxis width={72} tickFormatter={(v: number) => formatValue(v, unit)} stroke="var(--color-muted)" fontSize={11} />
             <Tooltip
               isAnimationActive={false}
@@ -69,9 +78,32 @@ export function TimeSeriesChart({ series, unit, stacked = false, height = 200, o
             />
             {keys.map(({ key, legend, color }) =>
               stacked ? (
-                <Area key={key} dataKey={key} name={legend} stackId="stack" type="monotone" stroke={color} fill={color} fillOpacity={0.25} isAnimationActive={false} hide={hidden.has(legend)} dot={false} />
+                <Area
+                  key={key}
+                  dataKey={key}
+                  name={legend}
+                  stackId="stack"
+                  type="monotone"
+                  stroke={color}
+                  fill={color}
+                  fillOpacity={0.25}
+                  isAnimationActive={false}
+                  hide={hidden.has(legend)}
+                  dot={false}
+                />
               ) : (
-                <Line key={key} dataKey={key} name={legend} type="monotone" stroke={color} strokeWidth={1.5} isAnimationActive={false} hide={hidden.has(legend)} dot={false} connectNulls={false} />
+                <Line
+                  key={key}
+                  dataKey={key}
+                  name={legend}
+                  type="monotone"
+                  stroke={color}
+                  strokeWidth={1.5}
+                  isAnimationActive={false}
+                  hide={hidden.has(legend)}
+                  dot={false}
+                  connectNulls={false}
+                />
               ),
             )}
             {drag?.to !== undefined && <ReferenceArea x1={drag.from} x2={drag.to} strokeOpacity={0.3} fill="var(--color-accent)" fillOpacity={0.15} />}

@@ -36,8 +36,14 @@ export function useMetricsUrl(defaultRange = "1h") {
       }),
     [update],
   );
-  const setRefresh = useCallback((value: RefreshInterval) => update((next) => (value === "off" ? next.delete("refresh") : next.set("refresh", value))), [update]);
-  const variable = useCallback((name: string): string[] | undefined => (params.has(`var-${name}`) ? params.getAll(`var-${name}`).filter(Boolean) : undefined), [params]);
+  const setRefresh = useCallback(
+    (value: RefreshInterval) => update((next) => (value === "off" ? next.delete("refresh") : next.set("refresh", value))),
+    [update],
+  );
+  const variable = useCallback(
+    (name: string): string[] | undefined => (params.has(`var-${name}`) ? params.getAll(`var-${name}`).filter(Boolean) : undefined),
+    [params],
+  );
   const setVariable = useCallback(
     (name: string, values: readonly string[]) =>
       update((next) => {
@@ -48,7 +54,10 @@ export function useMetricsUrl(defaultRange = "1h") {
       }),
     [update],
   );
-  const setParam = useCallback((name: string, value: string | undefined) => update((next) => (value === undefined ? next.delete(name) : next.set(name, value))), [update]);
+  const setParam = useCallback(
+    (name: string, value: string | undefined) => update((next) => (value === undefined ? next.delete(name) : next.set(name, value))),
+    [update],
+  );
 
   return { params, range, refresh, setRange, setRefresh, variable, setVariable, setParam };
 }

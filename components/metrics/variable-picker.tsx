@@ -37,7 +37,15 @@ export function VariablePicker({
       document.removeEventListener("keydown", close);
     };
   }, [open]);
-  const summary = loading ? "loading…" : error ? "unavailable" : selected.length === 0 ? "All" : selected.length <= 2 ? selected.join(", ") : `${selected.length} selected`;
+  const summary = loading
+    ? "loading…"
+    : error
+      ? "unavailable"
+      : selected.length === 0
+        ? "All"
+        : selected.length <= 2
+          ? selected.join(", ")
+          : `${selected.length} selected`;
   const toggle = (value: string) => onChange(multi ? (selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value]) : [value]);
   return (
     <div ref={root} className="relative">

@@ -39,7 +39,8 @@ export function AggregateResults({ result, error, running }: { result: Aggregate
       </Card>
     );
   }
-  if (!result) return <p className="text-sm text-muted">Write a pipeline and run it with Ctrl+Enter; the results show here and the URL keeps the pipeline to share.</p>;
+  if (!result)
+    return <p className="text-sm text-muted">Write a pipeline and run it with Ctrl+Enter; the results show here and the URL keeps the pipeline to share.</p>;
   const count = result.results.length;
   return (
     <Card className="space-y-3">
@@ -53,7 +54,8 @@ export function AggregateResults({ result, error, running }: { result: Aggregate
         <div role="radiogroup" aria-label="Notation" className="flex gap-3 text-sm">
           {(["relaxed", "canonical"] as const).map((n) => (
             <label key={n} className="flex items-center gap-1.5">
-              <input type="radio" name="notation" checked={notation === n} onChange={() => setNotation(n)} /> {n === "relaxed" ? "Relaxed" : "Canonical (every type)"}
+              <input type="radio" name="notation" checked={notation === n} onChange={() => setNotation(n)} />{" "}
+              {n === "relaxed" ? "Relaxed" : "Canonical (every type)"}
             </label>
           ))}
         </div>
@@ -66,7 +68,11 @@ export function AggregateResults({ result, error, running }: { result: Aggregate
       {count === 0 ? (
         <p className="text-sm text-muted">No documents came out of the pipeline.</p>
       ) : (
-        <pre tabIndex={0} aria-label="Results as JSON" className="max-h-[60vh] overflow-auto rounded-md border border-line bg-canvas p-3 font-mono text-xs leading-relaxed">
+        <pre
+          tabIndex={0}
+          aria-label="Results as JSON"
+          className="max-h-[60vh] overflow-auto rounded-md border border-line bg-canvas p-3 font-mono text-xs leading-relaxed"
+        >
           {text}
         </pre>
       )}

@@ -68,11 +68,13 @@ export function AggregateRunner({ db, collection }: { db: string; collection: st
               Limit
             </label>
             <select id={limitId} value={limitChoice} onChange={(e) => setLimitChoice(Number(e.target.value))} className={`${inputClass} tabular-nums`}>
-              {[...new Set([...limits, limit])].sort((a, b) => a - b).map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
+              {[...new Set([...limits, limit])]
+                .sort((a, b) => a - b)
+                .map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
             </select>
             <Button variant="primary" onClick={runNow} disabled={!!problem || run.isFetching}>
               <Play aria-hidden className="size-4" /> Run <kbd className="font-mono text-xs">Ctrl+Enter</kbd>

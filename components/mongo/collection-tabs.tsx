@@ -20,7 +20,10 @@ export function CollectionTabs({ db, collection }: { db: string; collection: str
           key={tab.href}
           href={tab.href}
           aria-current={tab.active ? "page" : undefined}
-          className={cn("-mb-px border-b-2 px-3 py-1.5 text-sm", tab.active ? "border-accent font-medium text-ink" : "border-transparent text-muted hover:text-ink")}
+          className={cn(
+            "-mb-px border-b-2 px-3 py-1.5 text-sm",
+            tab.active ? "border-accent font-medium text-ink" : "border-transparent text-muted hover:text-ink",
+          )}
         >
           {tab.label}
         </Link>

@@ -124,7 +124,8 @@ export function CollectionsTable({ db }: { db: string }) {
       <QueryState isPending={isPending} error={data ? null : error} retry={() => void refetch()} what="collections">
         {data?.collections.length === 0 ? (
           <Card className="text-sm text-muted">
-            No collections in {db}. {canCreate ? "Create one above, or let a service write its first document." : "One appears once a service writes its first document."}
+            No collections in {db}.{" "}
+            {canCreate ? "Create one above, or let a service write its first document." : "One appears once a service writes its first document."}
           </Card>
         ) : (
           <Card className="p-0">
@@ -154,7 +155,12 @@ export function CollectionsTable({ db }: { db: string }) {
                   </td>
                   {canChange && (
                     <td className="px-3 py-1 text-right whitespace-nowrap">
-                      <button type="button" onClick={() => setRenaming(c.name)} aria-label={`Rename collection ${c.name}`} className="rounded-md p-1 text-muted hover:bg-canvas hover:text-ink">
+                      <button
+                        type="button"
+                        onClick={() => setRenaming(c.name)}
+                        aria-label={`Rename collection ${c.name}`}
+                        className="rounded-md p-1 text-muted hover:bg-canvas hover:text-ink"
+                      >
                         <Pencil aria-hidden className="size-4" />
                       </button>
                       <button
@@ -189,8 +195,8 @@ export function CollectionsTable({ db }: { db: string }) {
           onConfirm={(confirm) => drop.mutate({ collection: dropping.name, confirm }, { onSuccess: () => setDropping(null) })}
           consequences={
             <p>
-              Its {dropping.estimatedCount === null ? "" : <strong>~{formatCount(dropping.estimatedCount)} </strong>}documents ({formatBytes(dropping.totalSize)}) and{" "}
-              {dropping.indexCount ?? ""} index{dropping.indexCount === 1 ? "" : "es"} are deleted for good.
+              Its {dropping.estimatedCount === null ? "" : <strong>~{formatCount(dropping.estimatedCount)} </strong>}documents (
+              {formatBytes(dropping.totalSize)}) and {dropping.indexCount ?? ""} index{dropping.indexCount === 1 ? "" : "es"} are deleted for good.
             </p>
           }
         />

@@ -93,8 +93,8 @@ export function DatabasesTable() {
           onConfirm={(confirm) => drop.mutate({ db: dropping.name, confirm }, { onSuccess: () => setDropping(null) })}
           consequences={
             <p>
-              Its {dropping.collections === null ? "" : <strong>{dropping.collections} </strong>}collection{dropping.collections === 1 ? "" : "s"}, their documents (
-              {formatBytes(dropping.dataSize)}) and indexes are deleted for good. Services writing to it will create it again.
+              Its {dropping.collections === null ? "" : <strong>{dropping.collections} </strong>}collection{dropping.collections === 1 ? "" : "s"}, their
+              documents ({formatBytes(dropping.dataSize)}) and indexes are deleted for good. Services writing to it will create it again.
             </p>
           }
         />

@@ -49,7 +49,11 @@ export function DocumentDeleteDialog({
       />
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate(loaded.version, { onSuccess: () => router.push(collectionHref(db, collection)) })}>
+        <Button
+          variant="danger"
+          disabled={remove.isPending}
+          onClick={() => remove.mutate(loaded.version, { onSuccess: () => router.push(collectionHref(db, collection)) })}
+        >
           {remove.isPending ? "Deleting…" : "Delete document"}
         </Button>
       </DialogActions>

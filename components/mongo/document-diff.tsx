@@ -1,9 +1,7 @@
 import { diffLines } from "diff";
 import { cn } from "@/lib/cn";
 
-export type DiffRow =
-  | { kind: "context" | "removed" | "added"; text: string; oldLine?: number; newLine?: number }
-  | { kind: "skipped"; count: number };
+export type DiffRow = { kind: "context" | "removed" | "added"; text: string; oldLine?: number; newLine?: number } | { kind: "skipped"; count: number };
 
 /** A compact unified diff of two texts by line: changes with `context` unchanged lines around them, the rest folded. */
 export function unifiedDiff(before: string, after: string, context = 3): DiffRow[] {
@@ -53,7 +51,10 @@ export function DocumentDiff({ before, after }: { before: string; after: string 
   return (
     <div className="space-y-2">
       <p className="text-sm">
-        <span className="text-ok">{added} line{added === 1 ? "" : "s"} added</span>, <span className="text-bad">{removed} removed</span>
+        <span className="text-ok">
+          {added} line{added === 1 ? "" : "s"} added
+        </span>
+        , <span className="text-bad">{removed} removed</span>
       </p>
       <div className="max-h-[60vh] overflow-auto rounded-md border border-line bg-canvas" role="region" aria-label="Changes to the document" tabIndex={0}>
         <table className="w-full border-collapse font-mono text-xs">

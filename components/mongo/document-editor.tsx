@@ -55,7 +55,19 @@ function EditorStatus({ id, problem, note }: { id: string; problem: string | und
   );
 }
 
-function EditDocumentForm({ db, collection, segment, loaded, onReload }: { db: string; collection: string; segment: string; loaded: DocumentView; onReload: () => void }) {
+function EditDocumentForm({
+  db,
+  collection,
+  segment,
+  loaded,
+  onReload,
+}: {
+  db: string;
+  collection: string;
+  segment: string;
+  loaded: DocumentView;
+  onReload: () => void;
+}) {
   const statusId = useId();
   const baseline = useMemo(() => pretty(loaded.document), [loaded.document]);
   const [text, setText] = useState(baseline);
@@ -92,7 +104,10 @@ function EditDocumentForm({ db, collection, segment, loaded, onReload }: { db: s
         </h2>
         {canEdit && (
           <div className="flex gap-2">
-            <Link href={newDocumentHref(db, collection, segment)} className="inline-flex items-center gap-1.5 rounded-md border border-line bg-surface px-3 py-1.5 text-sm font-medium hover:bg-canvas">
+            <Link
+              href={newDocumentHref(db, collection, segment)}
+              className="inline-flex items-center gap-1.5 rounded-md border border-line bg-surface px-3 py-1.5 text-sm font-medium hover:bg-canvas"
+            >
               <Copy aria-hidden className="size-4" /> Duplicate
             </Link>
             <Button variant="danger" onClick={() => setDeleting(true)}>
@@ -105,7 +120,15 @@ function EditDocumentForm({ db, collection, segment, loaded, onReload }: { db: s
         <JsonEditor value={text} onChange={setText} label="Document as Extended JSON" describedBy={statusId} readOnly={!canEdit} />
         {canEdit ? (
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <EditorStatus id={statusId} problem={problem} note={changed ? "Edited — review the changes to save them." : "Extended JSON with every BSON type spelled out (dates as ISO text); types are kept on save."} />
+            <EditorStatus
+              id={statusId}
+              problem={problem}
+              note={
+                changed
+                  ? "Edited — review the changes to save them."
+                  : "Extended JSON with every BSON type spelled out (dates as ISO text); types are kept on save."
+              }
+            />
             <div className="flex gap-2">
               <Button onClick={() => setText(baseline)} disabled={!changed}>
                 <Undo2 aria-hidden className="size-4" /> Discard edits
@@ -132,7 +155,15 @@ function EditDocumentForm({ db, collection, segment, loaded, onReload }: { db: s
             error={save.error}
             onReload={reload}
           />
-          <DocumentDeleteDialog db={db} collection={collection} segment={segment} loaded={loaded} open={deleting} onClose={() => setDeleting(false)} onReload={reload} />
+          <DocumentDeleteDialog
+            db={db}
+            collection={collection}
+            segment={segment}
+            loaded={loaded}
+            open={deleting}
+            onClose={() => setDeleting(false)}
+            onReload={reload}
+          />
         </>
       )}
     </div>
@@ -152,7 +183,13 @@ function NewDocumentForm({ db, collection, initialText, copyOf }: { db: string; 
   return (
     <div className="space-y-3">
       <h2 className="text-base font-semibold">
-        {copyOf === undefined ? "New document" : <>Copy of <span className="font-mono break-all">{copyOf}</span></>}
+        {copyOf === undefined ? (
+          "New document"
+        ) : (
+          <>
+            Copy of <span className="font-mono break-all">{copyOf}</span>
+          </>
+        )}
         <span className="ml-2 text-sm font-normal text-muted">without an _id, MongoDB gives it a new ObjectId</span>
       </h2>
       <Card className="space-y-3">
@@ -187,9 +224,21 @@ export function DocumentEditor({ db, collection, segment, copyOf }: { db: string
     <QueryState isPending={query.isPending} error={query.error} retry={() => void query.refetch()} what="the document">
       {query.data &&
         (isNew ? (
-          <NewDocumentForm db={db} collection={collection} copyOf={copyOf} initialText={pretty(Object.fromEntries(Object.entries(query.data.document).filter(([key]) => key !== "_id")))} />
+          <NewDocumentForm
+            db={db}
+            collection={collection}
+            copyOf={copyOf}
+            initialText={pretty(Object.fromEntries(Object.entries(query.data.document).filter(([key]) => key !== "_id")))}
+          />
         ) : (
-          <EditDocumentForm key={query.data.version} db={db} collection={collection} segment={segment} loaded={query.data} onReload={() => void query.refetch()} />
+          <EditDocumentForm
+            key={query.data.version}
+            db={db}
+            collection={collection}
+            segment={segment}
+            loaded={query.data}
+            onReload={() => void query.refetch()}
+          />
         ))}
     </QueryState>
   );

@@ -3,7 +3,15 @@ import { lineAndColumn, prettyEjson, withReadableDates } from "./document-json-e
 
 describe("prettyEjson", () => {
   it("keeps type wrappers on one line and indents documents and arrays", () => {
-    const doc = { _id: { $oid: "6b03bc544ae057a268e25138" }, total: { $numberDouble: "70.5" }, at: { $date: { $numberLong: "1" } }, items: [{ qty: { $numberInt: "1" } }], tags: [], empty: {}, n: null };
+    const doc = {
+      _id: { $oid: "6b03bc544ae057a268e25138" },
+      total: { $numberDouble: "70.5" },
+      at: { $date: { $numberLong: "1" } },
+      items: [{ qty: { $numberInt: "1" } }],
+      tags: [],
+      empty: {},
+      n: null,
+    };
     expect(prettyEjson(doc)).toBe(
       [
         "{",
@@ -41,9 +49,19 @@ describe("lineAndColumn", () => {
 describe("withReadableDates", () => {
   it("turns canonical dates into ISO text that parses back to the same BSON bytes", async () => {
     const { EJSON, serialize } = await import("bson");
-    const canonical = { at: { $date: { $numberLong: "1770113700123" } }, old: { $date: { $numberLong: "-86400000" } }, list: [{ $date: { $numberLong: "0" } }], n: { $numberInt: "1" } };
+    const canonical = {
+      at: { $date: { $numberLong: "1770113700123" } },
+      old: { $date: { $numberLong: "-86400000" } },
+      list: [{ $date: { $numberLong: "0" } }],
+      n: { $numberInt: "1" },
+    };
     const readable = withReadableDates(canonical);
-    expect(readable).toEqual({ at: { $date: "2026-02-03T10:15:00.123Z" }, old: { $date: { $numberLong: "-86400000" } }, list: [{ $date: "1970-01-01T00:00:00.000Z" }], n: { $numberInt: "1" } });
+    expect(readable).toEqual({
+      at: { $date: "2026-02-03T10:15:00.123Z" },
+      old: { $date: { $numberLong: "-86400000" } },
+      list: [{ $date: "1970-01-01T00:00:00.000Z" }],
+      n: { $numberInt: "1" },
+    });
     const bytes = (v: unknown) => Buffer.from(serialize(EJSON.deserialize(v as never, { relaxed: false }))).toString("hex");
     expect(bytes(readable)).toBe(bytes(canonical));
   });

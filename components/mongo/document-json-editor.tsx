@@ -97,7 +97,11 @@ export function ejsonProblem(text: string, parse: (text: string) => unknown): st
 }
 
 const isTypeWrapper = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length > 0 && Object.keys(value).every((key) => key.startsWith("$"));
+  value !== null &&
+  typeof value === "object" &&
+  !Array.isArray(value) &&
+  Object.keys(value).length > 0 &&
+  Object.keys(value).every((key) => key.startsWith("$"));
 
 /**
  * Extended JSON indented by two spaces, with type wrappers on one line

@@ -13,8 +13,8 @@ export function DocumentMutationError({ error, onReload }: { error: Error | null
     return (
       <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-bad/40 bg-bad/5 p-3 text-sm">
         <p>
-          <strong className="text-bad">Not saved: the document changed since you loaded it.</strong> Reload it to see the stored version (your edit
-          is discarded), then apply the edit again.
+          <strong className="text-bad">Not saved: the document changed since you loaded it.</strong> Reload it to see the stored version (your edit is
+          discarded), then apply the edit again.
         </p>
         <Button onClick={onReload}>
           <RefreshCw aria-hidden className="size-4" /> Reload document

@@ -92,7 +92,14 @@ function JumpToId({ onJump }: { onJump: (startAt: string) => void }) {
       <label htmlFor={id} className="text-sm text-muted">
         Jump to _id
       </label>
-      <input id={id} value={text} onChange={(e) => setText(e.target.value)} placeholder="hex, string or EJSON" spellCheck={false} className={`${inputClass} w-64 font-mono`} />
+      <input
+        id={id}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder="hex, string or EJSON"
+        spellCheck={false}
+        className={`${inputClass} w-64 font-mono`}
+      />
       <Button type="submit" disabled={!text.trim()}>
         Go
       </Button>
@@ -104,7 +111,11 @@ function TotalLine({ page, onExact, counting }: { page: DocumentsPage; onExact: 
   const { count, estimated } = page.total;
   return (
     <span className="flex items-center gap-2 text-sm text-muted" data-testid="documents-total">
-      {count === null ? "Total unknown under a filter" : estimated ? `~${count.toLocaleString("en-US")} documents (estimated)` : `${count.toLocaleString("en-US")} documents`}
+      {count === null
+        ? "Total unknown under a filter"
+        : estimated
+          ? `~${count.toLocaleString("en-US")} documents (estimated)`
+          : `${count.toLocaleString("en-US")} documents`}
       {estimated && (
         <Button onClick={onExact} disabled={counting} className="px-2 py-0.5 text-xs">
           {counting ? "Counting…" : "Exact count"}
@@ -170,7 +181,10 @@ export function DocumentsView({ db, collection }: { db: string; collection: stri
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {canInsert && (
-            <Link href={newDocumentHref(db, collection)} className="inline-flex items-center gap-1.5 rounded-md border border-line bg-surface px-3 py-1.5 text-sm font-medium hover:bg-canvas">
+            <Link
+              href={newDocumentHref(db, collection)}
+              className="inline-flex items-center gap-1.5 rounded-md border border-line bg-surface px-3 py-1.5 text-sm font-medium hover:bg-canvas"
+            >
               <FilePlus2 aria-hidden className="size-4" /> New document
             </Link>
           )}
@@ -187,7 +201,13 @@ export function DocumentsView({ db, collection }: { db: string; collection: stri
             )}
             {data.documents.length === 0 ? (
               <p className="p-4 text-sm text-muted">
-                {query.filter ? "No document matches this filter. Loosen it, or reset the query." : query.after || query.before ? "No more documents this way." : canInsert ? "This collection is empty. Insert a document or import JSON lines." : "This collection is empty."}
+                {query.filter
+                  ? "No document matches this filter. Loosen it, or reset the query."
+                  : query.after || query.before
+                    ? "No more documents this way."
+                    : canInsert
+                      ? "This collection is empty. Insert a document or import JSON lines."
+                      : "This collection is empty."}
               </p>
             ) : view === "json" ? (
               <DocumentsJson page={data} db={db} collection={collection} />
@@ -203,7 +223,10 @@ export function DocumentsView({ db, collection }: { db: string; collection: stri
             <Button onClick={() => navigate(restart)} disabled={!data.previous && pageNumber === 1 && !query.startAt} aria-label="First page">
               <ChevronsLeft aria-hidden className="size-4" />
             </Button>
-            <Button onClick={() => navigate({ ...restart, before: data.previous, p: String(Math.max(1, pageNumber - 1)) })} disabled={!data.previous || isFetching}>
+            <Button
+              onClick={() => navigate({ ...restart, before: data.previous, p: String(Math.max(1, pageNumber - 1)) })}
+              disabled={!data.previous || isFetching}
+            >
               <ChevronLeft aria-hidden className="size-4" /> Previous
             </Button>
             <span className="px-1 text-sm text-muted tabular-nums" data-testid="page-number">
@@ -214,7 +237,11 @@ export function DocumentsView({ db, collection }: { db: string; collection: stri
             </Button>
             <label className="ml-2 flex items-center gap-2 text-sm text-muted">
               Per page
-              <select value={limit} onChange={(e) => navigate({ ...restart, limit: e.target.value === String(defaultPageSize) ? null : e.target.value })} className={inputClass}>
+              <select
+                value={limit}
+                onChange={(e) => navigate({ ...restart, limit: e.target.value === String(defaultPageSize) ? null : e.target.value })}
+                className={inputClass}
+              >
                 {pageSizes.map((size) => (
                   <option key={size} value={size}>
                     {size}

@@ -10,7 +10,8 @@ export function cellText(value: unknown, max = 120): string {
   if (value === undefined) return "";
   if (typeof value === "string") return value.length > max ? `${value.slice(0, max)}…` : value;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid date" : value.toISOString();
-  if (value !== null && typeof value === "object" && (value as { _bsontype?: string })._bsontype === "ObjectId") return (value as { toHexString(): string }).toHexString();
+  if (value !== null && typeof value === "object" && (value as { _bsontype?: string })._bsontype === "ObjectId")
+    return (value as { toHexString(): string }).toHexString();
   const text = EJSON.stringify(value, { relaxed: true });
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }

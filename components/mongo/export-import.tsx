@@ -9,7 +9,8 @@ import { useImportDocuments } from "@/lib/queries/mongo";
 import { maxImportBytes, namespacePath } from "@/lib/schemas/mongo-browse";
 import { inputClass } from "@/components/ui/typed-confirm-dialog";
 
-type ExportState = { status: "idle" } | { status: "running"; done: number; total: number | null } | { status: "finished"; done: number } | { status: "failed"; message: string };
+type ExportState =
+  { status: "idle" } | { status: "running"; done: number; total: number | null } | { status: "finished"; done: number } | { status: "failed"; message: string };
 
 function countNewlines(chunk: Uint8Array): number {
   let n = 0;
@@ -21,7 +22,17 @@ function countNewlines(chunk: Uint8Array): number {
  * Exports the current filter's documents (JSON lines or CSV), reading the streamed answer to
  * show documents exported of the estimated total; the file is saved when the stream ends.
  */
-function ExportButton({ db, collection, query, total }: { db: string; collection: string; query: { filter: string; sort: string; projection: string }; total: number | null }) {
+function ExportButton({
+  db,
+  collection,
+  query,
+  total,
+}: {
+  db: string;
+  collection: string;
+  query: { filter: string; sort: string; projection: string };
+  total: number | null;
+}) {
   const id = useId();
   const [format, setFormat] = useState<"jsonl" | "csv">("jsonl");
   const [state, setState] = useState<ExportState>({ status: "idle" });
@@ -119,7 +130,13 @@ function ImportDialog({ db, collection, onClose }: { db: string; collection: str
           <label htmlFor={id} className="text-sm">
             File
           </label>
-          <input id={id} type="file" accept=".jsonl,.ndjson,.json,.txt" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="block w-full text-sm" />
+          <input
+            id={id}
+            type="file"
+            accept=".jsonl,.ndjson,.json,.txt"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            className="block w-full text-sm"
+          />
           {tooLarge && <p className="text-sm text-bad">The file is larger than 10 MiB.</p>}
         </div>
         {importing.error && (
@@ -130,7 +147,8 @@ function ImportDialog({ db, collection, onClose }: { db: string; collection: str
         {report && (
           <div role="status" className="space-y-1 text-sm">
             <p>
-              <strong>{report.inserted.toLocaleString("en-US")}</strong> inserted, <strong className={report.failed.length ? "text-bad" : undefined}>{report.failed.length}</strong> failed.
+              <strong>{report.inserted.toLocaleString("en-US")}</strong> inserted,{" "}
+              <strong className={report.failed.length ? "text-bad" : undefined}>{report.failed.length}</strong> failed.
             </p>
             {report.failed.length > 0 && (
               <ul className="max-h-48 overflow-auto rounded-md border border-line p-2 font-mono text-xs">

@@ -20,7 +20,13 @@ const directions: Array<{ value: string; label: string }> = [
 
 const toDirection = (value: string): IndexDirection => (value === "1" ? 1 : value === "-1" ? -1 : (value as IndexDirection));
 
-function FieldRows({ rows, onChange }: { rows: Array<{ field: string; direction: string }>; onChange: (rows: Array<{ field: string; direction: string }>) => void }) {
+function FieldRows({
+  rows,
+  onChange,
+}: {
+  rows: Array<{ field: string; direction: string }>;
+  onChange: (rows: Array<{ field: string; direction: string }>) => void;
+}) {
   const id = useId();
   return (
     <div className="space-y-2">
@@ -40,7 +46,12 @@ function FieldRows({ rows, onChange }: { rows: Array<{ field: string; direction:
           <label className="sr-only" htmlFor={`${id}-d${i}`}>
             Direction of field {i + 1}
           </label>
-          <select id={`${id}-d${i}`} value={row.direction} onChange={(e) => onChange(rows.map((r, j) => (j === i ? { ...r, direction: e.target.value } : r)))} className={inputClass}>
+          <select
+            id={`${id}-d${i}`}
+            value={row.direction}
+            onChange={(e) => onChange(rows.map((r, j) => (j === i ? { ...r, direction: e.target.value } : r)))}
+            className={inputClass}
+          >
             {directions.map((d) => (
               <option key={d.value} value={d.value}>
                 {d.label}
@@ -145,7 +156,14 @@ export function IndexCreateForm({ db, collection }: { db: string; collection: st
               <label htmlFor={`${id}-keys`} className="sr-only">
                 Index keys as Extended JSON
               </label>
-              <textarea id={`${id}-keys`} value={keysText} onChange={(e) => setKeysText(e.target.value)} rows={2} spellCheck={false} className={`${inputClass} w-full font-mono`} />
+              <textarea
+                id={`${id}-keys`}
+                value={keysText}
+                onChange={(e) => setKeysText(e.target.value)}
+                rows={2}
+                spellCheck={false}
+                className={`${inputClass} w-full font-mono`}
+              />
             </>
           )}
         </fieldset>
@@ -160,7 +178,13 @@ export function IndexCreateForm({ db, collection }: { db: string; collection: st
             <label htmlFor={`${id}-ttl`} className="text-sm">
               TTL in seconds <span className="text-muted">(optional; on a date field)</span>
             </label>
-            <input id={`${id}-ttl`} value={ttl} onChange={(e) => setTtl(e.target.value)} inputMode="numeric" className={`${inputClass} w-full font-mono tabular-nums`} />
+            <input
+              id={`${id}-ttl`}
+              value={ttl}
+              onChange={(e) => setTtl(e.target.value)}
+              inputMode="numeric"
+              className={`${inputClass} w-full font-mono tabular-nums`}
+            />
           </div>
           <div className="space-y-1 sm:col-span-2">
             <label htmlFor={`${id}-partial`} className="text-sm">

@@ -40,8 +40,12 @@ function IndexOptions({ index }: { index: IndexInfo }) {
     <span className="flex flex-wrap gap-1">
       {index.unique && <Badge>unique</Badge>}
       {index.sparse && <Badge>sparse</Badge>}
-      {index.expireAfterSeconds !== undefined && <Badge title="Documents expire this long after the date in the key field">TTL {index.expireAfterSeconds} s</Badge>}
-      {index.partialFilterExpression && <Badge title="Only documents matching this filter are indexed">partial {JSON.stringify(index.partialFilterExpression)}</Badge>}
+      {index.expireAfterSeconds !== undefined && (
+        <Badge title="Documents expire this long after the date in the key field">TTL {index.expireAfterSeconds} s</Badge>
+      )}
+      {index.partialFilterExpression && (
+        <Badge title="Only documents matching this filter are indexed">partial {JSON.stringify(index.partialFilterExpression)}</Badge>
+      )}
       {others.map(([key, value]) => (
         <Badge key={key}>
           {key}: {JSON.stringify(value)}

@@ -104,7 +104,14 @@ export function NewReplay() {
             dryRun();
           }}
         >
-          <RadioCards legend="Kind" name="replay-kind" choices={kindChoices} value={values.kind} onChange={(kind) => set("kind", kind)} className="lg:grid-cols-3" />
+          <RadioCards
+            legend="Kind"
+            name="replay-kind"
+            choices={kindChoices}
+            value={values.kind}
+            onChange={(kind) => set("kind", kind)}
+            className="lg:grid-cols-3"
+          />
           {values.kind === "republish" ? (
             <RepublishFields values={values} set={set} problems={problems} topics={topics} />
           ) : values.kind === "reprocess" ? (
@@ -135,7 +142,12 @@ export function NewReplay() {
       {plan.error && <ReplayRefusal error={plan.error} groupId={values.group.trim()} />}
       {plan.data && (
         <section aria-labelledby="replay-plan-heading" className="space-y-4">
-          <h2 id="replay-plan-heading" ref={planHeading} tabIndex={-1} className="text-lg font-semibold tracking-tight focus:outline-none focus-visible:outline-2">
+          <h2
+            id="replay-plan-heading"
+            ref={planHeading}
+            tabIndex={-1}
+            className="text-lg font-semibold tracking-tight focus:outline-none focus-visible:outline-2"
+          >
             Dry run
           </h2>
           {plan.data.kind === "republish" ? (
@@ -158,7 +170,11 @@ export function NewReplay() {
                 </p>
               </div>
               {create.error && (
-                <ReplayRefusal error={create.error} groupId={plan.data.kind === "reprocess" ? plan.data.groupId : undefined} createTarget={plan.data.kind === "republish" ? createTarget : undefined} />
+                <ReplayRefusal
+                  error={create.error}
+                  groupId={plan.data.kind === "reprocess" ? plan.data.groupId : undefined}
+                  createTarget={plan.data.kind === "republish" ? createTarget : undefined}
+                />
               )}
             </Card>
           ) : (

@@ -4,7 +4,10 @@ import { TriangleAlert } from "lucide-react";
 export function PlanWarnings({ warnings }: { warnings: string[] }) {
   if (warnings.length === 0) return null;
   return (
-    <section aria-label="Warnings" className="rounded-lg border border-amber-500/60 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">
+    <section
+      aria-label="Warnings"
+      className="rounded-lg border border-amber-500/60 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100"
+    >
       <ul className="space-y-1.5">
         {warnings.map((warning) => (
           <li key={warning} className="flex gap-2">

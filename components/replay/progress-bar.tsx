@@ -1,7 +1,17 @@
 import { cn } from "@/lib/cn";
 
 /** A horizontal bar for 0–100 %, labelled for screen readers. */
-export function ProgressBar({ percent, label, tone = "accent", className }: { percent: number; label: string; tone?: "accent" | "ok" | "bad" | "muted"; className?: string }) {
+export function ProgressBar({
+  percent,
+  label,
+  tone = "accent",
+  className,
+}: {
+  percent: number;
+  label: string;
+  tone?: "accent" | "ok" | "bad" | "muted";
+  className?: string;
+}) {
   const value = Math.max(0, Math.min(100, Math.round(percent)));
   return (
     <div

@@ -39,7 +39,16 @@ const keyOf = (p: Pick<ProjectionInfo, "service" | "name">) => `${p.service}/${p
 function ProjectionsTable({ projections, chosen, choose }: { projections: ProjectionInfo[]; chosen: string; choose: (p: ProjectionInfo) => void }) {
   return (
     <div className="overflow-x-auto rounded-md border border-line">
-      <SimpleTable columns={[{ label: "Projection" }, { label: "Read model" }, { label: "Consumer group" }, { label: "Fed from topic" }, { label: "State" }, { label: "Last rebuilt" }]}>
+      <SimpleTable
+        columns={[
+          { label: "Projection" },
+          { label: "Read model" },
+          { label: "Consumer group" },
+          { label: "Fed from topic" },
+          { label: "State" },
+          { label: "Last rebuilt" },
+        ]}
+      >
         {projections.map((p) => {
           const selected = keyOf(p) === chosen;
           return (
@@ -124,8 +133,8 @@ export function RebuildFields({ values, set, problems }: { values: ReplayFormVal
                   <CircleSlash aria-hidden className="mt-0.5 size-4 shrink-0 text-muted" />
                   <p>
                     No projection to rebuild:{" "}
-                    {data.unavailable.length > 0 ? "no service listed one (see below)." : "the console's SERVICES setting names no service."} The demo storefront starts with{" "}
-                    <code className="font-mono">npm run stack -- up services</code>.
+                    {data.unavailable.length > 0 ? "no service listed one (see below)." : "the console's SERVICES setting names no service."} The demo
+                    storefront starts with <code className="font-mono">npm run stack -- up services</code>.
                   </p>
                 </div>
               )}

@@ -30,7 +30,9 @@ function AuditDetails({ details }: { details: Record<string, unknown> }) {
           <summary className="cursor-pointer break-all text-muted">
             {name} <span className="font-mono">{JSON.stringify(value).slice(0, 80)}</span>
           </summary>
-          <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded border border-line bg-canvas p-2 font-mono text-xs">{JSON.stringify(value, null, 2)}</pre>
+          <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded border border-line bg-canvas p-2 font-mono text-xs">
+            {JSON.stringify(value, null, 2)}
+          </pre>
         </details>
       ))}
     </div>

@@ -17,10 +17,27 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
 }
 
 /** What starting the replay will write, from the dry run; the confirm button names it again. */
-export function ReplayConfirmDialog({ plan, open, pending, onClose, onConfirm }: { plan: ReplayPlan; open: boolean; pending: boolean; onClose: () => void; onConfirm: () => void }) {
+export function ReplayConfirmDialog({
+  plan,
+  open,
+  pending,
+  onClose,
+  onConfirm,
+}: {
+  plan: ReplayPlan;
+  open: boolean;
+  pending: boolean;
+  onClose: () => void;
+  onConfirm: () => void;
+}) {
   if (plan.kind === "reprocess") {
     return (
-      <Dialog open={open} onClose={onClose} title="Start this reprocess?" description="The group's committed offsets move back; its consumers read the events again when they start.">
+      <Dialog
+        open={open}
+        onClose={onClose}
+        title="Start this reprocess?"
+        description="The group's committed offsets move back; its consumers read the events again when they start."
+      >
         <dl className="text-sm">
           <Row term="Group">
             <span className="font-mono">{plan.groupId}</span> ({plan.state}, {plan.members} active member{plan.members === 1 ? "" : "s"})
@@ -67,8 +84,8 @@ export function ReplayConfirmDialog({ plan, open, pending, onClose, onConfirm }:
             , <strong data-testid="confirm-documents">{formatCount(plan.documents)}</strong> document{plan.documents === 1 ? "" : "s"} now
           </Row>
           <Row term="Reads">
-            <strong data-testid="confirm-count">{formatCount(plan.records)}</strong> event{plan.records === 1 ? "" : "s"} of <span className="font-mono">{p.topic}</span>, from the
-            earliest offsets
+            <strong data-testid="confirm-count">{formatCount(plan.records)}</strong> event{plan.records === 1 ? "" : "s"} of{" "}
+            <span className="font-mono">{p.topic}</span>, from the earliest offsets
           </Row>
           <Row term="Mode">{shadow ? "shadow: a new collection and group beside the live ones" : "in place: drop, rewind, consume again"}</Row>
           <Row term="Meanwhile">{shadow ? "the live read model keeps answering" : <strong className="text-bad">the read model is empty</strong>}</Row>
@@ -85,7 +102,12 @@ export function ReplayConfirmDialog({ plan, open, pending, onClose, onConfirm }:
   if (plan.kind !== "republish") return null;
   const { spec, target } = plan;
   return (
-    <Dialog open={open} onClose={onClose} title="Start this replay?" description="Events are written exactly once; what is written stays written even if the job is cancelled.">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Start this replay?"
+      description="Events are written exactly once; what is written stays written even if the job is cancelled."
+    >
       <dl className="text-sm">
         <Row term="Reads">
           {partitionsText(spec.source.partitions)} of <span className="font-mono">{spec.source.topic}</span>, {rangeText(spec.source.range)}

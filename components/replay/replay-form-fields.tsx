@@ -54,7 +54,17 @@ function PartitionPicker({ value, count, set, problem }: { value: string; count:
   if (count === undefined || count > 64) {
     return (
       <Field label="Partitions" hint="Numbers separated by commas; empty: every partition." problem={problem} className="w-48">
-        {(props) => <input {...props} value={value} onChange={(e) => set("partitions", e.target.value)} placeholder="all" inputMode="numeric" spellCheck={false} className={`${fieldClass} font-mono`} />}
+        {(props) => (
+          <input
+            {...props}
+            value={value}
+            onChange={(e) => set("partitions", e.target.value)}
+            placeholder="all"
+            inputMode="numeric"
+            spellCheck={false}
+            className={`${fieldClass} font-mono`}
+          />
+        )}
       </Field>
     );
   }
@@ -106,9 +116,23 @@ export function RepublishFields({ values, set, problems, topics }: { values: Rep
       <fieldset className="space-y-3">
         <legend className="mb-2 text-sm font-semibold">Source</legend>
         <div className="flex flex-wrap items-start gap-x-5 gap-y-3">
-          <Field label="Topic" problem={problems.topic} hint={source ? `${source.partitions} partitions, ${Number(source.messages).toLocaleString("en-US")} messages retained` : undefined} className="w-72">
+          <Field
+            label="Topic"
+            problem={problems.topic}
+            hint={source ? `${source.partitions} partitions, ${Number(source.messages).toLocaleString("en-US")} messages retained` : undefined}
+            className="w-72"
+          >
             {(props) => (
-              <input {...props} value={values.topic} onChange={(e) => set("topic", e.target.value)} list={listId} required spellCheck={false} autoComplete="off" className={`${fieldClass} font-mono`} />
+              <input
+                {...props}
+                value={values.topic}
+                onChange={(e) => set("topic", e.target.value)}
+                list={listId}
+                required
+                spellCheck={false}
+                autoComplete="off"
+                className={`${fieldClass} font-mono`}
+              />
             )}
           </Field>
           <PartitionPicker value={values.partitions} count={source?.partitions} set={set} problem={problems.partitions} />
@@ -128,25 +152,66 @@ export function RepublishFields({ values, set, problems, topics }: { values: Rep
           {values.range === "offsets" && (
             <>
               <Field label="From offset" hint="Empty: each partition's beginning." problem={problems.from} className="w-44">
-                {(props) => <input {...props} value={values.from} onChange={(e) => set("from", e.target.value.trim())} inputMode="numeric" placeholder="beginning" className={`${fieldClass} font-mono`} />}
+                {(props) => (
+                  <input
+                    {...props}
+                    value={values.from}
+                    onChange={(e) => set("from", e.target.value.trim())}
+                    inputMode="numeric"
+                    placeholder="beginning"
+                    className={`${fieldClass} font-mono`}
+                  />
+                )}
               </Field>
               <Field label="To offset (excluded)" hint="Empty: each partition's end now." problem={problems.to} className="w-44">
-                {(props) => <input {...props} value={values.to} onChange={(e) => set("to", e.target.value.trim())} inputMode="numeric" placeholder="end" className={`${fieldClass} font-mono`} />}
+                {(props) => (
+                  <input
+                    {...props}
+                    value={values.to}
+                    onChange={(e) => set("to", e.target.value.trim())}
+                    inputMode="numeric"
+                    placeholder="end"
+                    className={`${fieldClass} font-mono`}
+                  />
+                )}
               </Field>
             </>
           )}
           {values.range === "time" && (
             <>
               <Field label="From (local time)" hint="Empty: the beginning." problem={problems.from}>
-                {(props) => <input {...props} type="datetime-local" step={1} value={toLocalInput(values.from)} onChange={(e) => set("from", fromLocalInput(e.target.value))} className={`${fieldClass} font-mono`} />}
+                {(props) => (
+                  <input
+                    {...props}
+                    type="datetime-local"
+                    step={1}
+                    value={toLocalInput(values.from)}
+                    onChange={(e) => set("from", fromLocalInput(e.target.value))}
+                    className={`${fieldClass} font-mono`}
+                  />
+                )}
               </Field>
               <Field label="Until (local time)" hint="Empty: now." problem={problems.to}>
-                {(props) => <input {...props} type="datetime-local" step={1} value={toLocalInput(values.to)} onChange={(e) => set("to", fromLocalInput(e.target.value))} className={`${fieldClass} font-mono`} />}
+                {(props) => (
+                  <input
+                    {...props}
+                    type="datetime-local"
+                    step={1}
+                    value={toLocalInput(values.to)}
+                    onChange={(e) => set("to", fromLocalInput(e.target.value))}
+                    className={`${fieldClass} font-mono`}
+                  />
+                )}
               </Field>
             </>
           )}
         </div>
-        <MessageFilterInput id="replay-filter" label="Filter (empty: every event of the range)" value={values.filter} onChange={(filter) => set("filter", filter)} />
+        <MessageFilterInput
+          id="replay-filter"
+          label="Filter (empty: every event of the range)"
+          value={values.filter}
+          onChange={(filter) => set("filter", filter)}
+        />
       </fieldset>
       <fieldset>
         <legend className="mb-2 text-sm font-semibold">Target</legend>
@@ -166,7 +231,16 @@ export function RepublishFields({ values, set, problems, topics }: { values: Rep
             )}
           </Field>
           <Field label="Rate limit (events/s)" hint="Empty: as fast as the brokers take it." problem={problems.rate} className="w-52">
-            {(props) => <input {...props} value={values.rate} onChange={(e) => set("rate", e.target.value.trim())} inputMode="numeric" placeholder="unlimited" className={`${fieldClass} font-mono`} />}
+            {(props) => (
+              <input
+                {...props}
+                value={values.rate}
+                onChange={(e) => set("rate", e.target.value.trim())}
+                inputMode="numeric"
+                placeholder="unlimited"
+                className={`${fieldClass} font-mono`}
+              />
+            )}
           </Field>
         </div>
       </fieldset>
@@ -175,7 +249,17 @@ export function RepublishFields({ values, set, problems, topics }: { values: Rep
 }
 
 /** Group, topic and rewind point of a reprocess. */
-export function ReprocessFields({ values, set, problems, groups }: { values: ReplayFormValues; set: SetValue; problems: Problems; groups: ConsumerGroupLag[] }) {
+export function ReprocessFields({
+  values,
+  set,
+  problems,
+  groups,
+}: {
+  values: ReplayFormValues;
+  set: SetValue;
+  problems: Problems;
+  groups: ConsumerGroupLag[];
+}) {
   const groupsId = useId();
   const topicsId = useId();
   const group = groups.find((g) => g.groupId === values.group.trim());
@@ -197,13 +281,38 @@ export function ReprocessFields({ values, set, problems, groups }: { values: Rep
         <Field
           label="Group"
           problem={problems.group}
-          hint={group ? `${group.state}, ${group.members} active member${group.members === 1 ? "" : "s"}${group.members > 0 ? ": stop its consumers before starting" : ""}` : "Its consumers must be stopped."}
+          hint={
+            group
+              ? `${group.state}, ${group.members} active member${group.members === 1 ? "" : "s"}${group.members > 0 ? ": stop its consumers before starting" : ""}`
+              : "Its consumers must be stopped."
+          }
           className="w-72"
         >
-          {(props) => <input {...props} value={values.group} onChange={(e) => set("group", e.target.value)} list={groupsId} required spellCheck={false} autoComplete="off" className={`${fieldClass} font-mono`} />}
+          {(props) => (
+            <input
+              {...props}
+              value={values.group}
+              onChange={(e) => set("group", e.target.value)}
+              list={groupsId}
+              required
+              spellCheck={false}
+              autoComplete="off"
+              className={`${fieldClass} font-mono`}
+            />
+          )}
         </Field>
         <Field label="Topic (optional)" hint="Empty: every topic the group has offsets on." problem={problems.topic} className="w-72">
-          {(props) => <input {...props} value={values.topic} onChange={(e) => set("topic", e.target.value)} list={topicsId} spellCheck={false} autoComplete="off" className={`${fieldClass} font-mono`} />}
+          {(props) => (
+            <input
+              {...props}
+              value={values.topic}
+              onChange={(e) => set("topic", e.target.value)}
+              list={topicsId}
+              spellCheck={false}
+              autoComplete="off"
+              className={`${fieldClass} font-mono`}
+            />
+          )}
         </Field>
       </div>
       <div className="flex flex-wrap items-start gap-x-5 gap-y-3">
@@ -220,17 +329,46 @@ export function ReprocessFields({ values, set, problems, groups }: { values: Rep
         </Field>
         {values.rewind === "timestamp" && (
           <Field label="First event at or after (local time)" problem={problems.timestamp}>
-            {(props) => <input {...props} type="datetime-local" step={1} required value={toLocalInput(values.timestamp)} onChange={(e) => set("timestamp", fromLocalInput(e.target.value))} className={`${fieldClass} font-mono`} />}
+            {(props) => (
+              <input
+                {...props}
+                type="datetime-local"
+                step={1}
+                required
+                value={toLocalInput(values.timestamp)}
+                onChange={(e) => set("timestamp", fromLocalInput(e.target.value))}
+                className={`${fieldClass} font-mono`}
+              />
+            )}
           </Field>
         )}
         {values.rewind === "offset" && (
           <Field label="Offset (kept within each partition)" problem={problems.offset} className="w-56">
-            {(props) => <input {...props} value={values.offset} onChange={(e) => set("offset", e.target.value.trim())} inputMode="numeric" required className={`${fieldClass} font-mono`} />}
+            {(props) => (
+              <input
+                {...props}
+                value={values.offset}
+                onChange={(e) => set("offset", e.target.value.trim())}
+                inputMode="numeric"
+                required
+                className={`${fieldClass} font-mono`}
+              />
+            )}
           </Field>
         )}
         {values.rewind === "shift" && (
           <Field label="Events (negative: back)" problem={problems.shift} className="w-44">
-            {(props) => <input {...props} type="number" max={-1} value={values.shift} onChange={(e) => set("shift", e.target.value)} required className={`${fieldClass} font-mono`} />}
+            {(props) => (
+              <input
+                {...props}
+                type="number"
+                max={-1}
+                value={values.shift}
+                onChange={(e) => set("shift", e.target.value)}
+                required
+                className={`${fieldClass} font-mono`}
+              />
+            )}
           </Field>
         )}
       </div>

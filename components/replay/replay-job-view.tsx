@@ -208,7 +208,12 @@ function PartitionsProgress({ job }: { job: ReplayJob }) {
                 <td className={numericCell}>{formatCount(p.copied)}</td>
                 <td className="w-1/4 px-3 py-1.5">
                   <div className="flex items-center gap-2">
-                    <ProgressBar percent={percent} label={`Partition ${p.topic ? `${p.topic}/` : ""}${p.partition}`} tone={percent >= 100 ? "ok" : toneOf(job)} className="flex-1" />
+                    <ProgressBar
+                      percent={percent}
+                      label={`Partition ${p.topic ? `${p.topic}/` : ""}${p.partition}`}
+                      tone={percent >= 100 ? "ok" : toneOf(job)}
+                      className="flex-1"
+                    />
                     <span className="w-10 text-right font-mono text-xs tabular-nums text-muted">{Math.floor(percent)} %</span>
                   </div>
                 </td>
@@ -239,7 +244,10 @@ export function ReplayJobView({ id }: { id: string }) {
   return (
     <div className="space-y-4">
       <BreadcrumbHeader
-        trail={[{ label: "Replay", href: "/replay" }, { label: id, mono: true }]}
+        trail={[
+          { label: "Replay", href: "/replay" },
+          { label: id, mono: true },
+        ]}
         title={
           job ? (
             <span className="flex flex-wrap items-center gap-2">
@@ -260,7 +268,15 @@ export function ReplayJobView({ id }: { id: string }) {
           <>
             {isRefetchError && <p className="text-xs text-bad">Stale: the last refresh failed ({error?.message}).</p>}
             {job.error && (
-              <div role="alert" className={cn("rounded-lg border p-3 text-sm", job.state === "failed" ? "border-bad/50 bg-surface" : "border-amber-500/60 bg-amber-50 text-amber-950 dark:bg-amber-950/40 dark:text-amber-100")}>
+              <div
+                role="alert"
+                className={cn(
+                  "rounded-lg border p-3 text-sm",
+                  job.state === "failed"
+                    ? "border-bad/50 bg-surface"
+                    : "border-amber-500/60 bg-amber-50 text-amber-950 dark:bg-amber-950/40 dark:text-amber-100",
+                )}
+              >
                 <strong className={job.state === "failed" ? "text-bad" : undefined}>{job.state === "failed" ? "Failed: " : "Last error (retried): "}</strong>
                 {job.error}
               </div>

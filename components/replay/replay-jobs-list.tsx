@@ -66,11 +66,11 @@ function EmptyState({ state }: { state: ReplayJobState | undefined }) {
       <h2 className="text-base font-semibold">No replays yet</h2>
       <div className="max-w-2xl space-y-2 text-sm text-muted">
         <p>
-          A replay sends events through the system again. <strong className="text-ink">Re-publish</strong> copies events from a topic — a range of offsets or time, optionally
-          filtered — to the same or another topic, exactly once, each marked with <code className="font-mono">x-replay-job</code> and{" "}
-          <code className="font-mono">x-replay-source</code> headers. <strong className="text-ink">Reprocess</strong> rewinds a stopped consumer group so it reads events
-          again. <strong className="text-ink">Rebuild</strong> has a service build one of its read models again from its topic, beside the live one (then swapped in) or in
-          place.
+          A replay sends events through the system again. <strong className="text-ink">Re-publish</strong> copies events from a topic — a range of offsets or
+          time, optionally filtered — to the same or another topic, exactly once, each marked with <code className="font-mono">x-replay-job</code> and{" "}
+          <code className="font-mono">x-replay-source</code> headers. <strong className="text-ink">Reprocess</strong> rewinds a stopped consumer group so it
+          reads events again. <strong className="text-ink">Rebuild</strong> has a service build one of its read models again from its topic, beside the live one
+          (then swapped in) or in place.
         </p>
         <p>Every replay starts with a dry run that shows what would be read and written; nothing is written until you confirm.</p>
       </div>
@@ -96,7 +96,11 @@ function JobRow({ job }: { job: ReplayJob }) {
         <ReplayStateBadge state={job.state} />
       </td>
       <td className={cn(textCell, "w-56")}>
-        <ProgressBar percent={percent} label={`Progress of ${job.id}`} tone={job.state === "failed" ? "bad" : job.state === "completed" ? "ok" : finishedStates.has(job.state) ? "muted" : "accent"} />
+        <ProgressBar
+          percent={percent}
+          label={`Progress of ${job.id}`}
+          tone={job.state === "failed" ? "bad" : job.state === "completed" ? "ok" : finishedStates.has(job.state) ? "muted" : "accent"}
+        />
         <div className="mt-1 flex justify-between font-mono text-xs tabular-nums text-muted">
           {steps.length > 0 ? (
             <span title={stepsText(steps)}>

@@ -45,8 +45,7 @@ export function ReplayRefusal({ error, groupId, createTarget }: { error: Error; 
       <CircleX aria-hidden className="mt-0.5 size-4 shrink-0 text-bad" />
       <div className="space-y-2">
         <p>
-          <strong className="text-bad">{titles[code] ?? "Refused"}:</strong>{" "}
-          {error.message}
+          <strong className="text-bad">{titles[code] ?? "Refused"}:</strong> {error.message}
         </p>
         {next}
       </div>

@@ -39,14 +39,20 @@ export function ReprocessPlanView({ plan }: { plan: ReprocessPlan }) {
         ) : (
           " on every topic it has offsets for"
         )}{" "}
-        to {rewindText(plan.spec.to)}. Nothing is copied: when its consumers start again they read these events a second time, and the group&apos;s lag jumps then falls
-        as they catch up.
+        to {rewindText(plan.spec.to)}. Nothing is copied: when its consumers start again they read these events a second time, and the group&apos;s lag jumps
+        then falls as they catch up.
       </p>
       <Card className="p-0">
         <h3 className="px-3 pt-3 text-sm font-semibold">Offsets</h3>
         <SimpleTable
           className="mt-2"
-          columns={[{ label: "Topic" }, { label: "Partition", numeric: true }, { label: "Committed now", numeric: true }, { label: "Rewound to", numeric: true }, { label: "Read again", numeric: true }]}
+          columns={[
+            { label: "Topic" },
+            { label: "Partition", numeric: true },
+            { label: "Committed now", numeric: true },
+            { label: "Rewound to", numeric: true },
+            { label: "Read again", numeric: true },
+          ]}
         >
           {plan.changes.map((c) => (
             <tr key={`${c.topic}/${c.partition}`} className="border-t border-line" data-testid="plan-partition-row">

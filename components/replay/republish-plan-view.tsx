@@ -63,7 +63,13 @@ export function RepublishPlanView({ plan, createTarget }: { plan: RepublishPlan;
         <Section title="Per partition">
           <SimpleTable
             className="mt-2"
-            columns={[{ label: "Partition", numeric: true }, { label: "From", numeric: true }, { label: "To (excl.)", numeric: true }, { label: "Records", numeric: true }, { label: "Matching", numeric: true }]}
+            columns={[
+              { label: "Partition", numeric: true },
+              { label: "From", numeric: true },
+              { label: "To (excl.)", numeric: true },
+              { label: "Records", numeric: true },
+              { label: "Matching", numeric: true },
+            ]}
           >
             {plan.ranges.map((r) => (
               <tr key={r.partition} className="border-t border-line" data-testid="plan-partition-row">
@@ -71,7 +77,15 @@ export function RepublishPlanView({ plan, createTarget }: { plan: RepublishPlan;
                 <td className={numericCell}>{r.from}</td>
                 <td className={numericCell}>{r.to}</td>
                 <td className={numericCell}>{formatCount(r.records)}</td>
-                <td className={numericCell}>{r.matched === null ? <span className="text-muted" title="Not scanned: counted in the estimate">—</span> : formatCount(r.matched)}</td>
+                <td className={numericCell}>
+                  {r.matched === null ? (
+                    <span className="text-muted" title="Not scanned: counted in the estimate">
+                      —
+                    </span>
+                  ) : (
+                    formatCount(r.matched)
+                  )}
+                </td>
               </tr>
             ))}
             <tr className="border-t-2 border-line font-semibold">
@@ -121,8 +135,8 @@ export function RepublishPlanView({ plan, createTarget }: { plan: RepublishPlan;
               )}
               <p className="text-muted">
                 Each event is written as a new record with two extra headers: <code className="font-mono text-ink">{replayHeaders.job}</code> (the job id) and{" "}
-                <code className="font-mono text-ink">{replayHeaders.source}</code> (<span className="font-mono">topic/partition/offset</span> of the original). Consumers that
-                ignore them process the events again as if they were new.
+                <code className="font-mono text-ink">{replayHeaders.source}</code> (<span className="font-mono">topic/partition/offset</span> of the original).
+                Consumers that ignore them process the events again as if they were new.
               </p>
             </div>
           </Section>
@@ -131,7 +145,9 @@ export function RepublishPlanView({ plan, createTarget }: { plan: RepublishPlan;
 
       <Section title={`Sample of matching events (${plan.sample.length})`}>
         {plan.sample.length === 0 ? (
-          <p className="px-3 pb-3 pt-1 text-sm text-muted">{plan.matched === 0 ? "No event in the range matches." : "The part scanned held no match to show."}</p>
+          <p className="px-3 pb-3 pt-1 text-sm text-muted">
+            {plan.matched === 0 ? "No event in the range matches." : "The part scanned held no match to show."}
+          </p>
         ) : (
           <div className="overflow-x-auto">
             <table className="mt-2 w-full table-fixed text-sm">
@@ -142,7 +158,11 @@ export function RepublishPlanView({ plan, createTarget }: { plan: RepublishPlan;
                     <MessageCells
                       message={m}
                       offset={
-                        <Link href={messageHref(spec.source.topic, m)} className="text-accent hover:underline" aria-label={`Open message ${m.partition}:${m.offset}`}>
+                        <Link
+                          href={messageHref(spec.source.topic, m)}
+                          className="text-accent hover:underline"
+                          aria-label={`Open message ${m.partition}:${m.offset}`}
+                        >
                           {m.offset}
                         </Link>
                       }

@@ -18,7 +18,13 @@ export function SettingsView() {
             <tr key={setting.name} className="border-t border-line align-top">
               <td className={`${textCell} font-mono text-xs`}>{setting.name}</td>
               <td className={`${textCell} break-all font-mono text-xs`}>
-                {setting.value === null ? <span className="text-muted">not set</span> : setting.secret ? <span title="Secrets are never shown">set (hidden)</span> : setting.value}
+                {setting.value === null ? (
+                  <span className="text-muted">not set</span>
+                ) : setting.secret ? (
+                  <span title="Secrets are never shown">set (hidden)</span>
+                ) : (
+                  setting.value
+                )}
               </td>
               <td className={`${textCell} text-xs text-muted`}>{setting.source}</td>
             </tr>

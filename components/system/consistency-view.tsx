@@ -36,8 +36,8 @@ function CopiesTable({ copies }: { copies: DeclaredCopy[] }) {
       <Card className="max-w-3xl space-y-2 text-sm">
         <h2 className="text-base font-semibold">No copies declared</h2>
         <p className="text-muted">
-          Declare the data one service copies from another under <code className="font-mono">copies</code> in the system config (SYSTEM_CONFIG_FILE): the source and copy
-          collections, the fields that must agree and the topic carrying the changes.
+          Declare the data one service copies from another under <code className="font-mono">copies</code> in the system config (SYSTEM_CONFIG_FILE): the source
+          and copy collections, the fields that must agree and the topic carrying the changes.
         </p>
       </Card>
     );
@@ -82,7 +82,17 @@ function ChecksTable({ checks }: { checks: ConsistencyCheck[] }) {
   return (
     <Card className="overflow-x-auto p-0">
       <h2 className="px-4 pt-3 text-sm font-semibold">Recent checks</h2>
-      <SimpleTable columns={[{ label: "Check" }, { label: "Copy" }, { label: "State" }, { label: "Progress" }, { label: "Checked", numeric: true }, { label: "Mismatches", numeric: true }, { label: "Started" }]}>
+      <SimpleTable
+        columns={[
+          { label: "Check" },
+          { label: "Copy" },
+          { label: "State" },
+          { label: "Progress" },
+          { label: "Checked", numeric: true },
+          { label: "Mismatches", numeric: true },
+          { label: "Started" },
+        ]}
+      >
         {checks.map((c) => (
           <tr key={c.id} className="border-t border-line">
             <td className={cn(textCell, "font-mono text-xs")}>
@@ -95,7 +105,11 @@ function ChecksTable({ checks }: { checks: ConsistencyCheck[] }) {
               <StateText check={c} />
             </td>
             <td className={cn(textCell, "w-40")}>
-              <ProgressBar percent={checkPercent(c)} label={`${c.id} progress`} tone={c.state === "failed" ? "bad" : c.state === "completed" ? "ok" : "accent"} />
+              <ProgressBar
+                percent={checkPercent(c)}
+                label={`${c.id} progress`}
+                tone={c.state === "failed" ? "bad" : c.state === "completed" ? "ok" : "accent"}
+              />
             </td>
             <td className={numericCell}>{formatCount(c.counts.checked)}</td>
             <td className={cn(numericCell, mismatchCount(c) > 0 && "font-semibold text-bad")}>{formatCount(mismatchCount(c))}</td>
@@ -145,9 +159,14 @@ export function ConsistencyCheckView({ id }: { id: string }) {
               <span className="font-mono text-xs">{check.source}</span> · started {formatInstant(check.startedAt)} by {check.createdBy}
               {check.finishedAt ? `, finished ${formatInstant(check.finishedAt)}` : ""}
             </p>
-            <ProgressBar percent={checkPercent(check)} label="Check progress" tone={check.state === "failed" ? "bad" : check.state === "completed" ? "ok" : "accent"} />
+            <ProgressBar
+              percent={checkPercent(check)}
+              label="Check progress"
+              tone={check.state === "failed" ? "bad" : check.state === "completed" ? "ok" : "accent"}
+            />
             <p className="text-xs text-muted">
-              {formatCount(check.progress.scanned)} of {formatCount(check.progress.total)} documents read (source, then copy); each mismatch is read again before it is reported.
+              {formatCount(check.progress.scanned)} of {formatCount(check.progress.total)} documents read (source, then copy); each mismatch is read again
+              before it is reported.
             </p>
             <div className="grid grid-cols-3 gap-2 sm:grid-cols-6">
               <Count label="Checked" value={check.counts.checked} />
@@ -167,7 +186,8 @@ export function ConsistencyCheckView({ id }: { id: string }) {
           {check.mismatches.length > 0 && (
             <Card className="space-y-1 p-0">
               <h2 className="px-4 pt-3 text-sm font-semibold">
-                Mismatches{mismatchCount(check) > check.mismatches.length ? ` (the first ${check.mismatches.length} of ${formatCount(mismatchCount(check))})` : ""}
+                Mismatches
+                {mismatchCount(check) > check.mismatches.length ? ` (the first ${check.mismatches.length} of ${formatCount(mismatchCount(check))})` : ""}
               </h2>
               <ul>
                 {check.mismatches.map((m) => (

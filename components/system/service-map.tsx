@@ -11,7 +11,6 @@ import { formatCount, formatDuration } from "@/lib/format";
 import type { Health, MapEdge, MapGroup, MapService, MapTopic, SystemMap } from "@/lib/schemas/system";
 import { healthDot, healthStroke, healthText, rateText } from "./health";
 
-
 function HealthDot({ health, label }: { health: Health; label: string }) {
   return (
     <span title={`${label}: ${healthText[health]}`} className="inline-flex items-center">
@@ -41,7 +40,12 @@ function BackHandles() {
 
 function ServiceNode({ data: { service } }: NodeProps<Node<ServiceData>>) {
   return (
-    <div className={cn("w-60 rounded-lg border-2 bg-surface p-2.5 text-xs shadow-sm", service.health === "critical" ? "border-bad" : service.health === "warning" ? "border-amber-500" : "border-line")}>
+    <div
+      className={cn(
+        "w-60 rounded-lg border-2 bg-surface p-2.5 text-xs shadow-sm",
+        service.health === "critical" ? "border-bad" : service.health === "warning" ? "border-amber-500" : "border-line",
+      )}
+    >
       <Handle type="target" position={Position.Top} className={hidden} />
       <div className="flex items-center gap-1.5">
         <Server aria-hidden className="size-4 text-accent" />
@@ -65,7 +69,10 @@ function ServiceNode({ data: { service } }: NodeProps<Node<ServiceData>>) {
           <ul className="mt-0.5 space-y-0.5 pl-5">
             {service.collections.map((c) => (
               <li key={c.name} className="flex justify-between gap-2">
-                <Link href={`/mongo/${encodeURIComponent(service.database!)}/${encodeURIComponent(c.name)}`} className="nodrag truncate font-mono hover:underline">
+                <Link
+                  href={`/mongo/${encodeURIComponent(service.database!)}/${encodeURIComponent(c.name)}`}
+                  className="nodrag truncate font-mono hover:underline"
+                >
                   {c.name}
                 </Link>
                 <span className="tabular-nums text-muted">{c.documents === null ? "" : formatCount(c.documents)}</span>
@@ -134,7 +141,8 @@ export function layoutMap(map: SystemMap): { nodes: Node[]; edges: Edge[] } {
     nodes.push(node);
     graph.setNode(node.id, { width, height });
   };
-  for (const service of map.services) add({ id: `service:${service.name}`, type: "service", position: { x: 0, y: 0 }, data: { service } }, 240, serviceHeight(service));
+  for (const service of map.services)
+    add({ id: `service:${service.name}`, type: "service", position: { x: 0, y: 0 }, data: { service } }, 240, serviceHeight(service));
   for (const topic of map.topics) add({ id: `topic:${topic.name}`, type: "topic", position: { x: 0, y: 0 }, data: { topic } }, 256, 48);
   const outsiders = map.groups.filter((g) => g.service === null);
   for (const group of outsiders) add({ id: `group:${group.groupId}`, type: "consumer", position: { x: 0, y: 0 }, data: { group } }, 224, 44);
@@ -167,7 +175,8 @@ export function layoutMap(map: SystemMap): { nodes: Node[]; edges: Edge[] } {
   // far enough out that its label clears the labels of the edges going down the middle.
   const y = new Map(nodes.map((n) => [n.id, n.position.y]));
   for (const edge of edges) {
-    if ((y.get(edge.target) ?? 0) < (y.get(edge.source) ?? 0)) Object.assign(edge, { sourceHandle: "back-out", targetHandle: "back-in", type: "smoothstep", pathOptions: { offset: 56 } });
+    if ((y.get(edge.target) ?? 0) < (y.get(edge.source) ?? 0))
+      Object.assign(edge, { sourceHandle: "back-out", targetHandle: "back-in", type: "smoothstep", pathOptions: { offset: 56 } });
   }
   return { nodes, edges };
 }
@@ -176,7 +185,11 @@ export function layoutMap(map: SystemMap): { nodes: Node[]; edges: Edge[] } {
 export function ServiceMap({ map }: { map: SystemMap }) {
   const { nodes, edges } = useMemo(() => layoutMap(map), [map]);
   if (nodes.length === 0) {
-    return <p className="p-6 text-sm text-muted">No services or topics found: declare services in the system config, or start them so their groups and metrics show.</p>;
+    return (
+      <p className="p-6 text-sm text-muted">
+        No services or topics found: declare services in the system config, or start them so their groups and metrics show.
+      </p>
+    );
   }
   return (
     <div className="h-[44rem] w-full" data-testid="service-map">

@@ -44,7 +44,15 @@ function ConsumersTable({ map }: { map: SystemMap }) {
     <Card className="overflow-x-auto p-0">
       <h2 className="px-4 pt-3 text-sm font-semibold">Who reads what</h2>
       <SimpleTable
-        columns={[{ label: "Health" }, { label: "Topic" }, { label: "Consumer group" }, { label: "Service" }, { label: "Rate", numeric: true }, { label: "Lag", numeric: true }, { label: "Behind", numeric: true }]}
+        columns={[
+          { label: "Health" },
+          { label: "Topic" },
+          { label: "Consumer group" },
+          { label: "Service" },
+          { label: "Rate", numeric: true },
+          { label: "Lag", numeric: true },
+          { label: "Behind", numeric: true },
+        ]}
       >
         {consumers.map((e) => (
           <tr key={`${e.topic}/${e.groupId}`} className="border-t border-line">

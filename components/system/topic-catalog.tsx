@@ -73,7 +73,9 @@ function TopicEntry({ topic }: { topic: CatalogTopic }) {
                   <summary className="cursor-pointer">
                     <span className="font-mono font-medium">{t.type}</span> <span className="text-muted">× {formatCount(t.count)}</span>
                   </summary>
-                  <pre tabIndex={0} className="mt-1 max-h-72 overflow-auto rounded-md bg-canvas p-2 font-mono text-xs">{JSON.stringify({ key: t.example.key, headers: t.example.headers, value: t.example.value }, null, 2)}</pre>
+                  <pre tabIndex={0} className="mt-1 max-h-72 overflow-auto rounded-md bg-canvas p-2 font-mono text-xs">
+                    {JSON.stringify({ key: t.example.key, headers: t.example.headers, value: t.example.value }, null, 2)}
+                  </pre>
                 </details>
               </li>
             ))}

@@ -104,7 +104,10 @@ function Timeline({ trace }: { trace: EntityTrace }) {
       </h2>
       <ol aria-label="Events in time order">
         {trace.events.map((e) => (
-          <li key={`${e.topic}/${e.partition}/${e.offset}`} className={cn("border-b border-l-4 border-b-line px-4 py-2 last:border-b-0", topicColors[topics.indexOf(e.topic) % topicColors.length])}>
+          <li
+            key={`${e.topic}/${e.partition}/${e.offset}`}
+            className={cn("border-b border-l-4 border-b-line px-4 py-2 last:border-b-0", topicColors[topics.indexOf(e.topic) % topicColors.length])}
+          >
             <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
               <time dateTime={e.timestamp} className="font-mono text-xs text-muted tabular-nums">
                 {e.timestamp.replace("T", " ").replace("Z", "")}
@@ -113,7 +116,10 @@ function Timeline({ trace }: { trace: EntityTrace }) {
               <span className="text-xs text-muted">
                 {e.entity} <span className="font-mono">{e.key}</span>
               </span>
-              <Link href={`/kafka/topics/${encodeURIComponent(e.topic)}/messages?partition=${e.partition}&offset=${e.offset}`} className="ml-auto font-mono text-xs text-accent hover:underline">
+              <Link
+                href={`/kafka/topics/${encodeURIComponent(e.topic)}/messages?partition=${e.partition}&offset=${e.offset}`}
+                className="ml-auto font-mono text-xs text-accent hover:underline"
+              >
                 {e.topic} · {e.partition}:{e.offset}
               </Link>
             </div>
@@ -121,7 +127,9 @@ function Timeline({ trace }: { trace: EntityTrace }) {
               <GroupChips event={e} />
               <details className="text-xs">
                 <summary className="cursor-pointer text-muted">event</summary>
-                <pre tabIndex={0} className="mt-1 max-h-80 overflow-auto rounded-md bg-canvas p-2 font-mono">{JSON.stringify({ headers: e.headers, value: e.value }, null, 2)}</pre>
+                <pre tabIndex={0} className="mt-1 max-h-80 overflow-auto rounded-md bg-canvas p-2 font-mono">
+                  {JSON.stringify({ headers: e.headers, value: e.value }, null, 2)}
+                </pre>
               </details>
             </div>
           </li>
@@ -141,7 +149,10 @@ function Documents({ trace }: { trace: EntityTrace }) {
           <Card key={`${d.database}.${d.collection}/${d.id}`} className="space-y-1 text-sm">
             <h3 className="flex flex-wrap items-baseline gap-2">
               <span className="font-semibold">{d.service}</span>
-              <Link href={`/mongo/${encodeURIComponent(d.database)}/${encodeURIComponent(d.collection)}`} className="font-mono text-xs text-accent hover:underline">
+              <Link
+                href={`/mongo/${encodeURIComponent(d.database)}/${encodeURIComponent(d.collection)}`}
+                className="font-mono text-xs text-accent hover:underline"
+              >
                 {d.database}.{d.collection}
               </Link>
               <span className="text-xs text-muted">
@@ -153,7 +164,9 @@ function Documents({ trace }: { trace: EntityTrace }) {
             ) : d.document === null ? (
               <p className="text-muted">No document for this id.</p>
             ) : (
-              <pre tabIndex={0} className="max-h-72 overflow-auto rounded-md bg-canvas p-2 font-mono text-xs">{JSON.stringify(d.document, null, 2)}</pre>
+              <pre tabIndex={0} className="max-h-72 overflow-auto rounded-md bg-canvas p-2 font-mono text-xs">
+                {JSON.stringify(d.document, null, 2)}
+              </pre>
             )}
           </Card>
         ))}
@@ -166,7 +179,16 @@ function Scans({ trace }: { trace: EntityTrace }) {
   return (
     <Card className="overflow-x-auto p-0">
       <h2 className="px-4 pt-3 text-sm font-semibold">Read · {trace.ms} ms</h2>
-      <SimpleTable columns={[{ label: "Topic" }, { label: "Looking for" }, { label: "Partitions read" }, { label: "Records read", numeric: true }, { label: "Found", numeric: true }, { label: "Time", numeric: true }]}>
+      <SimpleTable
+        columns={[
+          { label: "Topic" },
+          { label: "Looking for" },
+          { label: "Partitions read" },
+          { label: "Records read", numeric: true },
+          { label: "Found", numeric: true },
+          { label: "Time", numeric: true },
+        ]}
+      >
         {trace.scans.map((s) => (
           <tr key={`${s.topic}/${s.key}`} className="border-t border-line">
             <td className={cn(textCell, "font-mono")}>{s.topic}</td>
@@ -233,11 +255,12 @@ export function TraceView() {
       {query === null ? (
         <Card className="max-w-3xl space-y-2 text-sm text-muted">
           <p>
-            Give the id of a customer or an order (or a trace id) to see every event about it across the system on one timeline, what each service stores for it now, and how far
-            each consumer group has got.
+            Give the id of a customer or an order (or a trace id) to see every event about it across the system on one timeline, what each service stores for it
+            now, and how far each consumer group has got.
           </p>
           <p>
-            An id is the events&apos; message key, so only the partition the key hashes to is read in each topic. A trace id is a header: every partition is read.
+            An id is the events&apos; message key, so only the partition the key hashes to is read in each topic. A trace id is a header: every partition is
+            read.
           </p>
         </Card>
       ) : (

@@ -16,11 +16,7 @@ export function Button({
   return (
     <button
       type={type}
-      className={cn(
-        "inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-50",
-        variants[variant],
-        className,
-      )}
+      className={cn("inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-50", variants[variant], className)}
       {...props}
     />
   );

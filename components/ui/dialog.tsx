@@ -44,10 +44,7 @@ export function Dialog({
         // A click on the backdrop lands on the <dialog> element itself.
         if (event.target === event.currentTarget) onClose();
       }}
-      className={cn(
-        "m-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-line bg-surface p-0 text-ink shadow-xl backdrop:bg-black/40",
-        className,
-      )}
+      className={cn("m-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-line bg-surface p-0 text-ink shadow-xl backdrop:bg-black/40", className)}
     >
       {open && (
         <div className="space-y-4 p-5">

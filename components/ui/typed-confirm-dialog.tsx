@@ -33,7 +33,16 @@ export function TypedConfirmDialog({
   );
 }
 
-function ConfirmForm({ name, consequences, action, pendingAction = "Dropping…", pending, error, onConfirm, onCancel }: ConfirmProps & { onCancel: () => void }) {
+function ConfirmForm({
+  name,
+  consequences,
+  action,
+  pendingAction = "Dropping…",
+  pending,
+  error,
+  onConfirm,
+  onCancel,
+}: ConfirmProps & { onCancel: () => void }) {
   const id = useId();
   const [typed, setTyped] = useState("");
   const confirmed = typed === name;
@@ -50,7 +59,14 @@ function ConfirmForm({ name, consequences, action, pendingAction = "Dropping…"
         <label htmlFor={id} className="text-sm">
           Type <span className="rounded bg-canvas px-1 font-mono font-semibold select-all">{name}</span> to confirm
         </label>
-        <input id={id} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} className={`${inputClass} w-full font-mono`} />
+        <input
+          id={id}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+          className={`${inputClass} w-full font-mono`}
+        />
       </div>
       {error && (
         <p role="alert" className="text-sm text-bad">

@@ -53,7 +53,9 @@ export class AuditPage {
 
   /** Rows whose action and outcome cells hold these texts. */
   row(action: string, outcome: "ok" | "refused" | "failed"): Locator {
-    return this.rows().filter({ has: this.page.getByRole("cell", { name: action, exact: true }) }).filter({ has: this.page.getByRole("cell", { name: outcome, exact: true }) });
+    return this.rows()
+      .filter({ has: this.page.getByRole("cell", { name: action, exact: true }) })
+      .filter({ has: this.page.getByRole("cell", { name: outcome, exact: true }) });
   }
 
   count(): Locator {

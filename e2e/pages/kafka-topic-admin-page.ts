@@ -42,7 +42,10 @@ export class KafkaTopicAdminPage {
   }
 
   stat(label: string): Locator {
-    return this.page.locator("dl > div").filter({ has: this.page.getByText(label, { exact: true }) }).locator("dd");
+    return this.page
+      .locator("dl > div")
+      .filter({ has: this.page.getByText(label, { exact: true }) })
+      .locator("dd");
   }
 
   configRow(name: string): Locator {

@@ -17,7 +17,11 @@ export class DashboardPage {
 
   /** Resolves once no panel is still loading. */
   async waitForPanels(): Promise<void> {
-    await this.page.locator('[data-testid="panel"][data-state="loading"]').first().waitFor({ state: "detached", timeout: 30_000 }).catch(() => undefined);
+    await this.page
+      .locator('[data-testid="panel"][data-state="loading"]')
+      .first()
+      .waitFor({ state: "detached", timeout: 30_000 })
+      .catch(() => undefined);
     await this.page.locator('[data-testid="panel"]:not([data-state="loading"])').first().waitFor();
   }
 

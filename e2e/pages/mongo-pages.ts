@@ -48,7 +48,9 @@ export class MongoDocumentsPage {
     const headers = await this.page.getByRole("columnheader").allTextContents();
     const index = headers.indexOf(name);
     if (index < 0) throw new Error(`no column ${name} among ${headers.join(", ")}`);
-    return this.rows().locator(`td:nth-child(${index + 1})`).allTextContents();
+    return this.rows()
+      .locator(`td:nth-child(${index + 1})`)
+      .allTextContents();
   }
 
   next(): Locator {

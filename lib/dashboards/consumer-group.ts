@@ -46,7 +46,8 @@ export const consumerGroupDashboard: DashboardDefinition = {
         {
           id: "catch-up",
           title: "Time to catch up",
-          description: "Current lag divided by the current consumption rate; 0 when there is no lag, no value while the group consumes nothing (it would never catch up).",
+          description:
+            "Current lag divided by the current consumption rate; 0 when there is no lag, no value while the group consumes nothing (it would never catch up).",
           query: `(sum(eventdeck_consumergroup_lag{${group}}) == 0) or (sum(eventdeck_consumergroup_lag{${group}}) / (sum(${consumption}) > 0))`,
           unit: "seconds",
           type: "stat",

@@ -28,7 +28,10 @@ export const serviceDashboard: DashboardDefinition = {
           id: "latency",
           title: "Latency p50 / p95 / p99",
           query: [0.5, 0.95, 0.99]
-            .map((q) => `label_replace(${histogramQuantileQuery(q, "storefront_http_request_duration_seconds", { by: ["service"], matchers: selected })}, "quantile", "p${Math.round(q * 100)}", "", "")`)
+            .map(
+              (q) =>
+                `label_replace(${histogramQuantileQuery(q, "storefront_http_request_duration_seconds", { by: ["service"], matchers: selected })}, "quantile", "p${Math.round(q * 100)}", "", "")`,
+            )
             .join(" or "),
           legend: "{{service}} {{quantile}}",
           unit: "seconds",

@@ -49,7 +49,7 @@ describe("the message filter language", () => {
     expect(matches('key contains "der-"', order)).toBe(true);
     expect(matches('header.traceId contains "123"', order)).toBe(true);
     expect(matches('header["x-kind"] == "retail"', order)).toBe(true);
-    expect(matches("header.x-kind == \"retail\"", order)).toBe(true);
+    expect(matches('header.x-kind == "retail"', order)).toBe(true);
     expect(matches('header.missing contains "x"', order)).toBe(false);
   });
 
@@ -104,7 +104,7 @@ describe("the message filter language", () => {
   it("finds only own properties: inherited names match nothing", () => {
     const value = '{"a":1,"__proto__":{"polluted":true}}';
     expect(matches("constructor != null", { value })).toBe(false);
-    expect(matches("a.constructor.name == \"Number\"", { value })).toBe(false);
+    expect(matches('a.constructor.name == "Number"', { value })).toBe(false);
     expect(matches("toString == null", { value })).toBe(true);
     expect(matches("__proto__.polluted == true", { value })).toBe(true); // its own key in the JSON, as data
     expect(matches("polluted == true", { value })).toBe(false);
@@ -134,7 +134,7 @@ describe("the message filter language", () => {
 
   it("reports syntax errors with their position", () => {
     const cases: Array<[string, RegExp, number]> = [
-      ["key = \"a\"", /compare with "=="/, 4],
+      ['key = "a"', /compare with "=="/, 4],
       ['key == "a', /Unterminated string/, 7],
       ["key ==", /Expected a value .* after "==" but found the end of the filter/, 6],
       ['key "a"', /Expected an operator/, 4],
@@ -194,13 +194,20 @@ describe("the byte strings a filter requires", () => {
   });
 
   it("are always present in what the filter matches", () => {
-    const filters = ['value contains "rejected" and key == "order-1"', 'header.traceId == "t-123" or value contains "vip"', 'key contains "der-" and not payload.total > 50'];
+    const filters = [
+      'value contains "rejected" and key == "order-1"',
+      'header.traceId == "t-123" or value contains "vip"',
+      'key contains "der-" and not payload.total > 50',
+    ];
     for (const filter of filters) {
       const node = parseFilter(filter);
       const required = requiredNeedles(node)!;
       expect(matches(filter, order), filter).toBe(true);
       const bytes = [order.key, order.value, ...Object.values(order.headers)].join("\n");
-      expect(required.some((needle) => bytes.includes(needle)), filter).toBe(true);
+      expect(
+        required.some((needle) => bytes.includes(needle)),
+        filter,
+      ).toBe(true);
     }
   });
 });

@@ -1,7 +1,20 @@
 import type { MetricSeries } from "@/lib/schemas/metrics";
 
 /** Series colours that read on both the light and the dark canvas. */
-export const seriesPalette = ["#3b82f6", "#f59e0b", "#10b981", "#ef4444", "#8b5cf6", "#06b6d4", "#ec4899", "#84cc16", "#f97316", "#6366f1", "#14b8a6", "#eab308"];
+export const seriesPalette = [
+  "#3b82f6",
+  "#f59e0b",
+  "#10b981",
+  "#ef4444",
+  "#8b5cf6",
+  "#06b6d4",
+  "#ec4899",
+  "#84cc16",
+  "#f97316",
+  "#6366f1",
+  "#14b8a6",
+  "#eab308",
+];
 
 export interface ChartSeriesKey {
   key: string;

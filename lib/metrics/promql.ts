@@ -3,7 +3,10 @@ import { formatPromDuration } from "./time-range";
 
 /** Escapes a label value for use inside a PromQL regex matcher (`=~"..."`). */
 export function escapeRegexValue(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\\/g, "\\\\").replace(/"/g, '\\"');
+  return value
+    .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"');
 }
 
 /** The matcher value for a variable: one value as a literal regex, several as an alternation, none as ".*". */
@@ -28,17 +31,19 @@ export interface Interpolation {
  * (for use inside `=~"…"` matchers) in a panel's query.
  */
 export function interpolateQuery(query: string, { step, rateInterval, range, variables }: Interpolation): string {
-  return query
-    .replaceAll("$__rate_interval", formatPromDuration(rateInterval))
-    // Subqueries sample a window about five times, never finer than a scrape.
-    .replaceAll("$__resolution", formatPromDuration(Math.max(scrapeIntervalSeconds, Math.round(rateInterval / 5))))
-    .replaceAll("$__interval", formatPromDuration(step))
-    .replaceAll("$__range", formatPromDuration(range))
-    .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, braced: string | undefined, bare: string | undefined) => {
-      const name = braced ?? bare!;
-      const values = variables[name];
-      return values === undefined ? whole : variableRegex(values);
-    });
+  return (
+    query
+      .replaceAll("$__rate_interval", formatPromDuration(rateInterval))
+      // Subqueries sample a window about five times, never finer than a scrape.
+      .replaceAll("$__resolution", formatPromDuration(Math.max(scrapeIntervalSeconds, Math.round(rateInterval / 5))))
+      .replaceAll("$__interval", formatPromDuration(step))
+      .replaceAll("$__range", formatPromDuration(range))
+      .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, braced: string | undefined, bare: string | undefined) => {
+        const name = braced ?? bare!;
+        const values = variables[name];
+        return values === undefined ? whole : variableRegex(values);
+      })
+  );
 }
 
 /**

@@ -17,7 +17,11 @@ export function parseDuration(text: string): number | undefined {
 /** The shortest Prometheus duration for a whole number of seconds: 120 → "2m", 90 → "90s". */
 export function formatPromDuration(seconds: number): string {
   const s = Math.max(1, Math.round(seconds));
-  for (const [unit, size] of [["d", 86_400], ["h", 3_600], ["m", 60]] as const) {
+  for (const [unit, size] of [
+    ["d", 86_400],
+    ["h", 3_600],
+    ["m", 60],
+  ] as const) {
     if (s % size === 0) return `${s / size}${unit}`;
   }
   return `${s}s`;

@@ -4,7 +4,9 @@ import { EjsonInputError, parseEjson, parseEjsonDocument, toEjson } from "./ejso
 
 describe("parseEjson", () => {
   it("reads Extended JSON types", () => {
-    const doc = parseEjsonDocument('{"_id":{"$oid":"64b7f0c2a1b2c3d4e5f60718"},"at":{"$date":"2026-01-01T00:00:00Z"},"n":{"$numberLong":"9007199254740993"},"d":{"$numberDecimal":"1.10"}}');
+    const doc = parseEjsonDocument(
+      '{"_id":{"$oid":"64b7f0c2a1b2c3d4e5f60718"},"at":{"$date":"2026-01-01T00:00:00Z"},"n":{"$numberLong":"9007199254740993"},"d":{"$numberDecimal":"1.10"}}',
+    );
     expect(doc._id).toBeInstanceOf(ObjectId);
     expect(doc.at).toEqual(new Date("2026-01-01T00:00:00Z"));
     expect(doc.n).toBeInstanceOf(Long);
@@ -24,7 +26,9 @@ describe("parseEjson", () => {
   });
 
   it("refuses server-side JavaScript however deep it sits", () => {
-    expect(() => parseEjson('{"$or":[{"a":1},{"$and":[{"b":2},{"$where":"sleep(1000)"}]}]}', "filter")).toThrow(/server-side JavaScript is not allowed \(\$or\[1\]\.\$and\[1\]\.\$where\)/);
+    expect(() => parseEjson('{"$or":[{"a":1},{"$and":[{"b":2},{"$where":"sleep(1000)"}]}]}', "filter")).toThrow(
+      /server-side JavaScript is not allowed \(\$or\[1\]\.\$and\[1\]\.\$where\)/,
+    );
     expect(() => parseEjson('[{"$group":{"_id":null,"x":{"$accumulator":{}}}}]')).toThrow(/\$accumulator/);
     expect(() => parseEjson('{"$expr":{"$function":{"body":"return 1","args":[],"lang":"js"}}}')).toThrow(/\$function/);
   });
@@ -38,7 +42,15 @@ describe("parseEjson", () => {
   it("insists on an object where one is needed", () => {
     expect(() => parseEjsonDocument("[1,2]", "sort")).toThrow("sort must be a JSON object");
     // Canonical EJSON makes objects of these (Int32, ObjectId, Date, Long): still not documents.
-    for (const text of ["0", '{"$numberInt":"5"}', '{"$oid":"64b7f0c2a1b2c3d4e5f60718"}', '{"$date":"2026-01-01T00:00:00Z"}', '{"$numberLong":"1"}', "null", '"x"']) {
+    for (const text of [
+      "0",
+      '{"$numberInt":"5"}',
+      '{"$oid":"64b7f0c2a1b2c3d4e5f60718"}',
+      '{"$date":"2026-01-01T00:00:00Z"}',
+      '{"$numberLong":"1"}',
+      "null",
+      '"x"',
+    ]) {
       expect(() => parseEjsonDocument(text, "line 1"), text).toThrow("line 1 must be a JSON object");
     }
     expect(parseEjsonDocument("{}")).toEqual({});
@@ -47,7 +59,15 @@ describe("parseEjson", () => {
 
 describe("toEjson", () => {
   it("keeps every type through a round trip", () => {
-    const original = { _id: new ObjectId(), n: Long.fromString("9007199254740993"), i: new Int32(7), f: new Double(1.5), b: new Binary(Buffer.from([0, 1, 2])), d: new Date(0), nested: { a: [null, true] } };
+    const original = {
+      _id: new ObjectId(),
+      n: Long.fromString("9007199254740993"),
+      i: new Int32(7),
+      f: new Double(1.5),
+      b: new Binary(Buffer.from([0, 1, 2])),
+      d: new Date(0),
+      nested: { a: [null, true] },
+    };
     expect(parseEjsonDocument(JSON.stringify(toEjson(original)))).toEqual(original);
   });
 });

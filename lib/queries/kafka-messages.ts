@@ -186,7 +186,8 @@ export function useMessageSearch(topic: string) {
             messages.push(event.message);
             update({ ...current, messages: [...messages], matched: messages.length });
           } else if (event.type === "progress") update({ ...current, scanned: event.scanned, matched: event.matched });
-          else if (event.type === "done") update({ ...current, status: "done", scanned: event.scanned, matched: event.matched, reason: event.reason, messages: [...messages] }, true);
+          else if (event.type === "done")
+            update({ ...current, status: "done", scanned: event.scanned, matched: event.matched, reason: event.reason, messages: [...messages] }, true);
           else update({ ...current, status: "error", error: event.message, messages: [...messages] }, true);
         });
         if (current.status === "running") update({ ...current, status: "error", error: "The connection closed before the search finished" }, true);

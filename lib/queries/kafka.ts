@@ -1,6 +1,15 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
-import type { BrokerDetail, BrokerInfo, ConsumerGroupDetail, ConsumerGroupLag, KafkaOverview, LagHistory, TopicDetail, TopicSummary } from "@/lib/schemas/kafka";
+import type {
+  BrokerDetail,
+  BrokerInfo,
+  ConsumerGroupDetail,
+  ConsumerGroupLag,
+  KafkaOverview,
+  LagHistory,
+  TopicDetail,
+  TopicSummary,
+} from "@/lib/schemas/kafka";
 
 /** Lag is computed at most every 2 s on the server; polling groups every 3 s keeps what a page shows under 5 s old. */
 export const kafkaPollIntervals = { overview: 5_000, topics: 10_000, topic: 5_000, groups: 3_000 } as const;

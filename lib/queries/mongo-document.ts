@@ -1,13 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
-import type {
-  AggregateResult,
-  CreateIndexInput,
-  CreateIndexResult,
-  DeleteDocumentResult,
-  DocumentView,
-  IndexList,
-} from "@/lib/schemas/mongo-document";
+import type { AggregateResult, CreateIndexInput, CreateIndexResult, DeleteDocumentResult, DocumentView, IndexList } from "@/lib/schemas/mongo-document";
 
 /** Keys nest from the collection down, so invalidating a collection refreshes its documents and indexes too. */
 export const mongoDocumentKeys = {
@@ -58,7 +51,10 @@ export function useSaveDocument(db: string, collection: string, segment: string)
     mutationFn: (input: { document: string; version: string }) => send<DocumentView>(documentApi(db, collection, segment), "PUT", input),
     onSuccess: (saved) => {
       queryClient.setQueryData(mongoDocumentKeys.document(db, collection, segment), saved);
-      void queryClient.invalidateQueries({ queryKey: [...mongoDocumentKeys.collection(db, collection), "documents"], predicate: (q) => q.queryKey[6] !== "one" });
+      void queryClient.invalidateQueries({
+        queryKey: [...mongoDocumentKeys.collection(db, collection), "documents"],
+        predicate: (q) => q.queryKey[6] !== "one",
+      });
     },
   });
 }

@@ -107,7 +107,8 @@ export function useRenameCollection(db: string) {
 export function useDropCollection(db: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ collection, confirm }: { collection: string; confirm: string }) => send<{ collection: string }>(namespacePath(db, collection), "DELETE", { confirm }),
+    mutationFn: ({ collection, confirm }: { collection: string; confirm: string }) =>
+      send<{ collection: string }>(namespacePath(db, collection), "DELETE", { confirm }),
     onSuccess: ({ collection }) => {
       queryClient.removeQueries({ queryKey: mongoKeys.collection(db, collection) });
       void queryClient.invalidateQueries({ queryKey: mongoKeys.all });

@@ -2,7 +2,15 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, 
 import { useEffect, useState } from "react";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { AuditEntry } from "@/lib/schemas/audit";
-import { finishedStates, type ProjectionInfo, type ReplayJob, type ReplayJobAction, type ReplayJobState, type ReplayPlan, type ReplaySpec } from "@/lib/schemas/replay";
+import {
+  finishedStates,
+  type ProjectionInfo,
+  type ReplayJob,
+  type ReplayJobAction,
+  type ReplayJobState,
+  type ReplayPlan,
+  type ReplaySpec,
+} from "@/lib/schemas/replay";
 
 /**
  * The jobs list polls; one job's page gets its progress over SSE, polls only as a fallback,

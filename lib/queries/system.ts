@@ -19,7 +19,11 @@ export function useSystemMap() {
 }
 
 export function useSystemCatalog() {
-  return useQuery({ queryKey: systemKeys.catalog(), queryFn: () => fetchJson<SystemCatalog>("/api/system/catalog"), refetchInterval: systemPollIntervals.catalog });
+  return useQuery({
+    queryKey: systemKeys.catalog(),
+    queryFn: () => fetchJson<SystemCatalog>("/api/system/catalog"),
+    refetchInterval: systemPollIntervals.catalog,
+  });
 }
 
 export function traceUrl(query: TraceQuery): string {
@@ -61,7 +65,11 @@ export function useStartConsistencyCheck() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (copy: string) =>
-      fetchJson<{ check: ConsistencyCheck }>("/api/system/consistency", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ copy }) }),
+      fetchJson<{ check: ConsistencyCheck }>("/api/system/consistency", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ copy }),
+      }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: systemKeys.checks() }),
   });
 }

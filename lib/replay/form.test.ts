@@ -6,17 +6,35 @@ const form = (query: string) => replayFormFrom(new URLSearchParams(query));
 describe("replayFormFrom", () => {
   it("reads a re-publish link; from/to numbers mean offsets", () => {
     const values = form("kind=republish&topic=orders&partitions=0,2&from=10&to=200&filter=payload.status%20%3D%3D%20%22rejected%22");
-    expect(values).toMatchObject({ kind: "republish", topic: "orders", partitions: "0,2", range: "offsets", from: "10", to: "200", filter: 'payload.status == "rejected"' });
+    expect(values).toMatchObject({
+      kind: "republish",
+      topic: "orders",
+      partitions: "0,2",
+      range: "offsets",
+      from: "10",
+      to: "200",
+      filter: 'payload.status == "rejected"',
+    });
   });
   it("takes ISO ends as a time range, and a group as a reprocess", () => {
     expect(form("topic=t&from=2024-05-01T00:00:00Z").range).toBe("time");
     expect(form("group=billing&topic=orders")).toMatchObject({ kind: "reprocess", group: "billing", topic: "orders", rewind: "earliest" });
   });
   it("ignores unknown kinds and modes", () => {
-    expect(form("kind=delete&range=forever&rewind=latest&mode=everything")).toMatchObject({ kind: "republish", range: "all", rewind: "earliest", mode: "shadow" });
+    expect(form("kind=delete&range=forever&rewind=latest&mode=everything")).toMatchObject({
+      kind: "republish",
+      range: "all",
+      rewind: "earliest",
+      mode: "shadow",
+    });
   });
   it("reads a rebuild link; a projection without a kind means a rebuild", () => {
-    expect(form("kind=rebuild&service=orders&projection=customers&mode=in-place")).toMatchObject({ kind: "rebuild", service: "orders", projection: "customers", mode: "in-place" });
+    expect(form("kind=rebuild&service=orders&projection=customers&mode=in-place")).toMatchObject({
+      kind: "rebuild",
+      service: "orders",
+      projection: "customers",
+      mode: "in-place",
+    });
     expect(form("service=orders&projection=customers")).toMatchObject({ kind: "rebuild", mode: "shadow" });
   });
 });
@@ -29,7 +47,9 @@ describe("replayFormQuery", () => {
     expect(form(query)).toMatchObject({ topic: "orders", range: "offsets", from: "5", group: "", target: "" });
   });
   it("keeps a rebuild's service, projection and mode", () => {
-    expect(newReplayHref({ kind: "rebuild", service: "orders", projection: "customers", topic: "ignored" })).toBe("/replay/new?kind=rebuild&service=orders&projection=customers&mode=shadow");
+    expect(newReplayHref({ kind: "rebuild", service: "orders", projection: "customers", topic: "ignored" })).toBe(
+      "/replay/new?kind=rebuild&service=orders&projection=customers&mode=shadow",
+    );
   });
   it("links to a prefilled reprocess", () => {
     expect(newReplayHref({ kind: "reprocess", group: "g 1" })).toBe("/replay/new?kind=reprocess&group=g+1&rewind=earliest");

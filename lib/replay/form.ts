@@ -148,7 +148,8 @@ export function replaySpecOf(values: ReplayFormValues): SpecResult {
     const service = values.service.trim();
     const projection = values.projection.trim();
     if (!service || !projection) problems.projection = "Choose the projection to rebuild.";
-    else if (!serviceName.test(service) || !projectionName.test(projection)) problems.projection = "Not a service and projection the console knows: choose one from the list.";
+    else if (!serviceName.test(service) || !projectionName.test(projection))
+      problems.projection = "Not a service and projection the console knows: choose one from the list.";
     if (Object.keys(problems).length > 0) return { problems };
     return { spec: { kind: "rebuild", service, projection, mode: values.mode } };
   }

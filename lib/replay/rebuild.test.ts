@@ -3,7 +3,11 @@ import { collectionHref, compareVerdict, stepExplanation } from "./rebuild";
 
 describe("rebuild descriptions", () => {
   it("read the verdict of a compare step", () => {
-    expect(compareVerdict("identical: 6 documents, sha256 0a1b2c3d4e5f…")).toEqual({ verdict: "identical", label: "identical", rest: ": 6 documents, sha256 0a1b2c3d4e5f…" });
+    expect(compareVerdict("identical: 6 documents, sha256 0a1b2c3d4e5f…")).toEqual({
+      verdict: "identical",
+      label: "identical",
+      rest: ": 6 documents, sha256 0a1b2c3d4e5f…",
+    });
     expect(compareVerdict("identical to before: 6 documents, sha256 0a1b…")?.label).toBe("identical to before");
     expect(compareVerdict("different: live 6 documents, sha256 aa…; rebuilt 5 documents, sha256 bb…")?.verdict).toBe("different");
     expect(compareVerdict("before: 6 documents, sha256 aa…; after: 5 documents, sha256 bb…")?.verdict).toBe("different");

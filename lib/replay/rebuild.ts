@@ -12,7 +12,8 @@ const stepExplanations: Record<RebuildSpec["mode"], Record<string, string>> = {
     "Start a shadow build": "The service creates a new collection and a new consumer group that reads the topic from its earliest offsets.",
     "Catch up": "The console follows the new group until it has read every committed event.",
     "Compare with the live read model": "Counts and SHA-256 hashes of both collections, compared again for up to 10 s while the newest events land.",
-    "Swap it in": "The service points readers at the new collection in one write; its consumer carries on as the live one, the old collection and group are removed.",
+    "Swap it in":
+      "The service points readers at the new collection in one write; its consumer carries on as the live one, the old collection and group are removed.",
     Verify: "The live read model is counted and hashed once more.",
   },
   "in-place": {

@@ -15,7 +15,11 @@ export interface AuditEntry {
 }
 
 export const auditQuerySchema = z.object({
-  action: z.string().max(200).regex(/^[A-Za-z0-9./ _\[\]-]*$/, "an action or its prefix, e.g. replay. or POST /api/kafka").optional(),
+  action: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9./ _\[\]-]*$/, "an action or its prefix, e.g. replay. or POST /api/kafka")
+    .optional(),
   target: z.string().max(300).optional(),
   actor: z.string().max(64).optional(),
   outcome: z.enum(["ok", "failed", "refused"]).optional(),

@@ -19,17 +19,15 @@ const intParam = (min: number, max: number) =>
     .pipe(z.number().int().min(min).max(max));
 
 /** A point in time as an ISO date-time or milliseconds since the epoch. */
-const timestampParam = z
-  .string()
-  .transform((raw, ctx) => {
-    const ms = /^\d{1,15}$/.test(raw) ? Number(raw) : Date.parse(raw);
-    // Before 1970 Kafka's ListOffsets reads a negative time as a special offset ("latest", "earliest").
-    if (Number.isNaN(ms) || ms < 0) {
-      ctx.addIssue({ code: "custom", message: "an ISO date-time from 1970 on (2024-05-01T12:00:00Z) or milliseconds since the epoch" });
-      return z.NEVER;
-    }
-    return ms;
-  });
+const timestampParam = z.string().transform((raw, ctx) => {
+  const ms = /^\d{1,15}$/.test(raw) ? Number(raw) : Date.parse(raw);
+  // Before 1970 Kafka's ListOffsets reads a negative time as a special offset ("latest", "earliest").
+  if (Number.isNaN(ms) || ms < 0) {
+    ctx.addIssue({ code: "custom", message: "an ISO date-time from 1970 on (2024-05-01T12:00:00Z) or milliseconds since the epoch" });
+    return z.NEVER;
+  }
+  return ms;
+});
 
 /**
  * Query of GET /api/kafka/topics/:topic/messages (server-sent events). Every setting of
@@ -84,7 +82,11 @@ const headerSchema = z.object({
 /** Body of POST /api/kafka/topics/:topic/messages. */
 export const produceMessageSchema = z
   .object({
-    key: z.string().max(64 * 1024).nullable().default(null),
+    key: z
+      .string()
+      .max(64 * 1024)
+      .nullable()
+      .default(null),
     value: z.string(),
     /** "json": the value must parse as JSON and is sent as written. */
     valueFormat: z.enum(["json", "text"]).default("text"),

@@ -47,7 +47,16 @@ const offsetSchema = z.string().regex(/^\d{1,19}$/, "a non-negative offset");
 export const purgeTopicSchema = z.object({
   /** Delete the records below `offset` in each partition listed; without it, every partition up to its high watermark. */
   offsets: z
-    .array(z.object({ partition: z.number().int().min(0).max(maxPartitions - 1), offset: offsetSchema }))
+    .array(
+      z.object({
+        partition: z
+          .number()
+          .int()
+          .min(0)
+          .max(maxPartitions - 1),
+        offset: offsetSchema,
+      }),
+    )
     .min(1)
     .max(maxPartitions)
     .refine((offsets) => new Set(offsets.map((o) => o.partition)).size === offsets.length, "each partition at most once")

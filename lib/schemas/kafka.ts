@@ -12,7 +12,10 @@ export const topicNameSchema = z
 export const topicParams = z.object({ topic: topicNameSchema });
 
 export const topicListQuerySchema = z.object({
-  internal: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  internal: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   search: z.string().max(249).default(""),
 });
 
@@ -126,7 +129,11 @@ export interface BrokerDetail extends BrokerInfo {
   configs: Array<{ name: string; value: string | null; source: string; isDefault: boolean; readOnly: boolean; sensitive: boolean }>;
 }
 
-export const brokerIdSchema = z.coerce.number().int().min(0).max(2 ** 31 - 1);
+export const brokerIdSchema = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1);
 export const brokerParams = z.object({ broker: brokerIdSchema });
 
 export interface BrokerSummary {

@@ -31,7 +31,13 @@ const query = z.string().trim().min(1, "write a PromQL query").max(3_000);
 export const instantQuerySchema = z.object({ query, time: unixSeconds.optional() });
 
 export const rangeQuerySchema = z
-  .object({ query, start: unixSeconds, end: unixSeconds, step: z.coerce.number().finite().positive().optional(), width: z.coerce.number().int().min(100).max(10_000).default(1200) })
+  .object({
+    query,
+    start: unixSeconds,
+    end: unixSeconds,
+    step: z.coerce.number().finite().positive().optional(),
+    width: z.coerce.number().int().min(100).max(10_000).default(1200),
+  })
   .refine((q) => q.end > q.start, "end must come after start")
   .refine((q) => q.end - q.start <= 31 * 86_400, "at most 31 days");
 
@@ -96,8 +102,20 @@ export interface PromqlPosition {
 export const autocompletePaths = [/^labels$/, /^label\/[a-zA-Z_][a-zA-Z0-9_]*\/values$/, /^series$/, /^metadata$/] as const;
 export const autocompleteQuerySchema = z.object({
   "match[]": z.string().max(2_000).optional(),
-  start: z.string().regex(/^[\d.]+$/).optional(),
-  end: z.string().regex(/^[\d.]+$/).optional(),
-  limit: z.string().regex(/^\d{1,6}$/).optional(),
-  metric: z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/).optional(),
+  start: z
+    .string()
+    .regex(/^[\d.]+$/)
+    .optional(),
+  end: z
+    .string()
+    .regex(/^[\d.]+$/)
+    .optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .optional(),
+  metric: z
+    .string()
+    .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/)
+    .optional(),
 });

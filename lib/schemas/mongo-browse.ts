@@ -4,7 +4,10 @@ import { collectionNameSchema, databaseNameSchema } from "./mongo";
 /** Databases MongoDB keeps for itself: hidden unless asked for, never dropped from here. */
 export const systemDatabases = ["admin", "local", "config"] as const;
 
-const flag = z.enum(["true", "false", "1", "0"]).default("false").transform((v) => v === "true" || v === "1");
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .default("false")
+  .transform((v) => v === "true" || v === "1");
 
 export const databaseListQuerySchema = z.object({ system: flag });
 
@@ -33,7 +36,10 @@ export const defaultPageSize = 50;
 export const maxUrlTextLength = { filter: 3_000, sort: 1_000, projection: 2_000, documentId: 2_000, cursor: 8 * 1024 } as const;
 
 /** An opaque page cursor as the server writes it (encodeCursor). */
-const cursorSchema = z.string().max(maxUrlTextLength.cursor).regex(/^[A-Za-z0-9_-]+$/, "a page cursor as the server wrote it");
+const cursorSchema = z
+  .string()
+  .max(maxUrlTextLength.cursor)
+  .regex(/^[A-Za-z0-9_-]+$/, "a page cursor as the server wrote it");
 
 /** Query string of the documents list; the EJSON inputs are parsed on the server by parseEjsonDocument. */
 export const documentsQuerySchema = z
@@ -108,5 +114,4 @@ export interface ImportReport {
   failed: Array<{ line: number; reason: string }>;
 }
 
-export const namespacePath = (db: string, collection: string) =>
-  `/api/mongo/databases/${encodeURIComponent(db)}/collections/${encodeURIComponent(collection)}`;
+export const namespacePath = (db: string, collection: string) => `/api/mongo/databases/${encodeURIComponent(db)}/collections/${encodeURIComponent(collection)}`;

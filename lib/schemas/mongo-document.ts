@@ -62,11 +62,19 @@ export interface DeleteDocumentResult {
 
 // Indexes
 
-const indexFieldSchema = z.string().min(1).max(1024).refine((field) => !field.startsWith("$"), "index fields cannot start with $");
+const indexFieldSchema = z
+  .string()
+  .min(1)
+  .max(1024)
+  .refine((field) => !field.startsWith("$"), "index fields cannot start with $");
 export const indexDirectionSchema = z.union([z.literal(1), z.literal(-1), z.enum(["text", "hashed", "2d", "2dsphere"])]);
 export type IndexDirection = z.infer<typeof indexDirectionSchema>;
 
-export const indexNameSchema = z.string().min(1).max(255).regex(/^[^\u0000]+$/, "index names cannot contain NUL");
+export const indexNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[^\u0000]+$/, "index names cannot contain NUL");
 
 /** Path parameters of …/indexes/:name. */
 export const indexParams = namespaceParams.extend({ name: indexNameSchema });
@@ -75,7 +83,10 @@ export const createIndexSchema = z.object({
   /** Either Extended JSON text of the key document (`{"status":1,"createdAt":-1}`), or fields with directions in order. */
   keys: z.union([
     z.string().min(2).max(16_384),
-    z.array(z.object({ field: indexFieldSchema, direction: indexDirectionSchema })).min(1).max(32),
+    z
+      .array(z.object({ field: indexFieldSchema, direction: indexDirectionSchema }))
+      .min(1)
+      .max(32),
   ]),
   name: indexNameSchema.optional(),
   unique: z.boolean().optional(),

@@ -5,7 +5,7 @@ export const databaseNameSchema = z
   .string()
   .min(1)
   .max(63)
-  .regex(/^[^/\\. "$*<>:|?\u0000]+$/, "database names cannot contain / \\ . \" $ * < > : | ? or spaces");
+  .regex(/^[^/\\. "$*<>:|?\u0000]+$/, 'database names cannot contain / \\ . " $ * < > : | ? or spaces');
 
 /** Collection names: 1–255 characters, no "$" or NUL, not starting with "system.". */
 export const collectionNameSchema = z

@@ -14,14 +14,17 @@ const mongoName = z.string().regex(/^[A-Za-z0-9_.-]{1,120}$/, "a MongoDB databas
 const fieldPath = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/, "a field path such as customerId or customer.status");
 const metricName = z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "a Prometheus metric name");
 const labelName = z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "a Prometheus label name");
-const pattern = z.string().max(500).refine((text) => {
-  try {
-    new RegExp(text);
-    return true;
-  } catch {
-    return false;
-  }
-}, "not a valid regular expression");
+const pattern = z
+  .string()
+  .max(500)
+  .refine((text) => {
+    try {
+      new RegExp(text);
+      return true;
+    } catch {
+      return false;
+    }
+  }, "not a valid regular expression");
 
 /** A collection holding an entity's documents, found by `idField` equal to the entity id. */
 const documentRef = z.strictObject({
@@ -29,7 +32,10 @@ const documentRef = z.strictObject({
   database: mongoName,
   collection: mongoName,
   /** A rebuildable read model of the service: the collection its /admin/projections names live wins over `collection`. */
-  projection: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/).optional(),
+  projection: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,100}$/)
+    .optional(),
   idField: fieldPath.default("_id"),
 });
 export type DocumentRef = z.infer<typeof documentRef>;
@@ -49,7 +55,13 @@ export const systemConfigSchema = z.strictObject({
           serviceLabel: labelName.default("service"),
           topicLabel: labelName.default("topic"),
         })
-        .default({ produced: "storefront_events_produced_total", consumed: "storefront_events_consumed_total", errors: "storefront_handler_errors_total", serviceLabel: "service", topicLabel: "topic" }),
+        .default({
+          produced: "storefront_events_produced_total",
+          consumed: "storefront_events_consumed_total",
+          errors: "storefront_handler_errors_total",
+          serviceLabel: "service",
+          topicLabel: "topic",
+        }),
       services: z
         .array(
           z.strictObject({
@@ -64,7 +76,10 @@ export const systemConfigSchema = z.strictObject({
             /** Its consumer groups, besides those whose members carry one of its client ids. */
             groups: z.array(z.string().min(1).max(255)).max(200).default([]),
             /** A dashboard id of the metrics pages with the service's variable. */
-            dashboard: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
+            dashboard: z
+              .string()
+              .regex(/^[a-z0-9-]{1,64}$/)
+              .optional(),
           }),
         )
         .max(200)
@@ -74,8 +89,14 @@ export const systemConfigSchema = z.strictObject({
         .strictObject({
           description: z.string().max(2000).default(""),
           key: z.string().max(500).default(""),
-          fields: z.array(z.strictObject({ name: z.string().min(1).max(100), type: z.string().max(100), description: z.string().max(1000) })).max(100).default([]),
-          headers: z.array(z.strictObject({ name: z.string().min(1).max(100), description: z.string().max(1000) })).max(100).default([]),
+          fields: z
+            .array(z.strictObject({ name: z.string().min(1).max(100), type: z.string().max(100), description: z.string().max(1000) }))
+            .max(100)
+            .default([]),
+          headers: z
+            .array(z.strictObject({ name: z.string().min(1).max(100), description: z.string().max(1000) }))
+            .max(100)
+            .default([]),
         })
         .optional(),
       entities: z
@@ -87,7 +108,10 @@ export const systemConfigSchema = z.strictObject({
             topics: z.array(topicNameSchema).min(1).max(50),
             documents: z.array(documentRef).max(50).default([]),
             /** Other entities this one names in a field of its documents (an order's customerId): traced with it. */
-            related: z.array(z.strictObject({ entity: entityName, field: fieldPath })).max(20).default([]),
+            related: z
+              .array(z.strictObject({ entity: entityName, field: fieldPath }))
+              .max(20)
+              .default([]),
           }),
         )
         .max(100)
@@ -117,7 +141,8 @@ export const systemConfigSchema = z.strictObject({
       const entities = new Set(system.entities.map((e) => e.name));
       system.entities.forEach((entity, i) => {
         entity.related.forEach((related, j) => {
-          if (!entities.has(related.entity)) ctx.addIssue({ code: "custom", path: ["entities", i, "related", j, "entity"], message: `no entity "${related.entity}"` });
+          if (!entities.has(related.entity))
+            ctx.addIssue({ code: "custom", path: ["entities", i, "related", j, "entity"], message: `no entity "${related.entity}"` });
         });
       });
       system.copies.forEach((copy, i) => {
@@ -202,7 +227,11 @@ export interface CatalogTopic {
   /** Entities whose id is this topic's key. */
   entities: string[];
   sampled: number;
-  eventTypes: Array<{ type: string; count: number; example: { key: string | null; value: unknown; headers: Record<string, string>; offset: string; partition: number; timestamp: string } }>;
+  eventTypes: Array<{
+    type: string;
+    count: number;
+    example: { key: string | null; value: unknown; headers: Record<string, string>; offset: string; partition: number; timestamp: string };
+  }>;
   keys: { distinct: number; examples: string[] };
 }
 

@@ -37,8 +37,10 @@ export async function authorize(request: Request, name: string, context: unknown
   const config = getConfig();
   if (isMutation(method)) {
     assertSameOrigin(request);
-    if (request.headers.get(csrfHeader) !== "1") throw new AppError("FORBIDDEN", `Changes must carry the ${csrfHeader}: 1 header (the console's pages send it)`, 403);
-    if (config.READ_ONLY && !name.startsWith("/api/auth/")) throw new AppError("READ_ONLY", "The console is read-only (READ_ONLY=true): nothing can be changed", 403);
+    if (request.headers.get(csrfHeader) !== "1")
+      throw new AppError("FORBIDDEN", `Changes must carry the ${csrfHeader}: 1 header (the console's pages send it)`, 403);
+    if (config.READ_ONLY && !name.startsWith("/api/auth/"))
+      throw new AppError("READ_ONLY", "The console is read-only (READ_ONLY=true): nothing can be changed", 403);
   }
   const user = await requestUser(request);
   if (rule.role === "public") return user;

@@ -23,7 +23,11 @@ function providerConfiguration(): Promise<client.Configuration> {
     })
     .catch((error: unknown) => {
       cache.eventdeckOidc = undefined;
-      throw new AppError("SERVICE_UNAVAILABLE", `The identity provider ${config.OIDC_ISSUER} did not answer its discovery request: ${(error as Error).message}`, 503);
+      throw new AppError(
+        "SERVICE_UNAVAILABLE",
+        `The identity provider ${config.OIDC_ISSUER} did not answer its discovery request: ${(error as Error).message}`,
+        503,
+      );
     });
   return cache.eventdeckOidc;
 }
@@ -55,7 +59,12 @@ const callbackUrl = (request: Request) => `${publicOrigin(request)}/api/auth/oid
 /** Starts an authorization-code flow with PKCE: where to send the browser, and the sealed cookie that remembers the flow. */
 export async function startSignIn(request: Request): Promise<{ location: string; cookie: string }> {
   const configuration = await providerConfiguration();
-  const flow: Flow = { verifier: client.randomPKCECodeVerifier(), state: client.randomState(), nonce: client.randomNonce(), returnTo: safeReturnTo(new URL(request.url).searchParams.get("returnTo")) };
+  const flow: Flow = {
+    verifier: client.randomPKCECodeVerifier(),
+    state: client.randomState(),
+    nonce: client.randomNonce(),
+    returnTo: safeReturnTo(new URL(request.url).searchParams.get("returnTo")),
+  };
   const location = client.buildAuthorizationUrl(configuration, {
     redirect_uri: callbackUrl(request),
     scope: "openid profile email",
@@ -86,7 +95,11 @@ export async function finishSignIn(request: Request, sealedFlow: string | null):
   callback.search = current.search;
   let claims: client.IDToken | undefined;
   try {
-    const tokens = await client.authorizationCodeGrant(configuration, callback, { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce });
+    const tokens = await client.authorizationCodeGrant(configuration, callback, {
+      pkceCodeVerifier: flow.verifier,
+      expectedState: flow.state,
+      expectedNonce: flow.nonce,
+    });
     claims = tokens.claims();
   } catch (error) {
     throw new AppError("UNAUTHENTICATED", `The identity provider's answer was refused: ${(error as Error).message}`, 401);

@@ -90,7 +90,9 @@ describe("the OpenAPI document", () => {
     expect(document.openapi).toBe("3.1.0");
     expect(document.info.title).toBeTruthy();
     const fromTable = Object.entries(apiOperations).flatMap(([key, operation]) =>
-      (operation.concretePaths?.map((p) => p.path) ?? [key.slice(key.indexOf(" ") + 1)]).map((path) => `${key.slice(0, key.indexOf(" ")).toLowerCase()} ${openApiPath(path)}`),
+      (operation.concretePaths?.map((p) => p.path) ?? [key.slice(key.indexOf(" ") + 1)]).map(
+        (path) => `${key.slice(0, key.indexOf(" ")).toLowerCase()} ${openApiPath(path)}`,
+      ),
     );
     expect(operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual(fromTable.sort());
   });
@@ -102,7 +104,10 @@ describe("the OpenAPI document", () => {
       expect(operation.operationId, `${method} ${path}`).toMatch(/^[a-z][A-Za-z0-9]*$/);
       expect(operation.summary, `${method} ${path}`).toBeTruthy();
       const statuses = Object.keys(operation.responses as object);
-      expect(statuses.some((s) => /^(2\d\d|302)$/.test(s)), `${method} ${path}`).toBe(true);
+      expect(
+        statuses.some((s) => /^(2\d\d|302)$/.test(s)),
+        `${method} ${path}`,
+      ).toBe(true);
     }
   });
 

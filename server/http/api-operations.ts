@@ -94,9 +94,21 @@ const mongoCollection = "/api/mongo/databases/[db]/collections/[collection]";
  */
 export const apiOperations: Readonly<Record<string, ApiOperation>> = {
   // Console and sign-in
-  "GET /api/health": { summary: "Health of Kafka, MongoDB and Prometheus (always 200: a backend that is down is data)", ok: json(healthReportSchema), local: true },
-  "GET /api/metrics": { summary: "The console's own metrics in the Prometheus text format", ok: { status: 200, content: { "text/plain": z.string() } }, local: true },
-  "GET /api/openapi.json": { summary: "This document", ok: json(z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) })), local: true },
+  "GET /api/health": {
+    summary: "Health of Kafka, MongoDB and Prometheus (always 200: a backend that is down is data)",
+    ok: json(healthReportSchema),
+    local: true,
+  },
+  "GET /api/metrics": {
+    summary: "The console's own metrics in the Prometheus text format",
+    ok: { status: 200, content: { "text/plain": z.string() } },
+    local: true,
+  },
+  "GET /api/openapi.json": {
+    summary: "This document",
+    ok: json(z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) })),
+    local: true,
+  },
   "GET /api/settings": { summary: "The effective configuration, every secret and URI credential redacted", ok: json(settingsList), local: true },
   "GET /api/audit": { summary: "Audit records, newest first; `action` matches a prefix", query: auditQuerySchema, ok: list("entries", auditEntry) },
   "POST /api/auth/signin": {
@@ -126,10 +138,23 @@ export const apiOperations: Readonly<Record<string, ApiOperation>> = {
   // Kafka
   "GET /api/kafka/overview": { summary: "Brokers, partition health and lag of the whole cluster", ok: json(kafka.kafkaOverview) },
   "GET /api/kafka/brokers": { summary: "Every broker with rack, leader and replica counts and log directory size", ok: list("brokers", kafka.brokerInfo) },
-  "GET /api/kafka/brokers/[broker]": { summary: "One broker: its log directories with sizes per topic, and its configs", params: brokerParams, ok: json(kafka.brokerDetail) },
+  "GET /api/kafka/brokers/[broker]": {
+    summary: "One broker: its log directories with sizes per topic, and its configs",
+    params: brokerParams,
+    ok: json(kafka.brokerDetail),
+  },
   "GET /api/kafka/groups": { summary: "Every consumer group with state, members and lag per partition", ok: list("groups", kafka.consumerGroupLag) },
-  "GET /api/kafka/groups/[group]": { summary: "A group's members with their assignments, and lag per partition in messages and seconds", params: groupParams, ok: json(kafka.consumerGroupDetail) },
-  "GET /api/kafka/groups/[group]/lag-history": { summary: "A group's total lag over time, from Prometheus", params: groupParams, query: lagHistoryQuerySchema, ok: json(kafka.lagHistory) },
+  "GET /api/kafka/groups/[group]": {
+    summary: "A group's members with their assignments, and lag per partition in messages and seconds",
+    params: groupParams,
+    ok: json(kafka.consumerGroupDetail),
+  },
+  "GET /api/kafka/groups/[group]/lag-history": {
+    summary: "A group's total lag over time, from Prometheus",
+    params: groupParams,
+    query: lagHistoryQuerySchema,
+    ok: json(kafka.lagHistory),
+  },
   "POST /api/kafka/groups/[group]/reset-offsets": {
     summary: "Resets a group's committed offsets; a dry run unless `dryRun` is false",
     params: groupParams,
@@ -137,7 +162,11 @@ export const apiOperations: Readonly<Record<string, ApiOperation>> = {
     ok: json(kafka.resetOffsetsResult),
     errors: [409],
   },
-  "GET /api/kafka/topics": { summary: "Every topic with partitions, replication and retained messages", query: topicListQuerySchema, ok: list("topics", kafka.topicSummary) },
+  "GET /api/kafka/topics": {
+    summary: "Every topic with partitions, replication and retained messages",
+    query: topicListQuerySchema,
+    ok: list("topics", kafka.topicSummary),
+  },
   "POST /api/kafka/topics": { summary: "Creates a topic", body: { schema: createTopicSchema }, ok: json(kafka.topicDetail, 201), errors: [409] },
   "GET /api/kafka/topics/[topic]": { summary: "Partitions with leader, replicas, ISR and watermarks", params: topicParams, ok: json(kafka.topicDetail) },
   "DELETE /api/kafka/topics/[topic]": {
@@ -147,9 +176,23 @@ export const apiOperations: Readonly<Record<string, ApiOperation>> = {
     ok: json(kafka.deleteTopicResult),
     errors: [409],
   },
-  "GET /api/kafka/topics/[topic]/configs": { summary: "Every config with value, source and read-only flag; sensitive values redacted", params: topicParams, ok: json(kafka.topicConfigs) },
-  "PATCH /api/kafka/topics/[topic]/configs": { summary: "Sets and removes config overrides; others stay", params: topicParams, body: { schema: alterTopicConfigsSchema }, ok: json(kafka.topicConfigs) },
-  "POST /api/kafka/topics/[topic]/partitions": { summary: "Raises the partition count to `count`", params: topicParams, body: { schema: addPartitionsSchema }, ok: json(kafka.addPartitionsResult) },
+  "GET /api/kafka/topics/[topic]/configs": {
+    summary: "Every config with value, source and read-only flag; sensitive values redacted",
+    params: topicParams,
+    ok: json(kafka.topicConfigs),
+  },
+  "PATCH /api/kafka/topics/[topic]/configs": {
+    summary: "Sets and removes config overrides; others stay",
+    params: topicParams,
+    body: { schema: alterTopicConfigsSchema },
+    ok: json(kafka.topicConfigs),
+  },
+  "POST /api/kafka/topics/[topic]/partitions": {
+    summary: "Raises the partition count to `count`",
+    params: topicParams,
+    body: { schema: addPartitionsSchema },
+    ok: json(kafka.addPartitionsResult),
+  },
   "POST /api/kafka/topics/[topic]/purge": {
     summary: "Deletes records below offsets; a dry run unless `dryRun` is false",
     params: topicParams,
@@ -158,7 +201,8 @@ export const apiOperations: Readonly<Record<string, ApiOperation>> = {
   },
   "GET /api/kafka/topics/[topic]/messages": {
     summary: "Browses and searches messages as server-sent events",
-    description: "Events: `start`, then `message` per match and `progress`, then `done` (or `error`). Bad input and an unknown topic are answered as JSON errors before the stream begins.",
+    description:
+      "Events: `start`, then `message` per match and `progress`, then `done` (or `error`). Bad input and an unknown topic are answered as JSON errors before the stream begins.",
     params: topicParams,
     query: browseQuerySchema,
     ok: sse(kafka.scanEvents, "A stream of `event: start|message|progress|done|error` with JSON data"),
@@ -169,7 +213,11 @@ export const apiOperations: Readonly<Record<string, ApiOperation>> = {
     body: { schema: produceMessageSchema },
     ok: json(kafka.produceResult, 201),
   },
-  "GET /api/kafka/topics/[topic]/messages/[partition]/[offset]": { summary: "One message with its payloads whole", params: messageParams, ok: json(kafka.kafkaMessage) },
+  "GET /api/kafka/topics/[topic]/messages/[partition]/[offset]": {
+    summary: "One message with its payloads whole",
+    params: messageParams,
+    ok: json(kafka.kafkaMessage),
+  },
 
   // MongoDB
   "GET /api/mongo/databases": { summary: "Databases with sizes and collection counts", query: databaseListQuerySchema, ok: json(mongo.databaseList) },
@@ -179,10 +227,32 @@ export const apiOperations: Readonly<Record<string, ApiOperation>> = {
     ...confirmation(dropConfirmSchema),
     ok: json(mongo.droppedDatabase),
   },
-  "GET /api/mongo/databases/[db]/collections": { summary: "Collections with counts (estimated; exact on demand), sizes and index counts", params: databaseParams, query: collectionListQuerySchema, ok: json(mongo.collectionList) },
-  "POST /api/mongo/databases/[db]/collections": { summary: "Creates an empty collection", params: databaseParams, body: { schema: createCollectionSchema }, ok: json(mongo.collectionSummary, 201), errors: [409] },
-  [`GET ${mongoCollection}`]: { summary: "One collection's counts and sizes", params: namespaceParams, query: collectionListQuerySchema, ok: json(mongo.collectionSummary) },
-  [`PATCH ${mongoCollection}`]: { summary: "Renames a collection within its database", params: namespaceParams, body: { schema: renameCollectionSchema }, ok: json(mongo.collectionSummary), errors: [409] },
+  "GET /api/mongo/databases/[db]/collections": {
+    summary: "Collections with counts (estimated; exact on demand), sizes and index counts",
+    params: databaseParams,
+    query: collectionListQuerySchema,
+    ok: json(mongo.collectionList),
+  },
+  "POST /api/mongo/databases/[db]/collections": {
+    summary: "Creates an empty collection",
+    params: databaseParams,
+    body: { schema: createCollectionSchema },
+    ok: json(mongo.collectionSummary, 201),
+    errors: [409],
+  },
+  [`GET ${mongoCollection}`]: {
+    summary: "One collection's counts and sizes",
+    params: namespaceParams,
+    query: collectionListQuerySchema,
+    ok: json(mongo.collectionSummary),
+  },
+  [`PATCH ${mongoCollection}`]: {
+    summary: "Renames a collection within its database",
+    params: namespaceParams,
+    body: { schema: renameCollectionSchema },
+    ok: json(mongo.collectionSummary),
+    errors: [409],
+  },
   [`DELETE ${mongoCollection}`]: {
     summary: "Drops a collection; `confirm` must repeat its name",
     params: namespaceParams,
@@ -218,7 +288,12 @@ export const apiOperations: Readonly<Record<string, ApiOperation>> = {
     ok: json(mongo.deleteDocumentResult),
     errors: [409],
   },
-  [`POST ${mongoCollection}/aggregate`]: { summary: "Runs a read-only aggregation pipeline", params: namespaceParams, body: { schema: aggregateSchema }, ok: json(mongo.aggregateResult) },
+  [`POST ${mongoCollection}/aggregate`]: {
+    summary: "Runs a read-only aggregation pipeline",
+    params: namespaceParams,
+    body: { schema: aggregateSchema },
+    ok: json(mongo.aggregateResult),
+  },
   [`GET ${mongoCollection}/export`]: {
     summary: "The matching documents, streamed as JSON lines or CSV",
     params: namespaceParams,
@@ -232,7 +307,13 @@ export const apiOperations: Readonly<Record<string, ApiOperation>> = {
     ok: json(mongo.importReport),
   },
   [`GET ${mongoCollection}/indexes`]: { summary: "Keys, options and sizes of every index", params: namespaceParams, ok: json(mongo.indexList) },
-  [`POST ${mongoCollection}/indexes`]: { summary: "Creates an index", params: namespaceParams, body: { schema: createIndexSchema }, ok: json(mongo.createIndexResult, 201), errors: [409] },
+  [`POST ${mongoCollection}/indexes`]: {
+    summary: "Creates an index",
+    params: namespaceParams,
+    body: { schema: createIndexSchema },
+    ok: json(mongo.createIndexResult, 201),
+    errors: [409],
+  },
   [`DELETE ${mongoCollection}/indexes/[name]`]: {
     summary: "Drops an index; `confirm` must repeat its name (`_id_` is refused)",
     params: indexParams,
@@ -254,23 +335,46 @@ export const apiOperations: Readonly<Record<string, ApiOperation>> = {
   },
   "GET /api/prometheus/dashboards": { summary: "The dashboards the console ships", ok: json(dashboardList), local: true },
   "GET /api/prometheus/label-values": { summary: "Values of a label (dashboard variables)", query: labelValuesQuerySchema, ok: json(labelValuesResponse) },
-  "POST /api/prometheus/panels": { summary: "Every panel of a dashboard for a range and variables", body: { schema: panelsRequestSchema }, ok: json(panelsResponse), errors: [404] },
+  "POST /api/prometheus/panels": {
+    summary: "Every panel of a dashboard for a range and variables",
+    body: { schema: panelsRequestSchema },
+    ok: json(panelsResponse),
+    errors: [404],
+  },
   "GET /api/prometheus/query": { summary: "An instant PromQL query", query: instantQuerySchema, ok: json(instantQueryResponse) },
-  "GET /api/prometheus/query_range": { summary: "A range PromQL query; the server picks the step when none fits", query: rangeQuerySchema, ok: json(rangeQueryResponse) },
+  "GET /api/prometheus/query_range": {
+    summary: "A range PromQL query; the server picks the step when none fits",
+    query: rangeQuerySchema,
+    ok: json(rangeQueryResponse),
+  },
 
   // Replay
   "GET /api/projections": { summary: "Rebuildable read models the configured services expose", ok: json(projectionList) },
   "POST /api/replay/plan": { summary: "The dry run of a replay spec; writes nothing", body: { schema: replaySpecSchema }, ok: json(replayPlan), errors: [404] },
   "GET /api/replay/jobs": { summary: "Replay jobs, newest first", query: replayJobListQuerySchema, ok: list("jobs", replayJob) },
-  "POST /api/replay/jobs": { summary: "Queues a replay after the server's own dry run", body: { schema: createReplayJobSchema }, ok: json(z.object({ job: replayJob }), 201), errors: [404, 409] },
-  "GET /api/replay/jobs/[id]": { summary: "One job with its audit records", params: replayJobParams, ok: json(z.object({ job: replayJob, audit: z.array(auditEntry) })) },
+  "POST /api/replay/jobs": {
+    summary: "Queues a replay after the server's own dry run",
+    body: { schema: createReplayJobSchema },
+    ok: json(z.object({ job: replayJob }), 201),
+    errors: [404, 409],
+  },
+  "GET /api/replay/jobs/[id]": {
+    summary: "One job with its audit records",
+    params: replayJobParams,
+    ok: json(z.object({ job: replayJob, audit: z.array(auditEntry) })),
+  },
   "GET /api/replay/jobs/[id]/events": {
     summary: "A job's progress as server-sent events",
     description: "`event: job` with the whole job each time it changes, ending once it is completed, cancelled or failed.",
     params: replayJobParams,
     ok: sse({ job: replayJob }, "A stream of `event: job` with the job as JSON data"),
   },
-  "POST /api/replay/jobs/[id]/[action]": { summary: "Pauses, resumes or cancels a job", params: replayJobActionParams, ok: json(z.object({ job: replayJob })), errors: [409] },
+  "POST /api/replay/jobs/[id]/[action]": {
+    summary: "Pauses, resumes or cancels a job",
+    params: replayJobActionParams,
+    ok: json(z.object({ job: replayJob })),
+    errors: [409],
+  },
 
   // System view
   "GET /api/system/map": { summary: "Services, topics and consumer groups with produce and consume edges, rates, lag and health", ok: json(systemMap) },
@@ -282,8 +386,19 @@ export const apiOperations: Readonly<Record<string, ApiOperation>> = {
     ok: json(entityTrace),
     errors: [404],
   },
-  "GET /api/system/consistency": { summary: "The declared copies and the latest consistency checks", ok: json(z.object({ copies: z.array(declaredCopy), checks: z.array(consistencyCheck) })) },
-  "POST /api/system/consistency": { summary: "Starts a consistency check of a declared copy", body: { schema: startConsistencyCheckSchema }, ok: json(z.object({ check: consistencyCheck }), 201), errors: [404] },
-  "GET /api/system/consistency/[id]": { summary: "One consistency check with its mismatches", params: consistencyCheckParams, ok: json(z.object({ check: consistencyCheck })) },
+  "GET /api/system/consistency": {
+    summary: "The declared copies and the latest consistency checks",
+    ok: json(z.object({ copies: z.array(declaredCopy), checks: z.array(consistencyCheck) })),
+  },
+  "POST /api/system/consistency": {
+    summary: "Starts a consistency check of a declared copy",
+    body: { schema: startConsistencyCheckSchema },
+    ok: json(z.object({ check: consistencyCheck }), 201),
+    errors: [404],
+  },
+  "GET /api/system/consistency/[id]": {
+    summary: "One consistency check with its mismatches",
+    params: consistencyCheckParams,
+    ok: json(z.object({ check: consistencyCheck })),
+  },
 };
-

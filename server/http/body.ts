@@ -8,7 +8,11 @@ export const defaultBodyBytes = 1024 * 1024;
  * The request's JSON body, read up to `maxBytes` (413 past it — by its declared length before
  * reading, and by what actually arrives — 400 when it is not JSON); an empty body is `{}`.
  */
-export async function readLimitedJsonBody(request: Request, maxBytes: number, tooLargeMessage = `The request body is larger than ${maxBytes} bytes`): Promise<unknown> {
+export async function readLimitedJsonBody(
+  request: Request,
+  maxBytes: number,
+  tooLargeMessage = `The request body is larger than ${maxBytes} bytes`,
+): Promise<unknown> {
   const tooLarge = () => new AppError("TOO_LARGE", tooLargeMessage, 413);
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (declared > maxBytes) throw tooLarge();

@@ -24,7 +24,9 @@ export function toErrorResponse(error: unknown): Response {
     return errorResponse(400, { error: { code: "BAD_REQUEST", message, details: error.issues } });
   }
   if (error instanceof EjsonInputError) {
-    return errorResponse(400, { error: { code: "BAD_REQUEST", message: error.message, details: error.position === undefined ? undefined : { position: error.position } } });
+    return errorResponse(400, {
+      error: { code: "BAD_REQUEST", message: error.message, details: error.position === undefined ? undefined : { position: error.position } },
+    });
   }
   if (error instanceof AppError) {
     return errorResponse(error.status, { error: { code: error.code, message: error.message, details: error.details } });

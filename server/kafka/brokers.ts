@@ -34,7 +34,7 @@ export async function listBrokers(): Promise<BrokerInfo[]> {
           replicaCount: partitions.filter((p) => p.replicas.includes(b.nodeId)).length,
           offlineReplicaCount: partitions.filter((p) => p.offlineReplicas?.includes(b.nodeId)).length,
           logDirBytes: dirs.list ? dirs.list.reduce((sum, d) => sum + d.bytes, 0) : null,
-          logDirError: dirs.error ?? (dirs.list?.find((d) => d.error)?.error ?? null),
+          logDirError: dirs.error ?? dirs.list?.find((d) => d.error)?.error ?? null,
         };
       }),
   );

@@ -3,7 +3,10 @@ import { kafkaCall } from "./call";
 
 /** kafkajs's retrier gives up with the last error inside (`cause`). */
 const gaveUp = (type: string) =>
-  Object.assign(new Error("Number of retries exceeded"), { name: "KafkaJSNumberOfRetriesExceeded", cause: Object.assign(new Error("no such topic"), { name: "KafkaJSProtocolError", type }) });
+  Object.assign(new Error("Number of retries exceeded"), {
+    name: "KafkaJSNumberOfRetriesExceeded",
+    cause: Object.assign(new Error("no such topic"), { name: "KafkaJSProtocolError", type }),
+  });
 
 describe("kafkaCall", () => {
   it("asks again with fresh clients when Kafka says 'no such topic', even wrapped by kafkajs's retrier", async () => {

@@ -18,9 +18,14 @@ export function kafkaConnectionOptions(): Pick<KafkaConfig, "ssl" | "sasl"> {
     }
   };
   const options: Pick<KafkaConfig, "ssl" | "sasl"> = {};
-  if (config.KAFKA_TLS) options.ssl = { ca: pem("KAFKA_TLS_CA_FILE"), cert: pem("KAFKA_TLS_CERT_FILE"), key: pem("KAFKA_TLS_KEY_FILE"), rejectUnauthorized: true };
+  if (config.KAFKA_TLS)
+    options.ssl = { ca: pem("KAFKA_TLS_CA_FILE"), cert: pem("KAFKA_TLS_CERT_FILE"), key: pem("KAFKA_TLS_KEY_FILE"), rejectUnauthorized: true };
   if (config.KAFKA_SASL_MECHANISM) {
-    options.sasl = { mechanism: config.KAFKA_SASL_MECHANISM, username: config.KAFKA_SASL_USERNAME!, password: config.KAFKA_SASL_PASSWORD! } as KafkaConfig["sasl"];
+    options.sasl = {
+      mechanism: config.KAFKA_SASL_MECHANISM,
+      username: config.KAFKA_SASL_USERNAME!,
+      password: config.KAFKA_SASL_PASSWORD!,
+    } as KafkaConfig["sasl"];
   }
   return options;
 }

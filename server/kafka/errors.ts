@@ -15,7 +15,13 @@ export function kafkaErrorType(error: unknown, depth = 0): string | undefined {
 }
 
 /** Kafka's answers while a partition's leadership moves (a topic just made, partitions just added, a broker restarting). */
-export const leadershipMoving: ReadonlySet<string> = new Set(["NOT_LEADER_FOR_PARTITION", "NOT_LEADER_OR_FOLLOWER", "LEADER_NOT_AVAILABLE", "UNKNOWN_LEADER_EPOCH", "FENCED_LEADER_EPOCH"]);
+export const leadershipMoving: ReadonlySet<string> = new Set([
+  "NOT_LEADER_FOR_PARTITION",
+  "NOT_LEADER_OR_FOLLOWER",
+  "LEADER_NOT_AVAILABLE",
+  "UNKNOWN_LEADER_EPOCH",
+  "FENCED_LEADER_EPOCH",
+]);
 
 /** Node's error codes for a TLS connection that failed: certificate checks, OpenSSL alerts, a peer that speaks no TLS. */
 const tlsCodes = /^(ERR_TLS_|ERR_SSL_|UNABLE_TO_|EPROTO$)|CERT/;
@@ -42,10 +48,20 @@ export function toKafkaError(error: unknown): AppError {
   const type = kafkaErrorType(error);
   const details = type ? { kafkaError: type } : undefined;
   if (name === "KafkaJSSASLAuthenticationError" || type === "SASL_AUTHENTICATION_FAILED") {
-    return new AppError("KAFKA_UNAVAILABLE", `Kafka refused the console's credentials (check KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and the password): ${message}`, 503, details);
+    return new AppError(
+      "KAFKA_UNAVAILABLE",
+      `Kafka refused the console's credentials (check KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and the password): ${message}`,
+      503,
+      details,
+    );
   }
   if (isTlsFailure(error)) {
-    return new AppError("KAFKA_UNAVAILABLE", `Kafka's TLS handshake failed (check KAFKA_TLS, KAFKA_TLS_CA_FILE and, for client certificates, KAFKA_TLS_CERT_FILE and KAFKA_TLS_KEY_FILE): ${message}`, 503, details);
+    return new AppError(
+      "KAFKA_UNAVAILABLE",
+      `Kafka's TLS handshake failed (check KAFKA_TLS, KAFKA_TLS_CA_FILE and, for client certificates, KAFKA_TLS_CERT_FILE and KAFKA_TLS_KEY_FILE): ${message}`,
+      503,
+      details,
+    );
   }
   if (/Connection|NumberOfRetriesExceeded|BrokerNotFound|NonRetriable|RequestTimeout/.test(name) || /ECONNREFUSED|timed? ?out/i.test(message)) {
     return new AppError("KAFKA_UNAVAILABLE", `Kafka is unavailable: ${message}`, 503, details);

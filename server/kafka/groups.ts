@@ -18,14 +18,16 @@ function fetchCommitted(groupId: string) {
 }
 
 function lagOf(committed: Awaited<ReturnType<typeof fetchCommitted>>, watermarks: Map<string, Watermarks[]>): PartitionLag[] {
-  return committed
-    // Offsets a group once committed on a since-deleted topic have no lag to speak of.
-    .filter(({ topic }) => watermarks.has(topic))
-    .flatMap(({ topic, partitions }) => {
-      const offsets = new Map(partitions.map((p) => [p.partition, p.offset]));
-      return watermarks.get(topic)!.map((w) => partitionLag(topic, w, offsets.get(w.partition)));
-    })
-    .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+  return (
+    committed
+      // Offsets a group once committed on a since-deleted topic have no lag to speak of.
+      .filter(({ topic }) => watermarks.has(topic))
+      .flatMap(({ topic, partitions }) => {
+        const offsets = new Map(partitions.map((p) => [p.partition, p.offset]));
+        return watermarks.get(topic)!.map((w) => partitionLag(topic, w, offsets.get(w.partition)));
+      })
+      .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
+  );
 }
 
 /**

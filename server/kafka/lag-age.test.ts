@@ -8,8 +8,14 @@ const data = (offset: number, producerId = "-1", inTransaction = false): Fetched
   batchContext: { producerId, inTransaction },
 });
 const marker = (offset: number, producerId: string): FetchedRecord => ({ ...data(offset, producerId, true), isControlRecord: true });
-const partition = (messages: FetchedRecord[], abortedTransactions?: Array<{ producerId: string; firstOffset: string }>) =>
-  ({ partition: 0, errorCode: 0, highWatermark: "0", lastStableOffset: "0", messages, abortedTransactions });
+const partition = (messages: FetchedRecord[], abortedTransactions?: Array<{ producerId: string; firstOffset: string }>) => ({
+  partition: 0,
+  errorCode: 0,
+  highWatermark: "0",
+  lastStableOffset: "0",
+  messages,
+  abortedTransactions,
+});
 
 describe("unreadable", () => {
   it("skips markers and the records of aborted transactions, not those of committed ones", () => {
@@ -29,7 +35,10 @@ describe("readProbe", () => {
 
   it("finds nothing to read past an aborted transaction either", () => {
     const records = [data(4, "9", true), data(5, "9", true), marker(6, "9")];
-    expect(readProbe({ offset: "4", stable: "7" }, partition(records, [{ producerId: "9", firstOffset: "4" }]))).toEqual({ timestamp: null, onlyMarkers: true });
+    expect(readProbe({ offset: "4", stable: "7" }, partition(records, [{ producerId: "9", firstOffset: "4" }]))).toEqual({
+      timestamp: null,
+      onlyMarkers: true,
+    });
   });
 
   it("does not claim there is nothing to read when the fetch stopped short", () => {

@@ -5,7 +5,15 @@ const marks = { partition: 0, low: "10", high: "25", stable: "25" };
 
 describe("partitionLag", () => {
   it("is the distance from the committed offset to the end", () => {
-    expect(partitionLag("t", marks, "20")).toEqual({ topic: "t", partition: 0, committedOffset: "20", endOffset: "25", lag: "5", inOpenTransactions: "0", lagSeconds: null });
+    expect(partitionLag("t", marks, "20")).toEqual({
+      topic: "t",
+      partition: 0,
+      committedOffset: "20",
+      endOffset: "25",
+      lag: "5",
+      inOpenTransactions: "0",
+      lagSeconds: null,
+    });
   });
 
   it("counts every retained message for a partition without a committed offset", () => {

@@ -81,7 +81,6 @@ export async function describeLogDirs(nodeId: number): Promise<LogDir[]> {
   });
 }
 
-
 /** Log directories of one broker, cached for 10 s (sizes change slowly, and the request walks every partition). */
 export function cachedLogDirs(nodeId: number): Promise<LogDir[]> {
   return cached(`kafka:logdirs:${nodeId}`, 10_000, () => kafkaCall("describeLogDirs", () => describeLogDirs(nodeId)));

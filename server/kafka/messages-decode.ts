@@ -35,7 +35,15 @@ export function decodePayload(buffer: Buffer | null, limit: number): DecodedPayl
   }
   if (size <= limit) return { encoding, text, size, truncated: false };
   // Cut on a character boundary; a cut JSON document is no longer JSON.
-  return { encoding: encoding === "json" ? "text" : encoding, text: buffer.subarray(0, limit).toString("utf8").replace(/\uFFFD$/, ""), size, truncated: true };
+  return {
+    encoding: encoding === "json" ? "text" : encoding,
+    text: buffer
+      .subarray(0, limit)
+      .toString("utf8")
+      .replace(/\uFFFD$/, ""),
+    size,
+    truncated: true,
+  };
 }
 
 /** A record as the page shows it; payloads longer than `limit` bytes are cut. */

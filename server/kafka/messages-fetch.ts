@@ -81,7 +81,8 @@ function decodeFetchResponse(body: Buffer): FetchedPartition[] {
   let at = 4; // throttle time
   const errorCode = body.readInt16BE(at);
   at += 2 + 4; // error code, session id
-  if (errorCode !== 0) throw Object.assign(new Error(`Fetch failed with error ${fetchErrorNames[errorCode] ?? errorCode}`), { type: fetchErrorNames[errorCode] });
+  if (errorCode !== 0)
+    throw Object.assign(new Error(`Fetch failed with error ${fetchErrorNames[errorCode] ?? errorCode}`), { type: fetchErrorNames[errorCode] });
   const partitions: FetchedPartition[] = [];
   const topics = body.readInt32BE(at);
   at += 4;
@@ -98,7 +99,8 @@ function decodeFetchResponse(body: Buffer): FetchedPartition[] {
       const aborted = body.readInt32BE(at);
       at += 4;
       const abortedTransactions: AbortedTransaction[] = [];
-      for (let i = 0; i < aborted; i++, at += 16) abortedTransactions.push({ producerId: body.readBigInt64BE(at), firstOffset: Number(body.readBigInt64BE(at + 8)) });
+      for (let i = 0; i < aborted; i++, at += 16)
+        abortedTransactions.push({ producerId: body.readBigInt64BE(at), firstOffset: Number(body.readBigInt64BE(at + 8)) });
       at += 4; // preferred read replica
       const size = body.readInt32BE(at);
       at += 4;
@@ -115,10 +117,20 @@ function decodeFetchResponse(body: Buffer): FetchedPartition[] {
  * partition. Sent through the broker's own connection (kafkajs's private request sender),
  * so TLS, SASL and timeouts are kafkajs's.
  */
-export async function fetchRecords(broker: Broker, topic: string, partitions: PartitionFetch[], maxBytes: number, isolation: Isolation = "read_uncommitted"): Promise<FetchedPartition[]> {
+export async function fetchRecords(
+  broker: Broker,
+  topic: string,
+  partitions: PartitionFetch[],
+  maxBytes: number,
+  isolation: Isolation = "read_uncommitted",
+): Promise<FetchedPartition[]> {
   const versions = (broker as unknown as { versions?: Record<number, { minVersion: number; maxVersion: number }> }).versions?.[fetchApiKey];
   if (versions && (versions.maxVersion < fetchVersion || versions.minVersion > fetchVersion)) {
-    throw new AppError("KAFKA_UNAVAILABLE", `The broker does not speak Fetch v${fetchVersion} (it offers v${versions.minVersion}–v${versions.maxVersion}); browsing needs Kafka 2.3 or later`, 502);
+    throw new AppError(
+      "KAFKA_UNAVAILABLE",
+      `The broker does not speak Fetch v${fetchVersion} (it offers v${versions.minVersion}–v${versions.maxVersion}); browsing needs Kafka 2.3 or later`,
+      502,
+    );
   }
   const send = Object.getOwnPropertySymbols(Object.getPrototypeOf(broker)).find((s) => s.description === "private:Broker:sendRequest");
   if (!send) throw new Error("kafkajs no longer exposes its broker request sender; check the kafkajs version");
@@ -150,7 +162,11 @@ function decompress(codec: number, bytes: Buffer, partition: number): Buffer {
   if (codec === 1) return zlib.gunzipSync(bytes);
   const zstd = (zlib as unknown as { zstdDecompressSync?: (b: Buffer) => Buffer }).zstdDecompressSync;
   if (codec === 4 && zstd) return zstd(bytes);
-  throw new AppError("KAFKA_UNAVAILABLE", `Partition ${partition} holds ${codecNames[codec] ?? `codec ${codec}`}-compressed messages, which the console cannot decode`, 502);
+  throw new AppError(
+    "KAFKA_UNAVAILABLE",
+    `Partition ${partition} holds ${codecNames[codec] ?? `codec ${codec}`}-compressed messages, which the console cannot decode`,
+    502,
+  );
 }
 
 /** The complete record batches in one partition's fetched bytes, decompressed; a batch cut short at the end is left out. */
@@ -161,7 +177,8 @@ export function* recordBatches(bytes: Buffer, partition: number): Generator<Reco
     const end = at + 12 + bytes.readInt32BE(at + 8);
     if (end > bytes.length) return;
     const magic = bytes.readInt8(at + 16);
-    if (magic !== 2) throw new AppError("KAFKA_UNAVAILABLE", `Partition ${partition} holds messages in the old format (magic ${magic}), which the console does not read`, 502);
+    if (magic !== 2)
+      throw new AppError("KAFKA_UNAVAILABLE", `Partition ${partition} holds messages in the old format (magic ${magic}), which the console does not read`, 502);
     const attributes = bytes.readInt16BE(at + 21);
     const codec = attributes & 0x07;
     const raw = bytes.subarray(at + 61, end);

@@ -46,7 +46,9 @@ export function checkPartitions(topic: string, existing: number[], wanted: numbe
  */
 export async function listOffsets(cluster: Cluster, topic: string, partitions: number[], at: "earliest" | "latest" | number): Promise<Map<number, bigint>> {
   const position = at === "earliest" ? { fromBeginning: true } : at === "latest" ? { fromBeginning: false } : { fromTimestamp: at };
-  const [result] = await kafkaCall("listOffsets", () => cluster.fetchTopicsOffset([{ topic, partitions: partitions.map((partition) => ({ partition })), ...position }]));
+  const [result] = await kafkaCall("listOffsets", () =>
+    cluster.fetchTopicsOffset([{ topic, partitions: partitions.map((partition) => ({ partition })), ...position }]),
+  );
   return new Map((result?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]));
 }
 
@@ -69,11 +71,16 @@ export async function planScan(topic: string, query: BrowseQuery): Promise<ScanP
       const clamp = (offset: bigint) => (offset < first ? first : offset > end ? end : offset);
       const byTime = atTime?.get(partition) ?? -1n;
       const from =
-        query.start === "earliest" ? first
-        : query.start === "latest" ? clamp(end - BigInt(query.count))
-        : query.start === "offset" ? clamp(BigInt(query.offset ?? "0"))
-        // No message at or after the time: nothing to read in this partition.
-        : byTime < 0n ? end : clamp(byTime);
+        query.start === "earliest"
+          ? first
+          : query.start === "latest"
+            ? clamp(end - BigInt(query.count))
+            : query.start === "offset"
+              ? clamp(BigInt(query.offset ?? "0"))
+              : // No message at or after the time: nothing to read in this partition.
+                byTime < 0n
+                ? end
+                : clamp(byTime);
       return { partition, from, to: end };
     });
   });

@@ -10,7 +10,11 @@ import { checkPartitions, topicPartitions } from "./messages-plan";
 
 /** Reads a produce request's body: 413 beyond `maxProduceBytes`, 400 when it is not JSON. */
 export function readProduceBody(request: Request): Promise<unknown> {
-  return readLimitedJsonBody(request, maxProduceBytes, `The message is larger than ${maxProduceBytes / 1024 / 1024} MiB; the console sends messages up to that size`);
+  return readLimitedJsonBody(
+    request,
+    maxProduceBytes,
+    `The message is larger than ${maxProduceBytes / 1024 / 1024} MiB; the console sends messages up to that size`,
+  );
 }
 
 function send(producer: Producer, topic: string, input: ReturnType<typeof produceMessageSchema.parse>) {

@@ -36,11 +36,16 @@ interface PartitionCursor {
 
 /** One Fetch per leader of the cursors' partitions, sent at the same time. */
 async function fetchRound(cluster: Cluster, topic: string, cursors: PartitionCursor[]): Promise<FetchedPartition[]> {
-  const leaders = cluster.findLeaderForPartitions(topic, cursors.map((c) => c.partition));
+  const leaders = cluster.findLeaderForPartitions(
+    topic,
+    cursors.map((c) => c.partition),
+  );
   const answers = await Promise.all(
     Object.entries(leaders).map(async ([nodeId, partitions]) => {
       const broker = await cluster.findBroker({ nodeId });
-      const wanted = cursors.filter((c) => partitions.includes(c.partition)).map((c) => ({ partition: c.partition, fetchOffset: c.next, maxBytes: c.fetchBytes }));
+      const wanted = cursors
+        .filter((c) => partitions.includes(c.partition))
+        .map((c) => ({ partition: c.partition, fetchOffset: c.next, maxBytes: c.fetchBytes }));
       return fetchRecords(broker, topic, wanted, largestFetchBytes);
     }),
   );
@@ -151,7 +156,8 @@ export async function* scanMessages(plan: ScanPlan, signal: AbortSignal): AsyncG
           leaderMoved = true;
           continue;
         }
-        if (errorCode !== 0) throw new AppError("KAFKA_UNAVAILABLE", `Reading partition ${partition} failed: ${fetchErrorNames[errorCode] ?? `error ${errorCode}`}`, 502);
+        if (errorCode !== 0)
+          throw new AppError("KAFKA_UNAVAILABLE", `Reading partition ${partition} failed: ${fetchErrorNames[errorCode] ?? `error ${errorCode}`}`, 502);
         if (!records || records.length === 0) {
           // Nothing came back: either the rest of the range was compacted away, or its first
           // batch is larger than this partition's share (only the first partition of an
@@ -165,7 +171,8 @@ export async function* scanMessages(plan: ScanPlan, signal: AbortSignal): AsyncG
         if (state.capped) break;
         if (cursor.next === before) {
           // Only part of a batch came back: ask for more next time.
-          if (cursor.fetchBytes >= largestPartitionFetchBytes && ++cursor.stuck >= 3) throw new AppError("KAFKA_UNAVAILABLE", `Partition ${partition} holds a batch larger than ${largestPartitionFetchBytes} bytes`, 502);
+          if (cursor.fetchBytes >= largestPartitionFetchBytes && ++cursor.stuck >= 3)
+            throw new AppError("KAFKA_UNAVAILABLE", `Partition ${partition} holds a batch larger than ${largestPartitionFetchBytes} bytes`, 502);
           cursor.fetchBytes = Math.min(cursor.fetchBytes * 4, largestPartitionFetchBytes);
         } else {
           cursor.fetchBytes = Math.min(cursor.fetchBytes * 2, largestPartitionFetchBytes);
@@ -210,8 +217,15 @@ export async function readMessage(topic: string, partition: number, offset: stri
     const [leader] = Object.keys(cluster.findLeaderForPartitions(topic, [partition]));
     if (leader === undefined) throw new AppError("KAFKA_UNAVAILABLE", `Partition ${partition} of "${topic}" has no leader`, 503);
     const broker = await kafkaCall("connect", () => cluster.findBroker({ nodeId: leader }));
-    const [fetched] = await kafkaCall("fetch", () => fetchRecords(broker, topic, [{ partition, fetchOffset: Number(wanted), maxBytes: largestPartitionFetchBytes }], largestFetchBytes));
-    if (fetched && fetched.errorCode !== 0) throw new AppError("KAFKA_UNAVAILABLE", `Reading partition ${partition} failed: ${fetchErrorNames[fetched.errorCode] ?? `error ${fetched.errorCode}`}`, 502);
+    const [fetched] = await kafkaCall("fetch", () =>
+      fetchRecords(broker, topic, [{ partition, fetchOffset: Number(wanted), maxBytes: largestPartitionFetchBytes }], largestFetchBytes),
+    );
+    if (fetched && fetched.errorCode !== 0)
+      throw new AppError(
+        "KAFKA_UNAVAILABLE",
+        `Reading partition ${partition} failed: ${fetchErrorNames[fetched.errorCode] ?? `error ${fetched.errorCode}`}`,
+        502,
+      );
     const view = new RecordView();
     for (const batch of recordBatches(fetched?.records ?? Buffer.alloc(0), partition)) {
       if (batch.isControl || batch.lastOffset < Number(wanted)) continue;

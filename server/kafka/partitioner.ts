@@ -15,5 +15,9 @@ export function partitionForKey(key: Buffer | string, partitions: number): numbe
     metadata = Array.from({ length: partitions }, (_, partitionId) => ({ partitionId, leader: 0, replicas: [0], isr: [0] }));
     metadataOf.set(partitions, metadata);
   }
-  return defaultPartitioner({ topic: "", partitionMetadata: metadata as never, message: { key: typeof key === "string" ? Buffer.from(key) : key, value: null } });
+  return defaultPartitioner({
+    topic: "",
+    partitionMetadata: metadata as never,
+    message: { key: typeof key === "string" ? Buffer.from(key) : key, value: null },
+  });
 }

@@ -24,9 +24,11 @@ async function planChanges(groupId: string, input: ResetOffsetsInput): Promise<O
       const byTime =
         input.to.kind === "timestamp"
           ? new Map(
-              (await kafkaAdmin("fetchTopicOffsetsByTimestamp", (admin) => admin.fetchTopicOffsetsByTimestamp(topic, Date.parse((input.to as { timestamp: string }).timestamp)))).map(
-                (p) => [p.partition, p.offset],
-              ),
+              (
+                await kafkaAdmin("fetchTopicOffsetsByTimestamp", (admin) =>
+                  admin.fetchTopicOffsetsByTimestamp(topic, Date.parse((input.to as { timestamp: string }).timestamp)),
+                )
+              ).map((p) => [p.partition, p.offset]),
             )
           : undefined;
       return watermarks.map((w): OffsetChange => {
@@ -36,11 +38,17 @@ async function planChanges(groupId: string, input: ResetOffsetsInput): Promise<O
         const had = was !== undefined && was !== "-1" ? BigInt(was) : null;
         const to = input.to;
         const target =
-          to.kind === "earliest" ? low
-          : to.kind === "latest" ? high
-          : to.kind === "offset" ? BigInt(to.offset)
-          : to.kind === "shift" ? (had ?? low) + BigInt(to.by)
-          : BigInt(byTime?.get(w.partition) ?? w.high) < 0n ? high : BigInt(byTime?.get(w.partition) ?? w.high);
+          to.kind === "earliest"
+            ? low
+            : to.kind === "latest"
+              ? high
+              : to.kind === "offset"
+                ? BigInt(to.offset)
+                : to.kind === "shift"
+                  ? (had ?? low) + BigInt(to.by)
+                  : BigInt(byTime?.get(w.partition) ?? w.high) < 0n
+                    ? high
+                    : BigInt(byTime?.get(w.partition) ?? w.high);
         return { topic, partition: w.partition, current: had === null ? null : String(had), target: String(clamp(target, low, high)) };
       });
     }),
@@ -69,7 +77,9 @@ export async function resetConsumerGroupOffsets(groupId: string, input: ResetOff
   const byTopic = new Map<string, OffsetChange[]>();
   for (const change of changes) byTopic.set(change.topic, [...(byTopic.get(change.topic) ?? []), change]);
   for (const [topic, partitions] of byTopic) {
-    await kafkaAdmin("setOffsets", (admin) => admin.setOffsets({ groupId, topic, partitions: partitions.map((p) => ({ partition: p.partition, offset: p.target })) }));
+    await kafkaAdmin("setOffsets", (admin) =>
+      admin.setOffsets({ groupId, topic, partitions: partitions.map((p) => ({ partition: p.partition, offset: p.target })) }),
+    );
   }
   invalidate("kafka:groups");
   return { groupId, dryRun: false, changes };

@@ -89,7 +89,15 @@ describe("Kafka errors", () => {
 
 describe("toConfigEntry", () => {
   it("never passes a sensitive value on", () => {
-    const raw = { configName: "sasl.jaas.config", configValue: "secret", isDefault: false, configSource: 1, isSensitive: true, readOnly: false, configSynonyms: [] };
+    const raw = {
+      configName: "sasl.jaas.config",
+      configValue: "secret",
+      isDefault: false,
+      configSource: 1,
+      isSensitive: true,
+      readOnly: false,
+      configSynonyms: [],
+    };
     expect(toConfigEntry(raw)).toEqual({ name: "sasl.jaas.config", value: null, source: "topic", isDefault: false, readOnly: false, sensitive: true });
   });
 });

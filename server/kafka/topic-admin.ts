@@ -154,7 +154,13 @@ export function planPurge(watermarks: Array<{ partition: number; low: string; hi
       const low = BigInt(w.low);
       const wanted = targets ? targets.get(w.partition)! : BigInt(w.high);
       const deleteBefore = wanted > low ? wanted : low;
-      return { partition: w.partition, lowWatermark: w.low, highWatermark: w.high, deleteBefore: String(deleteBefore), messagesToDelete: String(deleteBefore - low) };
+      return {
+        partition: w.partition,
+        lowWatermark: w.low,
+        highWatermark: w.high,
+        deleteBefore: String(deleteBefore),
+        messagesToDelete: String(deleteBefore - low),
+      };
     });
 }
 
@@ -188,7 +194,10 @@ export async function createTopic(input: CreateTopicInput): Promise<TopicDetail>
 }
 
 /** Kafka says only "a config is invalid": asking about each entry alone (validate only, nothing changes) finds which. */
-async function findRejectedConfig(entries: IResourceConfigEntry[], validate: (entry: IResourceConfigEntry) => Promise<unknown>): Promise<IResourceConfigEntry | undefined> {
+async function findRejectedConfig(
+  entries: IResourceConfigEntry[],
+  validate: (entry: IResourceConfigEntry) => Promise<unknown>,
+): Promise<IResourceConfigEntry | undefined> {
   if (entries.length === 1) return entries[0];
   for (const entry of entries) {
     const refused = await validate(entry).then(
@@ -229,7 +238,9 @@ export async function alterTopicConfigs(topic: string, change: AlterTopicConfigs
     } catch (error) {
       if (kafkaErrorType(error) === "INVALID_CONFIG") {
         const changed = Object.entries(change.set).map(([name, value]) => ({ name, value }));
-        const rejected = await findRejectedConfig(changed, (entry) => alter(mergeConfigOverrides(current.configs, { set: { [entry.name]: entry.value }, remove: [] }), true));
+        const rejected = await findRejectedConfig(changed, (entry) =>
+          alter(mergeConfigOverrides(current.configs, { set: { [entry.name]: entry.value }, remove: [] }), true),
+        );
         if (rejected) throw configRejected(rejected);
       }
       throw toRefusal(error, `change the configs of "${topic}"`) ?? error;
@@ -276,7 +287,12 @@ export async function purgeTopic(topic: string, input: PurgeTopicInput): Promise
   forgetCachedKafkaState(topic);
   const after = new Map((await watermarks()).map((w) => [w.partition, w.low]));
   audit("purge-topic", { topic, messages: total, partitions: toDelete });
-  return { topic, dryRun: false, messagesToDelete: total, partitions: plan.map((p) => ({ ...p, lowWatermarkAfter: after.get(p.partition) ?? p.deleteBefore })) };
+  return {
+    topic,
+    dryRun: false,
+    messagesToDelete: total,
+    partitions: plan.map((p) => ({ ...p, lowWatermarkAfter: after.get(p.partition) ?? p.deleteBefore })),
+  };
 }
 
 /** Deletes a topic once `confirm` repeats its name (Metadata, DeleteTopics, Metadata until it is gone); internal topics are refused. */

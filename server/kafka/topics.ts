@@ -26,9 +26,7 @@ export function fetchAllMetadata(): Promise<ITopicMetadata[]> {
  * under the metadata's key so a change made through the console drops both.
  */
 export function fetchAllWatermarks(): Promise<Map<string, Watermarks[]>> {
-  return cached("kafka:metadata:watermarks", metadataTtlMs, () =>
-    withFreshMetadataOnFailure(async () => fetchWatermarksOf(await fetchAllMetadata())),
-  );
+  return cached("kafka:metadata:watermarks", metadataTtlMs, () => withFreshMetadataOnFailure(async () => fetchWatermarksOf(await fetchAllMetadata())));
 }
 
 /** Low, high and stable offsets of one topic's partitions, cached for 2 s; 404 when it does not exist. */

@@ -13,9 +13,7 @@ const numberOrNull = (value: unknown): number | null => {
 
 /** Throws COLLECTION_NOT_FOUND (or DATABASE_NOT_FOUND) unless `db.collection` exists; one or two round trips. */
 export async function assertCollectionExists(db: string, collection: string): Promise<void> {
-  const found = await mongoCall("listCollections", () =>
-    getMongoClient().db(db).listCollections({ name: collection }, { nameOnly: true }).toArray(),
-  );
+  const found = await mongoCall("listCollections", () => getMongoClient().db(db).listCollections({ name: collection }, { nameOnly: true }).toArray());
   if (found.length > 0) return;
   await assertDatabaseExists(db);
   throw new AppError("COLLECTION_NOT_FOUND", `Collection ${db}.${collection} does not exist`, 404);
@@ -39,7 +37,11 @@ interface StorageStats {
 export async function collectionStats(db: string, collection: string): Promise<StorageStats | undefined> {
   try {
     const [stats] = await mongoCall("collStats", () =>
-      getMongoClient().db(db).collection(collection).aggregate([{ $collStats: { storageStats: {} } }], { maxTimeMS: mongoMaxTimeMs() }).toArray(),
+      getMongoClient()
+        .db(db)
+        .collection(collection)
+        .aggregate([{ $collStats: { storageStats: {} } }], { maxTimeMS: mongoMaxTimeMs() })
+        .toArray(),
     );
     return (stats?.storageStats as StorageStats | undefined) ?? undefined;
   } catch (error) {
@@ -50,9 +52,7 @@ export async function collectionStats(db: string, collection: string): Promise<S
 
 /** The number of documents matching `filter`, counted by the server within maxTimeMS (reads them all on FerretDB). */
 export async function countExactly(db: string, collection: string, filter: Record<string, unknown> = {}): Promise<number> {
-  return mongoCall("countDocuments", () =>
-    getMongoClient().db(db).collection(collection).countDocuments(filter, { maxTimeMS: mongoMaxTimeMs() }),
-  );
+  return mongoCall("countDocuments", () => getMongoClient().db(db).collection(collection).countDocuments(filter, { maxTimeMS: mongoMaxTimeMs() }));
 }
 
 function summarize(name: string, type: string, stats: StorageStats | undefined): CollectionSummary {

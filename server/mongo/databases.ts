@@ -10,9 +10,7 @@ const numberOrNull = (value: unknown) => (typeof value === "number" && Number.is
 
 /** Names of the databases the server lists (one round trip). */
 async function listDatabaseNames(): Promise<Array<{ name: string; sizeOnDisk?: number }>> {
-  const { databases } = await mongoCall("listDatabases", () =>
-    getMongoClient().db("admin").admin().listDatabases({ maxTimeMS: mongoMaxTimeMs() }),
-  );
+  const { databases } = await mongoCall("listDatabases", () => getMongoClient().db("admin").admin().listDatabases({ maxTimeMS: mongoMaxTimeMs() }));
   return databases.map((d) => ({ name: d.name, sizeOnDisk: d.sizeOnDisk }));
 }
 

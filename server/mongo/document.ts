@@ -60,9 +60,7 @@ function collectionOf(ns: Namespace): Collection {
 }
 
 async function readRaw(ns: Namespace, id: unknown): Promise<Buffer | null> {
-  const found = await mongoCall("findOne", () =>
-    collectionOf(ns).findOne({ _id: id } as Filter<Document>, { raw: true, maxTimeMS: mongoMaxTimeMs() }),
-  );
+  const found = await mongoCall("findOne", () => collectionOf(ns).findOne({ _id: id } as Filter<Document>, { raw: true, maxTimeMS: mongoMaxTimeMs() }));
   return (found as unknown as Buffer | null) ?? null;
 }
 
@@ -133,7 +131,11 @@ export async function insertDocument(ns: Namespace, text: string): Promise<Docum
   const document = parseDocumentText(text);
   // Inserting would create a missing collection silently; creating collections is done on purpose elsewhere.
   await assertNamespaceExists(ns);
-  await mongoCall("insertOne", () => collectionOf(ns).insertOne(document).catch((error: unknown) => writeRefusal(error, valuesFerretDbCannotStore(document))));
+  await mongoCall("insertOne", () =>
+    collectionOf(ns)
+      .insertOne(document)
+      .catch((error: unknown) => writeRefusal(error, valuesFerretDbCannotStore(document))),
+  );
   return fetchDocument(ns, document._id);
 }
 
@@ -158,6 +160,10 @@ export function documentIdFromSegment(segment: string): unknown {
   try {
     return decodeDocumentId(segment);
   } catch (error) {
-    throw new AppError("BAD_REQUEST", `The document id ${JSON.stringify(segment)} is not valid: ${error instanceof Error ? error.message : String(error)}`, 400);
+    throw new AppError(
+      "BAD_REQUEST",
+      `The document id ${JSON.stringify(segment)} is not valid: ${error instanceof Error ? error.message : String(error)}`,
+      400,
+    );
   }
 }

@@ -7,7 +7,18 @@ import { AppError } from "../http/errors";
 import { mongoCall, mongoMaxTimeMs } from "./call";
 import { getMongoClient } from "./client";
 import { assertCollectionExists, collectionStats, countExactly } from "./collections";
-import { andFilters, decodeCursor, encodeCursor, idRangeSegments, keysetFilter, normalizeSort, reversed, sortDocument, type KeysetStart, type SortSpec } from "./keyset";
+import {
+  andFilters,
+  decodeCursor,
+  encodeCursor,
+  idRangeSegments,
+  keysetFilter,
+  normalizeSort,
+  reversed,
+  sortDocument,
+  type KeysetStart,
+  type SortSpec,
+} from "./keyset";
 
 const sampleSize = 100;
 
@@ -114,7 +125,12 @@ async function resolveStart(db: string, collection: string, query: DocumentsQuer
     } catch {
       throw new AppError("BAD_REQUEST", "startAt is not a document id (24 hex digits, a string, or ejson:<Extended JSON>)", 400);
     }
-    const doc = await mongoCall("find", () => getMongoClient().db(db).collection(collection).findOne({ _id: id as never }, { maxTimeMS: mongoMaxTimeMs() }));
+    const doc = await mongoCall("find", () =>
+      getMongoClient()
+        .db(db)
+        .collection(collection)
+        .findOne({ _id: id as never }, { maxTimeMS: mongoMaxTimeMs() }),
+    );
     if (!doc) throw new AppError("DOCUMENT_NOT_FOUND", `No document with _id ${query.startAt} in ${db}.${collection}`, 404);
     const cursor = encodeCursor(spec, doc);
     return { direction: "after" as const, values: decodeCursor(cursor, spec), inclusive: true };
@@ -128,7 +144,14 @@ async function resolveStart(db: string, collection: string, query: DocumentsQuer
  * `_id` index one after another until it has enough (`idRangeSegments`); otherwise one
  * query of the filter and "beyond the cursor row".
  */
-async function findFrom(coll: Collection, filter: Document, spec: SortSpec, start: KeysetStart, limit: number, projection: Document | undefined): Promise<Document[]> {
+async function findFrom(
+  coll: Collection,
+  filter: Document,
+  spec: SortSpec,
+  start: KeysetStart,
+  limit: number,
+  projection: Document | undefined,
+): Promise<Document[]> {
   const sort = sortDocument(start.direction === "before" ? reversed(spec) : spec);
   const find = (where: Document, count: number) =>
     mongoCall("find", () => withTimeLimit("the page query", () => coll.find(where, { sort, limit: count, projection, maxTimeMS: mongoMaxTimeMs() }).toArray()));
@@ -160,7 +183,13 @@ export async function fetchDocumentsPage(db: string, collection: string, query: 
   const rows = findFrom(coll, filter, spec, start ?? { direction: "after" }, query.limit + 1, projection);
   // Opened at a document: is there anything before it? One row of the reverse query says.
   const before = query.startAt && start ? findFrom(coll, filter, spec, { direction: "before", values: start.values }, 1, { _id: 1 }) : undefined;
-  const [, found, earlier, sample, counted] = await Promise.all([existence, rows, before, sampleColumns(db, collection, asked), total(db, collection, filter, query.exact)]);
+  const [, found, earlier, sample, counted] = await Promise.all([
+    existence,
+    rows,
+    before,
+    sampleColumns(db, collection, asked),
+    total(db, collection, filter, query.exact),
+  ]);
 
   const more = found.length > query.limit;
   const docs = found.slice(0, query.limit);

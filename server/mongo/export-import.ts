@@ -68,7 +68,9 @@ export async function exportDocuments(db: string, collection: string, query: Exp
             done = true;
             break;
           }
-          lines.push(query.format === "csv" ? columns.map((c) => csvField(csvValue((doc as Document)[c]))).join(",") : EJSON.stringify(doc, { relaxed: false }));
+          lines.push(
+            query.format === "csv" ? columns.map((c) => csvField(csvValue((doc as Document)[c]))).join(",") : EJSON.stringify(doc, { relaxed: false }),
+          );
         }
         if (lines.length) controller.enqueue(encoder.encode(`${lines.join("\n")}\n`));
         if (done) {
@@ -138,7 +140,10 @@ export async function importDocuments(db: string, collection: string, body: stri
   const insert = async (batch: typeof parsed) => {
     const result = await mongoCall("insertMany", async () => {
       try {
-        return await coll.insertMany(batch.map((p) => p.doc), { ordered: false });
+        return await coll.insertMany(
+          batch.map((p) => p.doc),
+          { ordered: false },
+        );
       } catch (error) {
         if (error instanceof MongoBulkWriteError) return error;
         throw error;

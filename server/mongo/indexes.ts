@@ -44,7 +44,10 @@ export function indexKeysFrom(keys: CreateIndexInput["keys"]): Document {
   if (Object.keys(document).length === 0) throw new EjsonInputError("The index keys name no field");
   for (const [field, direction] of Object.entries(document)) {
     if (field.startsWith("$")) throw new EjsonInputError(`The index keys: ${field} is not a field`);
-    const ok = typeof direction === "string" || (typeof direction === "number" && direction !== 0) || (direction && typeof direction === "object" && Number(direction.valueOf()) !== 0);
+    const ok =
+      typeof direction === "string" ||
+      (typeof direction === "number" && direction !== 0) ||
+      (direction && typeof direction === "object" && Number(direction.valueOf()) !== 0);
     if (!ok) throw new EjsonInputError(`The index keys: ${field} needs a direction 1 or -1, or an index type such as "text"`);
   }
   return document;

@@ -5,7 +5,10 @@ import { decodeCursor, encodeCursor, idRangeSegments, keysetFilter, normalizeSor
 describe("keyset pagination", () => {
   it("appends _id to a sort and drops keys after it", () => {
     expect(normalizeSort({})).toEqual([["_id", 1]]);
-    expect(normalizeSort({ status: -1 })).toEqual([["status", -1], ["_id", 1]]);
+    expect(normalizeSort({ status: -1 })).toEqual([
+      ["status", -1],
+      ["_id", 1],
+    ]);
     expect(normalizeSort({ _id: -1, status: 1 })).toEqual([["_id", -1]]);
     expect(() => normalizeSort({ a: 2 })).toThrow(/1 or -1/);
     expect(() => normalizeSort({ $natural: 1 })).toThrow(/not a field name/);

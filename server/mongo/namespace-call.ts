@@ -10,7 +10,6 @@ export interface Namespace {
   collection: string;
 }
 
-
 /**
  * A write the server answered by closing the connection. If the server answers a ping at once it
  * is up and it was this document it could not take — FerretDB 1.x does that for Decimal128, MinKey,
@@ -35,7 +34,10 @@ export async function writeRefusal(error: unknown, unsupported: string[]): Promi
 /** 404 naming what is missing: the database, or the collection in it (one more round trip). */
 export async function namespaceNotFound(ns: Namespace): Promise<AppError> {
   const { databases } = await mongoCall("listDatabases", () =>
-    getMongoClient().db("admin").admin().listDatabases({ nameOnly: true, filter: { name: ns.db } }),
+    getMongoClient()
+      .db("admin")
+      .admin()
+      .listDatabases({ nameOnly: true, filter: { name: ns.db } }),
   );
   if (!databases.some((d) => d.name === ns.db)) return new AppError("DATABASE_NOT_FOUND", `No database ${ns.db}`, 404);
   return new AppError("COLLECTION_NOT_FOUND", `No collection ${ns.collection} in database ${ns.db}`, 404);
@@ -51,9 +53,7 @@ export function whenNamespaceMissing(ns: Namespace): (error: unknown) => Promise
 
 /** Throws a 404 unless the collection exists (one round trip; two when it does not). */
 export async function assertNamespaceExists(ns: Namespace): Promise<void> {
-  const found = await mongoCall("listCollections", () =>
-    getMongoClient().db(ns.db).listCollections({ name: ns.collection }, { nameOnly: true }).toArray(),
-  );
+  const found = await mongoCall("listCollections", () => getMongoClient().db(ns.db).listCollections({ name: ns.collection }, { nameOnly: true }).toArray());
   if (found.length === 0) throw await namespaceNotFound(ns);
 }
 

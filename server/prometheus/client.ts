@@ -41,11 +41,7 @@ export async function prometheusGet<T>(path: string, params: Record<string, stri
       const position = parsePromqlPosition(body.error ?? "");
       throw new AppError("BAD_REQUEST", `Prometheus: ${body.error}`, 400, position ? { position } : undefined);
     }
-    throw new AppError(
-      "PROMETHEUS_UNAVAILABLE",
-      `Prometheus answered ${response.status}${body?.error ? `: ${body.error}` : ""}`,
-      502,
-    );
+    throw new AppError("PROMETHEUS_UNAVAILABLE", `Prometheus answered ${response.status}${body?.error ? `: ${body.error}` : ""}`, 502);
   });
 }
 

@@ -31,9 +31,15 @@ export async function fetchInstantSeries(query: string, time?: number): Promise<
   const data = await prometheusGet<InstantResult>("query", time === undefined ? { query } : { query, time: String(time) });
   switch (data.resultType) {
     case "vector":
-      return { resultType: "vector", series: data.result.map(({ metric, value }) => ({ labels: metric, legend: formatLegend(undefined, metric), points: [toPoint(value)] })) };
+      return {
+        resultType: "vector",
+        series: data.result.map(({ metric, value }) => ({ labels: metric, legend: formatLegend(undefined, metric), points: [toPoint(value)] })),
+      };
     case "matrix":
-      return { resultType: "matrix", series: data.result.map(({ metric, values }) => ({ labels: metric, legend: formatLegend(undefined, metric), points: values.map(toPoint) })) };
+      return {
+        resultType: "matrix",
+        series: data.result.map(({ metric, values }) => ({ labels: metric, legend: formatLegend(undefined, metric), points: values.map(toPoint) })),
+      };
     default:
       return { resultType: data.resultType, series: [{ labels: {}, legend: data.resultType, points: [toPoint(data.result)] }] };
   }

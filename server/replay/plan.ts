@@ -135,7 +135,8 @@ export async function planRepublish(spec: RepublishSpec): Promise<RepublishPlan>
   const sourcePartitions = metadata.find((t) => t.name === spec.source.topic)?.partitions.length ?? 0;
   const targetMetadata = metadata.find((t) => t.name === spec.target.topic);
   const targetPartitions = targetMetadata?.partitions.length ?? 0;
-  const count = records > 0 ? await countMatches(spec.source.topic, ranges, spec.filter) : { matched: new Map<number, number>(), scanned: 0, complete: true, sample: [] };
+  const count =
+    records > 0 ? await countMatches(spec.source.topic, ranges, spec.filter) : { matched: new Map<number, number>(), scanned: 0, complete: true, sample: [] };
 
   const filtered = Boolean(spec.filter);
   const exact = !filtered || count.complete;
@@ -153,14 +154,22 @@ export async function planRepublish(spec: RepublishSpec): Promise<RepublishPlan>
   }
   if (records === 0) warnings.push("The range holds no events: there is nothing to replay.");
   else if (matched === 0) warnings.push("No event in the range matches the filter.");
-  if (spec.target.topic === spec.source.topic) warnings.push("Target and source are the same topic: the copies are appended after the originals, and its consumers see each selected event again.");
-  if (!exact) warnings.push(`The filter was tried on ${count.scanned.toLocaleString("en-US")} of ${records.toLocaleString("en-US")} events; the match count is an estimate.`);
+  if (spec.target.topic === spec.source.topic)
+    warnings.push("Target and source are the same topic: the copies are appended after the originals, and its consumers see each selected event again.");
+  if (!exact)
+    warnings.push(
+      `The filter was tried on ${count.scanned.toLocaleString("en-US")} of ${records.toLocaleString("en-US")} events; the match count is an estimate.`,
+    );
 
   const rate = spec.ratePerSecond ?? unlimitedRateEstimate;
   return {
     kind: "republish",
     spec,
-    ranges: ranges.map((r) => ({ ...r, records: Number(BigInt(r.to) - BigInt(r.from)), matched: !filtered ? Number(BigInt(r.to) - BigInt(r.from)) : exact ? (count.matched.get(r.partition) ?? 0) : null })),
+    ranges: ranges.map((r) => ({
+      ...r,
+      records: Number(BigInt(r.to) - BigInt(r.from)),
+      matched: !filtered ? Number(BigInt(r.to) - BigInt(r.from)) : exact ? (count.matched.get(r.partition) ?? 0) : null,
+    })),
     records,
     matched,
     scanned: count.scanned,
@@ -178,7 +187,10 @@ export async function planReprocess(spec: ReprocessSpec): Promise<ReprocessPlan>
   const preview = await previewOffsetReset(spec.groupId, { topic: spec.topic, to: spec.to, dryRun: true });
   const records = preview.changes.reduce((sum, c) => (c.current === null ? sum : sum + Math.max(0, Number(BigInt(c.current) - BigInt(c.target)))), 0);
   const warnings: string[] = [];
-  if (preview.members > 0) warnings.push(`Group "${spec.groupId}" has ${preview.members} active member(s): stop its consumers before reprocessing (their next commit would undo the rewind).`);
+  if (preview.members > 0)
+    warnings.push(
+      `Group "${spec.groupId}" has ${preview.members} active member(s): stop its consumers before reprocessing (their next commit would undo the rewind).`,
+    );
   if (records === 0) warnings.push("The group is already at (or before) these offsets: nothing would be read again.");
   return { kind: "reprocess", spec, groupId: spec.groupId, state: preview.state, members: preview.members, changes: preview.changes, records, warnings };
 }

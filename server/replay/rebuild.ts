@@ -28,7 +28,8 @@ export async function planRebuild(spec: RebuildSpec): Promise<RebuildPlan> {
   ]);
   const warnings: string[] = [];
   if (projection.shadow) warnings.push(`A shadow build is already running (${projection.shadow.collection}, since ${projection.shadow.startedAt}).`);
-  if (spec.mode === "in-place") warnings.push(`"${projection.collection}" is dropped first: the service answers from an empty read model until the rebuild catches up.`);
+  if (spec.mode === "in-place")
+    warnings.push(`"${projection.collection}" is dropped first: the service answers from an empty read model until the rebuild catches up.`);
   return { kind: "rebuild", spec, projection, documents, records, steps: rebuildSteps(spec.mode), warnings };
 }
 
@@ -40,7 +41,10 @@ async function topicRecords(topic: string): Promise<number> {
 /** How far `groupId` has read `topic` against its committed events (last stable offsets). */
 async function groupPosition(groupId: string, topic: string): Promise<{ done: number; total: number }> {
   invalidate(`kafka:watermarks:${topic}`);
-  const [watermarks, [committed]] = await Promise.all([fetchWatermarks(topic), kafkaAdmin("fetchOffsets", (admin) => admin.fetchOffsets({ groupId, topics: [topic] }))]);
+  const [watermarks, [committed]] = await Promise.all([
+    fetchWatermarks(topic),
+    kafkaAdmin("fetchOffsets", (admin) => admin.fetchOffsets({ groupId, topics: [topic] })),
+  ]);
   let done = 0;
   let total = 0;
   for (const w of watermarks) {
@@ -113,7 +117,9 @@ export async function runRebuild(spec: RebuildSpec, control: RebuildControl): Pr
       if (done >= total) return `${groupId} read all ${total.toLocaleString("en-US")} events`;
       if (done !== lastDone) [lastDone, lastMove] = [done, Date.now()];
       else if (Date.now() - lastMove > stalledMs) {
-        throw new Error(`${groupId} read nothing for ${stalledMs / 60_000} minutes (at ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}): is the service's consumer running?`);
+        throw new Error(
+          `${groupId} read nothing for ${stalledMs / 60_000} minutes (at ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}): is the service's consumer running?`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
@@ -130,22 +136,32 @@ export async function runRebuild(spec: RebuildSpec, control: RebuildControl): Pr
 
   if (spec.mode === "shadow") {
     let projection = await describeProjection(spec.service, spec.projection);
-    if (!(await step(0, async () => {
-      if (!projection.shadow) projection = { service: spec.service, ...(await projectionAdmin.startShadow(spec.service, spec.projection)) };
-      return `building ${projection.shadow!.collection} with group ${projection.shadow!.groupId}`;
-    }))) return "stopped";
-    if (!projection.shadow && steps[3]!.state !== "done") throw new Error(`The shadow build of ${spec.projection} is gone (did ${spec.service} restart?); start the rebuild again`);
+    if (
+      !(await step(0, async () => {
+        if (!projection.shadow) projection = { service: spec.service, ...(await projectionAdmin.startShadow(spec.service, spec.projection)) };
+        return `building ${projection.shadow!.collection} with group ${projection.shadow!.groupId}`;
+      }))
+    )
+      return "stopped";
+    if (!projection.shadow && steps[3]!.state !== "done")
+      throw new Error(`The shadow build of ${spec.projection} is gone (did ${spec.service} restart?); start the rebuild again`);
     const shadow = projection.shadow;
     if (!(await step(1, () => catchUp(shadow!.groupId, projection.topic)))) return "stopped";
-    if (!(await step(2, async () => {
-      await catchUp(projection.groupId, projection.topic);
-      const result = await compare(projection.database, projection.collection, shadow!.collection);
-      return result.same ? `identical: ${describeHash(result.b)}` : `different: live ${describeHash(result.a)}; rebuilt ${describeHash(result.b)}`;
-    }))) return "stopped";
-    if (!(await step(3, async () => {
-      const swapped = await projectionAdmin.swapShadow(spec.service, spec.projection);
-      return `${swapped.collection} is live (group ${swapped.groupId}); the old collection and group are gone`;
-    }))) return "stopped";
+    if (
+      !(await step(2, async () => {
+        await catchUp(projection.groupId, projection.topic);
+        const result = await compare(projection.database, projection.collection, shadow!.collection);
+        return result.same ? `identical: ${describeHash(result.b)}` : `different: live ${describeHash(result.a)}; rebuilt ${describeHash(result.b)}`;
+      }))
+    )
+      return "stopped";
+    if (
+      !(await step(3, async () => {
+        const swapped = await projectionAdmin.swapShadow(spec.service, spec.projection);
+        return `${swapped.collection} is live (group ${swapped.groupId}); the old collection and group are gone`;
+      }))
+    )
+      return "stopped";
     await step(4, async () => {
       const live = await describeProjection(spec.service, spec.projection);
       const after = await hashCollection(live.database, live.collection);
@@ -156,10 +172,13 @@ export async function runRebuild(spec: RebuildSpec, control: RebuildControl): Pr
 
   const projection = await describeProjection(spec.service, spec.projection);
   if (!(await step(0, async () => describeHash(await hashCollection(projection.database, projection.collection))))) return "stopped";
-  if (!(await step(1, async () => {
-    await projectionAdmin.rebuildInPlace(spec.service, spec.projection);
-    return `${projection.collection} dropped, ${projection.groupId} rewound to the earliest offsets`;
-  }))) return "stopped";
+  if (
+    !(await step(1, async () => {
+      await projectionAdmin.rebuildInPlace(spec.service, spec.projection);
+      return `${projection.collection} dropped, ${projection.groupId} rewound to the earliest offsets`;
+    }))
+  )
+    return "stopped";
   if (!(await step(2, () => catchUp(projection.groupId, projection.topic)))) return "stopped";
   await step(3, async () => {
     const after = await hashCollection(projection.database, projection.collection);

@@ -31,7 +31,17 @@ describe("BatchBuilder", () => {
     const base = 1_790_000_000_000;
     builder.add({ key: Buffer.from("k1"), value: Buffer.from("v1"), timestamp: base + 5_000_000_000, headers: encodeHeaders([["a", "1"]]), headerCount: 1 });
     builder.add({ key: null, value: Buffer.from("x".repeat(300)), timestamp: base, headers: null, headerCount: 0 });
-    builder.add({ key: Buffer.from("k3"), value: null, timestamp: base - 1, headers: encodeHeaders([["b", null], ["c", "z"], ["x-replay-job", "rp-1"]]), headerCount: 3 });
+    builder.add({
+      key: Buffer.from("k3"),
+      value: null,
+      timestamp: base - 1,
+      headers: encodeHeaders([
+        ["b", null],
+        ["c", "z"],
+        ["x-replay-job", "rp-1"],
+      ]),
+      headerCount: 3,
+    });
     const batch = builder.build({ producerId: 42n, producerEpoch: 3, baseSequence: 7, transactional: true });
 
     expect(batch.readInt32BE(8)).toBe(batch.length - 12);
@@ -47,7 +57,17 @@ describe("BatchBuilder", () => {
     expect(decodeAll(batch)).toEqual([
       { offset: 0, timestamp: base + 5_000_000_000, key: "k1", value: "v1", headers: [["a", "1"]] },
       { offset: 1, timestamp: base, key: null, value: "x".repeat(300), headers: [] },
-      { offset: 2, timestamp: base - 1, key: "k3", value: null, headers: [["b", null], ["c", "z"], ["x-replay-job", "rp-1"]] },
+      {
+        offset: 2,
+        timestamp: base - 1,
+        key: "k3",
+        value: null,
+        headers: [
+          ["b", null],
+          ["c", "z"],
+          ["x-replay-job", "rp-1"],
+        ],
+      },
     ]);
   });
 
@@ -58,14 +78,22 @@ describe("BatchBuilder", () => {
     const batch = builder.build({ producerId: 1n, producerEpoch: 0, baseSequence: 0, transactional: true });
     expect(batch.readUInt32BE(17)).toBe(crc32C(batch.subarray(21)) >>> 0);
     expect(decodeAll(batch).map((r) => r.headers)).toEqual([
-      [["traceId", "t1"], ["x-replay-job", "rp-9"], ["x-replay-source", "orders/3/17"]],
-      [["x-replay-job", "rp-9"], ["x-replay-source", "orders/3/18ü"]],
+      [
+        ["traceId", "t1"],
+        ["x-replay-job", "rp-9"],
+        ["x-replay-source", "orders/3/17"],
+      ],
+      [
+        ["x-replay-job", "rp-9"],
+        ["x-replay-source", "orders/3/18ü"],
+      ],
     ]);
   });
 
   it("never writes more than the size it announced", () => {
     const builder = new BatchBuilder();
-    for (let i = 0; i < 500; i++) builder.add({ key: Buffer.from(`key-${i}`), value: Buffer.alloc(i * 3, 1), timestamp: 1_000 + i * 1_000_003, headers: null, headerCount: 0 });
+    for (let i = 0; i < 500; i++)
+      builder.add({ key: Buffer.from(`key-${i}`), value: Buffer.alloc(i * 3, 1), timestamp: 1_000 + i * 1_000_003, headers: null, headerCount: 0 });
     const batch = builder.build({ producerId: 1n, producerEpoch: 0, baseSequence: 0, transactional: false });
     expect(batch.length).toBeLessThanOrEqual(builder.size);
     expect(decodeAll(batch)).toHaveLength(500);

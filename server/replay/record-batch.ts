@@ -34,7 +34,9 @@ function writeVarint(buffer: Buffer, value: number, at: number): number {
 
 /** Encodes headers the way a record holds them: (name length, name, value length, value) each. */
 export function encodeHeaders(headers: Array<[string, Buffer | string | null]>): Buffer {
-  const parts = headers.map(([name, value]) => [Buffer.from(name, "utf8"), value === null ? null : Buffer.isBuffer(value) ? value : Buffer.from(value, "utf8")] as const);
+  const parts = headers.map(
+    ([name, value]) => [Buffer.from(name, "utf8"), value === null ? null : Buffer.isBuffer(value) ? value : Buffer.from(value, "utf8")] as const,
+  );
   let size = 0;
   for (const [name, value] of parts) size += varintSize(name.length) + name.length + varintSize(value?.length ?? -1) + (value?.length ?? 0);
   const buffer = Buffer.allocUnsafe(size);
@@ -109,7 +111,16 @@ export class BatchBuilder {
     const keyLength = record.key?.length ?? -1;
     const valueLength = record.value?.length ?? -1;
     const headers = this.headerBytes(record);
-    const body = 1 + 10 + varintSize(this.records.length) + varintSize(keyLength) + Math.max(0, keyLength) + varintSize(valueLength) + Math.max(0, valueLength) + varintSize(headers.count) + headers.bytes;
+    const body =
+      1 +
+      10 +
+      varintSize(this.records.length) +
+      varintSize(keyLength) +
+      Math.max(0, keyLength) +
+      varintSize(valueLength) +
+      Math.max(0, valueLength) +
+      varintSize(headers.count) +
+      headers.bytes;
     return varintSize(body) + body;
   }
 
@@ -137,7 +148,16 @@ export class BatchBuilder {
       const valueLength = record.value?.length ?? -1;
       const headers = this.headerBytes(record);
       const delta = record.timestamp - base;
-      const body = 1 + varintSize(delta) + varintSize(i) + varintSize(keyLength) + Math.max(0, keyLength) + varintSize(valueLength) + Math.max(0, valueLength) + varintSize(headers.count) + headers.bytes;
+      const body =
+        1 +
+        varintSize(delta) +
+        varintSize(i) +
+        varintSize(keyLength) +
+        Math.max(0, keyLength) +
+        varintSize(valueLength) +
+        Math.max(0, valueLength) +
+        varintSize(headers.count) +
+        headers.bytes;
       at = writeVarint(buffer, body, at);
       buffer[at++] = 0; // attributes
       at = writeVarint(buffer, delta, at);

@@ -9,10 +9,19 @@ describe("reprocessProgress", () => {
   ];
 
   it("counts what the group read again, up to where it was before the rewind", () => {
-    const progress = reprocessProgress(rewind, new Map([["a\u00000", 30n], ["a\u00001", 70n]]));
+    const progress = reprocessProgress(
+      rewind,
+      new Map([
+        ["a\u00000", 30n],
+        ["a\u00001", 70n],
+      ]),
+    );
     expect(progress.total).toBe(110);
     expect(progress.done).toBe(40);
-    expect(progress.partitions.map((p) => [p.topic, p.partition, p.position])).toEqual([["a", 0, "30"], ["a", 1, "50"]]);
+    expect(progress.partitions.map((p) => [p.topic, p.partition, p.position])).toEqual([
+      ["a", 0, "30"],
+      ["a", 1, "50"],
+    ]);
   });
 
   it("starts at zero while nothing is committed since the rewind", () => {

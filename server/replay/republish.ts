@@ -70,7 +70,7 @@ async function committedProgress(job: RepublishJob): Promise<{ positions: Map<nu
     const entry = stored.get(range.partition);
     const offset = entry && entry.offset !== "-1" ? Number(entry.offset) : Number(range.from);
     positions.set(range.partition, Math.max(offset, Number(range.from)));
-    copied.set(range.partition, entry?.metadata ? (Number(JSON.parse(entry.metadata).copied) || 0) : 0);
+    copied.set(range.partition, entry?.metadata ? Number(JSON.parse(entry.metadata).copied) || 0 : 0);
   }
   return { positions, copied };
 }
@@ -107,7 +107,12 @@ export async function runRepublish(job: RepublishJob, control: RepublishControl)
     const predicate: MessagePredicate | null = spec.filter ? compileFilter(parseFilter(spec.filter)) : null;
     const ends = new Map(job.ranges.map((r) => [r.partition, Number(r.to)]));
 
-    const writer = new TransactionalWriter(cluster, { transactionalId: replayTransactionalId(job.id), progressGroup: job.progressGroup, sourceTopic: source, targetTopic: target });
+    const writer = new TransactionalWriter(cluster, {
+      transactionalId: replayTransactionalId(job.id),
+      progressGroup: job.progressGroup,
+      sourceTopic: source,
+      targetTopic: target,
+    });
     // Fences any earlier writer of this job and settles its last transaction before positions are read.
     await writer.init();
     let { positions, copied } = await committedProgress(job);
@@ -118,7 +123,10 @@ export async function runRepublish(job: RepublishJob, control: RepublishControl)
     let copiedSinceStart = 0;
 
     // Every copy gets x-replay-job (the same bytes for all) and x-replay-source (its own value).
-    const batchOptions = { append: { entries: encodeHeaders([[replayHeaders.job, job.id]]), count: 1 }, trailerName: Buffer.from(replayHeaders.source, "utf8") };
+    const batchOptions = {
+      append: { entries: encodeHeaders([[replayHeaders.job, job.id]]), count: 1 },
+      trailerName: Buffer.from(replayHeaders.source, "utf8"),
+    };
     const sourcePrefix = `${source}/`;
     const view = new RecordView();
     const subject = new RecordSubject();
@@ -177,7 +185,14 @@ export async function runRepublish(job: RepublishJob, control: RepublishControl)
             const key = view.key();
             const targetPartition = partitionOf(partition, key);
             const headers = originalHeaders(view, recordEnd);
-            const record = { key, value: view.value(), timestamp: view.timestamp, headers: headers.bytes, headerCount: headers.count, trailer: `${sourcePrefix}${partition}/${offset}` };
+            const record = {
+              key,
+              value: view.value(),
+              timestamp: view.timestamp,
+              headers: headers.bytes,
+              headerCount: headers.count,
+              trailer: `${sourcePrefix}${partition}/${offset}`,
+            };
             let list = batches.get(targetPartition);
             if (!list) batches.set(targetPartition, (list = [new BatchBuilder(batchOptions)]));
             let builder = list[list.length - 1]!;
@@ -216,7 +231,14 @@ export async function runRepublish(job: RepublishJob, control: RepublishControl)
           const write = writer.produce(built.batches);
           write.catch(() => undefined);
           writes.push(write);
-          txn = { positions: built.positions, copied: built.copied, records: txn.records + built.records, bytes: txn.bytes + built.bytes, scanned: txn.scanned + built.scanned, skipped: [...txn.skipped, ...built.skipped] };
+          txn = {
+            positions: built.positions,
+            copied: built.copied,
+            records: txn.records + built.records,
+            bytes: txn.bytes + built.bytes,
+            scanned: txn.scanned + built.scanned,
+            skipped: [...txn.skipped, ...built.skipped],
+          };
           const full = txn.records >= perTransaction || txn.bytes >= transactionBytes || control.signal.aborted;
           if (!done(txn.positions)) {
             prefetch = build(txn.positions, txn.copied, Math.min(chunkRecords, full ? perTransaction : perTransaction - txn.records));
@@ -270,7 +292,9 @@ function originalHeaders(view: RecordView, recordEnd: number): { bytes: Buffer |
 async function targetBatchLimit(topic: string): Promise<number> {
   const fallback = 1024 * 1024;
   try {
-    const described = await withReplayAdmin((admin) => admin.describeConfigs({ resources: [{ type: 2, name: topic, configNames: ["max.message.bytes"] }], includeSynonyms: false }));
+    const described = await withReplayAdmin((admin) =>
+      admin.describeConfigs({ resources: [{ type: 2, name: topic, configNames: ["max.message.bytes"] }], includeSynonyms: false }),
+    );
     const value = Number(described.resources[0]?.configEntries.find((e) => e.configName === "max.message.bytes")?.configValue);
     return Math.min(Number.isFinite(value) && value > 0 ? value : fallback, 8 * fallback) - 1024;
   } catch {

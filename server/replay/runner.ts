@@ -107,7 +107,13 @@ export class ReplayRunner {
 
     const onRepublishProgress = async ({ positions, copied, scanned, lastError: error }: RepublishProgress) => {
       lastError = error;
-      const partitions = job.ranges.map((r) => ({ partition: r.partition, from: r.from, to: r.to, position: String(positions.get(r.partition) ?? r.from), copied: copied.get(r.partition) ?? 0 }));
+      const partitions = job.ranges.map((r) => ({
+        partition: r.partition,
+        from: r.from,
+        to: r.to,
+        position: String(positions.get(r.partition) ?? r.from),
+        copied: copied.get(r.partition) ?? 0,
+      }));
       const done = partitions.reduce((sum, p) => sum + p.copied, 0);
       record(partitions, done, progress.total, progress.scanned + scanned);
       const finished = partitions.every((p) => BigInt(p.position) >= BigInt(p.to));
@@ -141,7 +147,13 @@ export class ReplayRunner {
           onRewound: async (rewind) => {
             job.rewind = rewind;
             await save(undefined, { rewind });
-            await writeAudit({ actor: job.createdBy, action: "replay.rewind", target: job._id, outcome: "ok", details: { groupId: (job.spec as ReprocessSpec).groupId, changes: rewind } });
+            await writeAudit({
+              actor: job.createdBy,
+              action: "replay.rewind",
+              target: job._id,
+              outcome: "ok",
+              details: { groupId: (job.spec as ReprocessSpec).groupId, changes: rewind },
+            });
           },
           onProgress: async (partitions, done, total) => {
             record(partitions, done, total, 0);
@@ -193,13 +205,17 @@ export class ReplayRunner {
   /** A rebuild that stops before its swap drops the service's shadow build, so the next rebuild is not refused. */
   private async abandonShadow(job: JobDocument, progress: ReplayProgress): Promise<void> {
     if (job.kind !== "rebuild") return;
-    await abandonShadow(job.spec as RebuildSpec, progress.steps).catch((error: unknown) => getLogger().warn({ err: error, job: job._id }, "could not drop the shadow build"));
+    await abandonShadow(job.spec as RebuildSpec, progress.steps).catch((error: unknown) =>
+      getLogger().warn({ err: error, job: job._id }, "could not drop the shadow build"),
+    );
   }
 
   /** A finished re-publish needs its progress group no more: it would only clutter the group list. */
   private async forgetProgressGroup(job: JobDocument): Promise<void> {
     if (!job.progressGroup) return;
-    await withReplayAdmin((admin) => admin.deleteGroups([job.progressGroup!])).catch((error: unknown) => getLogger().debug({ err: error, job: job._id }, "could not delete a replay progress group"));
+    await withReplayAdmin((admin) => admin.deleteGroups([job.progressGroup!])).catch((error: unknown) =>
+      getLogger().debug({ err: error, job: job._id }, "could not delete a replay progress group"),
+    );
   }
 
   private audit(job: JobDocument, outcome: "completed" | "cancelled" | "failed", progress: ReplayProgress, error?: string): Promise<void> {

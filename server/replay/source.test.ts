@@ -14,7 +14,14 @@ function batch(baseOffset: number, count: number, producerId: bigint, kind: "dat
 }
 
 function readable(parts: Buffer[], aborted: Array<{ producerId: bigint; firstOffset: number }>): number[] {
-  const fetched: FetchedPartition = { partition: 0, errorCode: 0, highWatermark: 0, lastStableOffset: 0, abortedTransactions: aborted, records: Buffer.concat(parts) };
+  const fetched: FetchedPartition = {
+    partition: 0,
+    errorCode: 0,
+    highWatermark: 0,
+    lastStableOffset: 0,
+    abortedTransactions: aborted,
+    records: Buffer.concat(parts),
+  };
   return [...committedBatches(fetched)].filter((b) => b.readable).map((b) => b.batch.baseOffset);
 }
 

@@ -28,7 +28,13 @@ export async function fetchSource(cluster: Cluster, topic: string, positions: Ma
     Object.entries(leaders).map(async ([nodeId, partitions]) => {
       const broker = await cluster.findBroker({ nodeId });
       const share = Math.max(64 * 1024, Math.min(partitionFetchBytes, Math.floor(fetchBytes / partitions.length)));
-      return fetchRecords(broker, topic, partitions.map((partition) => ({ partition, fetchOffset: positions.get(partition)!, maxBytes: share })), fetchBytes, "read_committed");
+      return fetchRecords(
+        broker,
+        topic,
+        partitions.map((partition) => ({ partition, fetchOffset: positions.get(partition)!, maxBytes: share })),
+        fetchBytes,
+        "read_committed",
+      );
     }),
   );
   const fetched = answers.flat();

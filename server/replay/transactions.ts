@@ -63,7 +63,12 @@ function isFenced(code: number | undefined): boolean {
 }
 
 /** A Produce v3 request body with each partition's batch written in place (no copy of a built batch). */
-function encodeProduce(transactionalId: string, topic: string, batches: Array<{ partition: number; builder: BatchBuilder; producer: BatchProducer }>, timeoutMs: number): Buffer {
+function encodeProduce(
+  transactionalId: string,
+  topic: string,
+  batches: Array<{ partition: number; builder: BatchBuilder; producer: BatchProducer }>,
+  timeoutMs: number,
+): Buffer {
   const id = Buffer.from(transactionalId, "utf8");
   const name = Buffer.from(topic, "utf8");
   let size = 2 + id.length + 2 + 4 + 4 + 2 + name.length + 4;
@@ -103,7 +108,12 @@ function decodeProduceResponse(body: Buffer): Array<{ partition: number; errorCo
   return results;
 }
 
-async function sendProduce(broker: Broker, transactionalId: string, topic: string, batches: Array<{ partition: number; builder: BatchBuilder; producer: BatchProducer }>): Promise<Array<{ partition: number; errorCode: number }>> {
+async function sendProduce(
+  broker: Broker,
+  transactionalId: string,
+  topic: string,
+  batches: Array<{ partition: number; builder: BatchBuilder; producer: BatchProducer }>,
+): Promise<Array<{ partition: number; errorCode: number }>> {
   const send = Object.getOwnPropertySymbols(Object.getPrototypeOf(broker)).find((s) => s.description === "private:Broker:sendRequest");
   if (!send) throw new Error("kafkajs no longer exposes its broker request sender; check the kafkajs version");
   const sender = (broker as unknown as Record<symbol, (request: unknown) => Promise<Array<{ partition: number; errorCode: number }>>>)[send]!;
@@ -126,7 +136,10 @@ interface TransactionBroker {
   addPartitionsToTxn(request: TransactionIds & { topics: Array<{ topic: string; partitions: number[] }> }): Promise<unknown>;
   addOffsetsToTxn(request: TransactionIds & { groupId: string }): Promise<unknown>;
   txnOffsetCommit(
-    request: TransactionIds & { groupId: string; topics: Array<{ topic: string; partitions: Array<{ partition: number; offset: string; metadata?: string }> }> },
+    request: TransactionIds & {
+      groupId: string;
+      topics: Array<{ topic: string; partitions: Array<{ partition: number; offset: string; metadata?: string }> }>;
+    },
   ): Promise<unknown>;
   endTxn(request: TransactionIds & { transactionResult: boolean }): Promise<unknown>;
 }
@@ -175,7 +188,9 @@ export class TransactionalWriter {
     for (;;) {
       try {
         // Coordinator type 1: the transaction coordinator of the id (kafkajs's types only name groups).
-        this.transactionCoordinator ??= await this.cluster.findGroupCoordinator({ groupId: this.options.transactionalId, coordinatorType: 1 } as { groupId: string });
+        this.transactionCoordinator ??= await this.cluster.findGroupCoordinator({ groupId: this.options.transactionalId, coordinatorType: 1 } as {
+          groupId: string;
+        });
         return await call(this.transactionCoordinator as unknown as TransactionBroker);
       } catch (error) {
         const code = errorCode(error);
@@ -245,7 +260,8 @@ export class TransactionalWriter {
     for (const { partition, errorCode: code } of answers) {
       if (code === 0 || code === codes.duplicateSequence) continue;
       if (isFenced(code)) throw new FencedError();
-      if (code === codes.messageTooLarge || code === codes.recordListTooLarge) throw new RefusedError(`Topic "${topic}" refused a batch as too large (see its max.message.bytes)`);
+      if (code === codes.messageTooLarge || code === codes.recordListTooLarge)
+        throw new RefusedError(`Topic "${topic}" refused a batch as too large (see its max.message.bytes)`);
       throw Object.assign(new Error(`Writing partition ${partition} of "${topic}" failed: ${fetchErrorNames[code] ?? `Kafka error ${code}`}`), { code });
     }
   }
@@ -262,7 +278,12 @@ export class TransactionalWriter {
       groupId: progressGroup,
       producerId,
       producerEpoch,
-      topics: [{ topic: sourceTopic, partitions: [...positions].map(([partition, offset]) => ({ partition, offset: String(offset), metadata: metadata?.(partition) })) }],
+      topics: [
+        {
+          topic: sourceTopic,
+          partitions: [...positions].map(([partition, offset]) => ({ partition, offset: String(offset), metadata: metadata?.(partition) })),
+        },
+      ],
     });
     await this.atCoordinator((broker) => broker.endTxn({ transactionalId, producerId, producerEpoch, transactionResult: true }));
     this.inTransaction.clear();
@@ -275,7 +296,12 @@ export class TransactionalWriter {
   async abortAndReset(): Promise<void> {
     try {
       await this.atCoordinator((broker) =>
-        broker.endTxn({ transactionalId: this.options.transactionalId, producerId: String(this.producerId), producerEpoch: this.producerEpoch, transactionResult: false }),
+        broker.endTxn({
+          transactionalId: this.options.transactionalId,
+          producerId: String(this.producerId),
+          producerEpoch: this.producerEpoch,
+          transactionResult: false,
+        }),
       );
     } catch (error) {
       if (error instanceof FencedError) throw error;

@@ -7,7 +7,16 @@ const timeoutMs = 5_000;
 
 function serviceUrl(service: string): string {
   const found = getConfig().SERVICES.find((s) => s.name === service);
-  if (!found) throw new AppError("NOT_FOUND", `No service "${service}" in the console's SERVICES setting (known: ${getConfig().SERVICES.map((s) => s.name).join(", ") || "none"})`, 404);
+  if (!found)
+    throw new AppError(
+      "NOT_FOUND",
+      `No service "${service}" in the console's SERVICES setting (known: ${
+        getConfig()
+          .SERVICES.map((s) => s.name)
+          .join(", ") || "none"
+      })`,
+      404,
+    );
   return found.url;
 }
 
@@ -16,15 +25,28 @@ async function callService<T>(service: string, method: "GET" | "POST" | "DELETE"
   const url = `${serviceUrl(service)}${path}`;
   let response: Response;
   try {
-    response = await fetch(url, { method, signal: AbortSignal.timeout(timeout), headers: method === "GET" ? {} : { "content-type": "application/json" }, body: method === "GET" ? undefined : "{}" });
+    response = await fetch(url, {
+      method,
+      signal: AbortSignal.timeout(timeout),
+      headers: method === "GET" ? {} : { "content-type": "application/json" },
+      body: method === "GET" ? undefined : "{}",
+    });
   } catch (error) {
-    throw new AppError("SERVICE_UNAVAILABLE", `Service "${service}" did not answer ${method} ${path}: ${(error as Error).name === "TimeoutError" ? `no answer within ${timeout} ms` : "unreachable"}`, 503);
+    throw new AppError(
+      "SERVICE_UNAVAILABLE",
+      `Service "${service}" did not answer ${method} ${path}: ${(error as Error).name === "TimeoutError" ? `no answer within ${timeout} ms` : "unreachable"}`,
+      503,
+    );
   }
   const body = (await response.json().catch(() => null)) as { error?: { message?: string } | string; message?: string } | null;
   if (response.status === 404 && method === "GET") throw new AppError("NOT_FOUND", `Service "${service}" has no ${path}`, 404);
   if (!response.ok) {
     const said = typeof body?.error === "object" ? body.error.message : (body?.message ?? body?.error);
-    throw new AppError(response.status === 409 ? "CONFLICT" : "SERVICE_UNAVAILABLE", `Service "${service}" refused ${method} ${path}: ${said ?? `HTTP ${response.status}`}`, response.status === 409 ? 409 : 502);
+    throw new AppError(
+      response.status === 409 ? "CONFLICT" : "SERVICE_UNAVAILABLE",
+      `Service "${service}" refused ${method} ${path}: ${said ?? `HTTP ${response.status}`}`,
+      response.status === 409 ? 409 : 502,
+    );
   }
   return body as T;
 }
@@ -49,7 +71,8 @@ export async function listProjections(): Promise<{ projections: ProjectionInfo[]
 export async function describeProjection(service: string, name: string): Promise<ProjectionInfo> {
   const { projections } = await callService<{ projections: Array<Omit<ProjectionInfo, "service">> }>(service, "GET", "/admin/projections");
   const found = projections.find((p) => p.name === name);
-  if (!found) throw new AppError("NOT_FOUND", `Service "${service}" has no projection "${name}" (it has: ${projections.map((p) => p.name).join(", ") || "none"})`, 404);
+  if (!found)
+    throw new AppError("NOT_FOUND", `Service "${service}" has no projection "${name}" (it has: ${projections.map((p) => p.name).join(", ") || "none"})`, 404);
   return { service, ...found };
 }
 

@@ -14,7 +14,10 @@ const exampleBytes = 4_000;
 /** The newest `samplePerTopic` messages of a topic, summarized: event types with a recent example of each, and keys. */
 async function describeTopic(topic: string, partitions: number): Promise<Omit<CatalogTopic, "producers" | "consumers" | "entities">> {
   const count = Math.max(1, Math.ceil(samplePerTopic / Math.max(1, partitions)));
-  const plan = await planScan(topic, browseQuerySchema.parse({ start: "latest", count: String(count), maxScan: String(samplePerTopic * 2), maxMatches: String(samplePerTopic * 2) }));
+  const plan = await planScan(
+    topic,
+    browseQuerySchema.parse({ start: "latest", count: String(count), maxScan: String(samplePerTopic * 2), maxMatches: String(samplePerTopic * 2) }),
+  );
   const types = new Map<string, CatalogTopic["eventTypes"][number]>();
   const keys = new Set<string>();
   let sampled = 0;
@@ -63,14 +66,25 @@ export function buildSystemCatalog(): Promise<SystemCatalog> {
             warnings.push(`${t.name}: ${error.message}`);
             return { topic: t.name, sampled: 0, eventTypes: [], keys: { distinct: 0, examples: [] } };
           });
-          const serviceOf = (kind: "produces" | "consumes") => [...new Set(map.edges.filter((e) => e.kind === kind && e.topic === t.name).map((e) => e.service ?? e.groupId ?? "?"))].sort();
-          return { ...described, producers: serviceOf("produces"), consumers: serviceOf("consumes"), entities: config.entities.filter((e) => e.topics.includes(t.name)).map((e) => e.name) };
+          const serviceOf = (kind: "produces" | "consumes") =>
+            [...new Set(map.edges.filter((e) => e.kind === kind && e.topic === t.name).map((e) => e.service ?? e.groupId ?? "?"))].sort();
+          return {
+            ...described,
+            producers: serviceOf("produces"),
+            consumers: serviceOf("consumes"),
+            entities: config.entities.filter((e) => e.topics.includes(t.name)).map((e) => e.name),
+          };
         }),
     );
     return {
       description: config.description ?? null,
       envelope: config.envelope ?? null,
-      entities: config.entities.map((e) => ({ name: e.name, description: e.description ?? null, topics: e.topics, documents: e.documents.map((d) => ({ service: d.service, database: d.database, collection: d.collection })) })),
+      entities: config.entities.map((e) => ({
+        name: e.name,
+        description: e.description ?? null,
+        topics: e.topics,
+        documents: e.documents.map((d) => ({ service: d.service, database: d.database, collection: d.collection })),
+      })),
       topics,
       warnings,
     };

@@ -33,26 +33,59 @@ export function declaredCopies(config = getSystemConfig()): DeclaredCopy[] {
 
 function findCopy(name: string): Copy {
   const copy = getSystemConfig().copies.find((c) => c.name === name);
-  if (!copy) throw new AppError("NOT_FOUND", `No declared copy "${name}" (declared: ${getSystemConfig().copies.map((c) => c.name).join(", ") || "none"})`, 404);
+  if (!copy)
+    throw new AppError(
+      "NOT_FOUND",
+      `No declared copy "${name}" (declared: ${
+        getSystemConfig()
+          .copies.map((c) => c.name)
+          .join(", ") || "none"
+      })`,
+      404,
+    );
   return copy;
 }
 
-const numberOrNull = (value: unknown) => (typeof value === "number" ? value : typeof value === "bigint" ? Number(value) : value && typeof value === "object" && "toNumber" in value ? Number((value as { toNumber(): number }).toNumber()) : null);
+const numberOrNull = (value: unknown) =>
+  typeof value === "number"
+    ? value
+    : typeof value === "bigint"
+      ? Number(value)
+      : value && typeof value === "object" && "toNumber" in value
+        ? Number((value as { toNumber(): number }).toNumber())
+        : null;
 
 /**
  * Compares a source document with its copy: consistent when the declared fields agree;
  * otherwise stale when the copy's version is behind the source's (an event it has not
  * applied), diverged when it is not; missing or orphan when one side has no document.
  */
-export function compareDocuments(copy: Copy, id: string, source: Document | null, target: Document | null, replay: CopyComparison["replay"], now = Date.now()): CopyComparison | null {
+export function compareDocuments(
+  copy: Copy,
+  id: string,
+  source: Document | null,
+  target: Document | null,
+  replay: CopyComparison["replay"],
+  now = Date.now(),
+): CopyComparison | null {
   if (!source && !target) return null;
   const sourceVersion = source ? numberOrNull(valueAt(source, copy.versionField)) : null;
   const copyVersion = target ? numberOrNull(valueAt(target, copy.versionField)) : null;
   const differences =
     source && target
-      ? copy.fields.filter((f) => canonical(valueAt(source, f)) !== canonical(valueAt(target, f))).map((field) => ({ field, source: relaxed(valueAt(source, field)), copy: relaxed(valueAt(target, field)) }))
+      ? copy.fields
+          .filter((f) => canonical(valueAt(source, f)) !== canonical(valueAt(target, f)))
+          .map((field) => ({ field, source: relaxed(valueAt(source, field)), copy: relaxed(valueAt(target, field)) }))
       : [];
-  const state: CopyComparison["state"] = !target ? "missing" : !source ? "orphan" : differences.length === 0 ? "consistent" : sourceVersion !== null && copyVersion !== null && copyVersion < sourceVersion ? "stale" : "diverged";
+  const state: CopyComparison["state"] = !target
+    ? "missing"
+    : !source
+      ? "orphan"
+      : differences.length === 0
+        ? "consistent"
+        : sourceVersion !== null && copyVersion !== null && copyVersion < sourceVersion
+          ? "stale"
+          : "diverged";
   const changedAt = source && copy.updatedAtField ? valueAt(source, copy.updatedAtField) : undefined;
   const changedMs = changedAt instanceof Date ? changedAt.getTime() : typeof changedAt === "string" ? Date.parse(changedAt) : NaN;
   return {
@@ -87,7 +120,9 @@ export async function compareEntity(copy: Copy, id: string, warnings: string[]):
 /** The declared copies of an entity, compared for one id. */
 export async function compareCopiesOf(entity: string, id: string, warnings: string[]): Promise<CopyComparison[]> {
   const copies = getSystemConfig().copies.filter((c) => c.entity === entity);
-  const compared = await Promise.all(copies.map((copy) => compareEntity(copy, id, warnings).catch((error: Error) => (warnings.push(`${copy.name}: ${error.message}`), null))));
+  const compared = await Promise.all(
+    copies.map((copy) => compareEntity(copy, id, warnings).catch((error: Error) => (warnings.push(`${copy.name}: ${error.message}`), null))),
+  );
   return compared.filter((c): c is CopyComparison => c !== null);
 }
 
@@ -120,7 +155,11 @@ function toCheck(doc: CheckDocument): ConsistencyCheck {
 
 export async function listConsistencyChecks(limit = 20): Promise<ConsistencyCheck[]> {
   const docs = await mongoCall("listConsistencyChecks", () =>
-    checks().find({ cluster: getConfig().CLUSTER_NAME }, { projection: { mismatches: 0 } }).sort({ startedAt: -1 }).limit(limit).toArray(),
+    checks()
+      .find({ cluster: getConfig().CLUSTER_NAME }, { projection: { mismatches: 0 } })
+      .sort({ startedAt: -1 })
+      .limit(limit)
+      .toArray(),
   );
   return docs.map((doc) => toCheck({ ...doc, mismatches: [] }));
 }
@@ -146,7 +185,10 @@ const idKey = (value: unknown) => (typeof value === "string" ? value : canonical
 async function runCheck(id: string, copy: Copy): Promise<void> {
   const warnings: string[] = [];
   const [sourceCollection, copyCollection] = await Promise.all([resolveCollection(copy.source, warnings), resolveCollection(copy.copy, warnings)]);
-  const [sourceStats, copyStats] = await Promise.all([collectionStats(copy.source.database, sourceCollection), collectionStats(copy.copy.database, copyCollection)]);
+  const [sourceStats, copyStats] = await Promise.all([
+    collectionStats(copy.source.database, sourceCollection),
+    collectionStats(copy.copy.database, copyCollection),
+  ]);
   const total = (Number(sourceStats?.count) || 0) + (Number(copyStats?.count) || 0);
   const counts = { checked: 0, consistent: 0, stale: 0, diverged: 0, missing: 0, orphan: 0 };
   const mismatches: CopyComparison[] = [];
@@ -157,7 +199,9 @@ async function runCheck(id: string, copy: Copy): Promise<void> {
     lastSave = Date.now();
     await checks().updateOne({ _id: id }, { $set: { progress: { scanned, total: Math.max(total, scanned) }, counts: { ...counts }, heartbeatAt: new Date() } });
   };
-  const projection = Object.fromEntries([copy.source.idField, copy.versionField, ...(copy.updatedAtField ? [copy.updatedAtField] : []), ...copy.fields].map((f) => [f, 1]));
+  const projection = Object.fromEntries(
+    [copy.source.idField, copy.versionField, ...(copy.updatedAtField ? [copy.updatedAtField] : []), ...copy.fields].map((f) => [f, 1]),
+  );
 
   const sources = new Map<string, SourceEntry>();
   for await (const doc of getMongoClient().db(copy.source.database).collection(sourceCollection).find({}, { projection, batchSize: 1000 })) {
@@ -193,7 +237,17 @@ async function runCheck(id: string, copy: Copy): Promise<void> {
   }
   await checks().updateOne(
     { _id: id },
-    { $set: { state: "completed", progress: { scanned, total: scanned }, counts, mismatches, finishedAt: new Date(), heartbeatAt: new Date(), error: warnings.length ? warnings.join("; ") : null } },
+    {
+      $set: {
+        state: "completed",
+        progress: { scanned, total: scanned },
+        counts,
+        mismatches,
+        finishedAt: new Date(),
+        heartbeatAt: new Date(),
+        error: warnings.length ? warnings.join("; ") : null,
+      },
+    },
   );
 }
 

@@ -52,6 +52,9 @@ export function fieldsDigest(document: Document, fields: string[]): string {
 /** The entity's document in a collection, by its id field; ids are tried as stored text. */
 export async function findEntityDocument(ref: DocumentRef, collection: string, id: string): Promise<Document | null> {
   return mongoCall("findEntityDocument", () =>
-    getMongoClient().db(ref.database).collection(collection).findOne({ [ref.idField]: id }, { maxTimeMS: mongoMaxTimeMs() }),
+    getMongoClient()
+      .db(ref.database)
+      .collection(collection)
+      .findOne({ [ref.idField]: id }, { maxTimeMS: mongoMaxTimeMs() }),
   );
 }

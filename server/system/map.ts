@@ -107,7 +107,17 @@ export function buildSystemMap(): Promise<SystemMap> {
       for (const topic of service.produces) {
         if (edges.some((e) => e.kind === "produces" && e.service === service.name && e.topic === topic)) continue;
         inSystem.add(topic);
-        edges.push({ kind: "produces", service: service.name, topic, groupId: null, rate: null, lag: null, lagSeconds: null, health: metrics ? "ok" : "unknown", source: "config" });
+        edges.push({
+          kind: "produces",
+          service: service.name,
+          topic,
+          groupId: null,
+          rate: null,
+          lag: null,
+          lagSeconds: null,
+          health: metrics ? "ok" : "unknown",
+          source: "config",
+        });
       }
     }
     for (const entity of config.entities) entity.topics.forEach((topic) => inSystem.add(topic));
@@ -122,7 +132,16 @@ export function buildSystemMap(): Promise<SystemMap> {
       const topics = [...new Set(lag.partitions.map((p) => p.topic))].filter(scope.topic);
       if (!service && !topics.some((topic) => inSystem.has(topic))) continue;
       const health = lagHealth(lag.members, BigInt(lag.totalLag), lag.lagSeconds);
-      groups.push({ groupId: lag.groupId, state: lag.state, members: lag.members, clientIds, service, totalLag: lag.totalLag, lagSeconds: lag.lagSeconds, health });
+      groups.push({
+        groupId: lag.groupId,
+        state: lag.state,
+        members: lag.members,
+        clientIds,
+        service,
+        totalLag: lag.totalLag,
+        lagSeconds: lag.lagSeconds,
+        health,
+      });
       for (const topic of topics) {
         inSystem.add(topic);
         const parts = lag.partitions.filter((p) => p.topic === topic);
@@ -155,14 +174,27 @@ export function buildSystemMap(): Promise<SystemMap> {
         const declared = config.services.find((s) => s.name === name);
         const database = declared?.database ?? null;
         const collections = database
-          ? ((await listCollections(database, { exact: false }).catch(note(`MongoDB: collections of ${database}`))) ?? []).map((c) => ({ name: c.name, documents: c.estimatedCount }))
+          ? ((await listCollections(database, { exact: false }).catch(note(`MongoDB: collections of ${database}`))) ?? []).map((c) => ({
+              name: c.name,
+              documents: c.estimatedCount,
+            }))
           : [];
         const up = metrics?.up.get(name) ?? null;
         const errorRate = metrics ? (metrics.errors.get(name) ?? 0) : null;
         let health: Health = up === null ? "unknown" : up ? "ok" : "critical";
         if (errorRate && errorRate > 0) health = worst(health, "warning");
         for (const group of groups) if (group.service === name) health = worst(health, group.health === "critical" ? "warning" : "ok");
-        return { name, description: declared?.description ?? null, declared: Boolean(declared), up, errorRate, health, database, collections, dashboard: declared?.dashboard ?? null };
+        return {
+          name,
+          description: declared?.description ?? null,
+          declared: Boolean(declared),
+          up,
+          errorRate,
+          health,
+          database,
+          collections,
+          dashboard: declared?.dashboard ?? null,
+        };
       }),
     );
 

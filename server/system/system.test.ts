@@ -36,11 +36,21 @@ describe("comparing a copy with its source", () => {
 
   it("is stale when the copy is behind the source's version, with how long and where to replay from", () => {
     const result = compareDocuments(copy, "c1", source, { ...source, name: "Old", version: 2 }, replay, now);
-    expect(result).toMatchObject({ state: "stale", sourceVersion: 3, copyVersion: 2, staleSeconds: 60, replay, differences: [{ field: "name", source: "Ada", copy: "Old" }] });
+    expect(result).toMatchObject({
+      state: "stale",
+      sourceVersion: 3,
+      copyVersion: 2,
+      staleSeconds: 60,
+      replay,
+      differences: [{ field: "name", source: "Ada", copy: "Old" }],
+    });
   });
 
   it("is diverged when it differs without being behind, and compares types exactly", () => {
-    expect(compareDocuments(copy, "c1", source, { ...source, creditLimit: "10" }, replay, now)).toMatchObject({ state: "diverged", differences: [{ field: "creditLimit", source: 10, copy: "10" }] });
+    expect(compareDocuments(copy, "c1", source, { ...source, creditLimit: "10" }, replay, now)).toMatchObject({
+      state: "diverged",
+      differences: [{ field: "creditLimit", source: 10, copy: "10" }],
+    });
   });
 
   it("is missing or orphan when one side has no document, and nothing when neither has", () => {

@@ -29,7 +29,13 @@ const literal = (text: string) => JSON.stringify(text);
  * retained offset to their end now: for a key, only the partition Kafka's default
  * partitioner puts it in; for a header, every one.
  */
-async function scanTopic(topic: string, entity: string | null, filter: string, key: string | null, signal: AbortSignal): Promise<{ scan: TraceScan; messages: KafkaMessage[] }> {
+async function scanTopic(
+  topic: string,
+  entity: string | null,
+  filter: string,
+  key: string | null,
+  signal: AbortSignal,
+): Promise<{ scan: TraceScan; messages: KafkaMessage[] }> {
   const started = performance.now();
   const scan: TraceScan = { topic, entity, key, partitions: [], partitionCount: 0, scanned: 0, matched: 0, ms: 0, error: null };
   const messages: KafkaMessage[] = [];
@@ -37,7 +43,9 @@ async function scanTopic(topic: string, entity: string | null, filter: string, k
     const all = await topicPartitions(topic);
     scan.partitionCount = all.length;
     scan.partitions = key === null ? all : [partitionForKey(key, all.length)];
-    const [low, high] = await withFetchCluster(topic, (cluster) => Promise.all([listOffsets(cluster, topic, scan.partitions, "earliest"), listOffsets(cluster, topic, scan.partitions, "latest")]));
+    const [low, high] = await withFetchCluster(topic, (cluster) =>
+      Promise.all([listOffsets(cluster, topic, scan.partitions, "earliest"), listOffsets(cluster, topic, scan.partitions, "latest")]),
+    );
     const tree = parseFilter(filter);
     const plan = {
       topic,
@@ -95,7 +103,15 @@ async function addGroupPositions(events: TraceEvent[], warnings: string[], posit
       const committed = partition.committedOffset === null ? null : BigInt(partition.committedOffset);
       const offset = BigInt(event.offset);
       const processed = committed !== null && committed > offset;
-      return [{ groupId: group.groupId, service: serviceOf.get(group.groupId) ?? null, committedOffset: partition.committedOffset, processed, behind: processed ? "0" : String(offset - (committed ?? 0n) + 1n) }];
+      return [
+        {
+          groupId: group.groupId,
+          service: serviceOf.get(group.groupId) ?? null,
+          committedOffset: partition.committedOffset,
+          processed,
+          behind: processed ? "0" : String(offset - (committed ?? 0n) + 1n),
+        },
+      ];
     });
   }
 }
@@ -127,7 +143,11 @@ export async function traceEntity(query: TraceQuery): Promise<EntityTrace> {
   const config = getSystemConfig();
   const warnings: string[] = [];
   if (config.entities.length === 0) {
-    throw new AppError("BAD_REQUEST", "No entities are declared in the system config (SYSTEM_CONFIG_FILE): the trace needs to know which topics carry which ids", 400);
+    throw new AppError(
+      "BAD_REQUEST",
+      "No entities are declared in the system config (SYSTEM_CONFIG_FILE): the trace needs to know which topics carry which ids",
+      400,
+    );
   }
   const signal = AbortSignal.timeout(traceTimeLimitMs);
   // Where the groups stand is read while the partitions are scanned (both take a moment).
@@ -155,7 +175,8 @@ export async function traceEntity(query: TraceQuery): Promise<EntityTrace> {
 
   if (query.id) {
     const entities = query.entity ? config.entities.filter((e) => e.name === query.entity) : config.entities;
-    if (entities.length === 0) throw new AppError("NOT_FOUND", `No entity "${query.entity}" is declared (declared: ${config.entities.map((e) => e.name).join(", ")})`, 404);
+    if (entities.length === 0)
+      throw new AppError("NOT_FOUND", `No entity "${query.entity}" is declared (declared: ${config.entities.map((e) => e.name).join(", ")})`, 404);
     const results = await Promise.all(entities.map(async (entity) => ({ entity, ...(await traceKey(entity, query.id!)) })));
     const matched = results.filter((r) => r.events > 0 || r.docs.some((d) => d.document !== null));
     for (const { entity } of matched) traced.push({ entity: entity.name, id: query.id, via: "id" });
@@ -180,7 +201,11 @@ export async function traceEntity(query: TraceQuery): Promise<EntityTrace> {
   } else {
     const traceId = query.traceId!;
     const topics = [...new Set(config.entities.flatMap((e) => e.topics))];
-    const found = await Promise.all(topics.map((topic) => scanTopic(topic, config.entities.find((e) => e.topics.includes(topic))?.name ?? null, `header.traceId == ${literal(traceId)}`, null, signal)));
+    const found = await Promise.all(
+      topics.map((topic) =>
+        scanTopic(topic, config.entities.find((e) => e.topics.includes(topic))?.name ?? null, `header.traceId == ${literal(traceId)}`, null, signal),
+      ),
+    );
     for (const { scan, messages } of found) {
       scans.push(scan);
       events.push(...messages.map((m) => toTraceEvent(scan.topic, scan.entity, m)));

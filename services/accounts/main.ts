@@ -13,7 +13,14 @@ await ensureTopics(runtime.kafka, [topics.customerChange]);
 
 const customers = runtime.db.collection<CustomerDocument>("customers");
 await customers.createIndex({ hasOutbox: 1 });
-const relay = new OutboxRelay({ collection: customers, producer: runtime.producer, topic: topics.customerChange, metrics: runtime.metrics, log: runtime.log, lock: runtime.lock });
+const relay = new OutboxRelay({
+  collection: customers,
+  producer: runtime.producer,
+  topic: topics.customerChange,
+  metrics: runtime.metrics,
+  log: runtime.log,
+  lock: runtime.lock,
+});
 relay.start();
 
 const idParams = z.object({ id: z.uuid() });

@@ -20,7 +20,14 @@ await ensureTopics(runtime.kafka, [topics.orderChange, topics.fulfillmentChange]
 
 const shipments = runtime.db.collection<ShipmentDocument>("shipments");
 await shipments.createIndex({ hasOutbox: 1 });
-const relay = new OutboxRelay({ collection: shipments, producer: runtime.producer, topic: topics.fulfillmentChange, metrics: runtime.metrics, log: runtime.log, lock: runtime.lock });
+const relay = new OutboxRelay({
+  collection: shipments,
+  producer: runtime.producer,
+  topic: topics.fulfillmentChange,
+  metrics: runtime.metrics,
+  log: runtime.log,
+  lock: runtime.lock,
+});
 relay.start();
 
 await runtime.consume("fulfillment", [topics.orderChange], async (entry) => {

@@ -51,7 +51,11 @@ async function prepareCustomers(options: LoadOptions): Promise<string[]> {
   }
   const inactive = ids.slice(0, Math.round(ids.length * options.inactiveShare));
   for (const id of inactive) {
-    await fetch(`${options.accountsUrl}/customers/${id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ status: "inactive" }) });
+    await fetch(`${options.accountsUrl}/customers/${id}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ status: "inactive" }),
+    });
   }
   const deadline = Date.now() + 60_000;
   for (const id of ids) {

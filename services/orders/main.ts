@@ -18,11 +18,25 @@ const operations = runtime.db.collection<Operation>("operations");
 await orders.createIndex({ hasOutbox: 1 });
 await orders.createIndex({ customerId: 1 });
 
-const relay = new OutboxRelay({ collection: orders, producer: runtime.producer, topic: topics.orderChange, metrics: runtime.metrics, log: runtime.log, lock: runtime.lock });
+const relay = new OutboxRelay({
+  collection: orders,
+  producer: runtime.producer,
+  topic: topics.orderChange,
+  metrics: runtime.metrics,
+  log: runtime.log,
+  lock: runtime.lock,
+});
 relay.start();
 
 // Orders' copy of customers: rebuildable in place or beside the live one (see RebuildableProjection).
-const customerProjection = new RebuildableProjection<CustomerCopy>(runtime, "customers", "orders.customers", topics.customerChange, runtime.db, applyCustomerEvent);
+const customerProjection = new RebuildableProjection<CustomerCopy>(
+  runtime,
+  "customers",
+  "orders.customers",
+  topics.customerChange,
+  runtime.db,
+  applyCustomerEvent,
+);
 await customerProjection.start();
 
 await runtime.consume("orders.saga", [topics.fulfillmentChange], async (entry) => {

@@ -5,8 +5,16 @@ export const baseConfigSchema = z.object({
   KAFKA_BROKERS: z
     .string()
     .default("127.0.0.1:19092")
-    .transform((value) => value.split(",").map((b) => b.trim()).filter(Boolean)),
-  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, "must be a mongodb:// URI").default("mongodb://127.0.0.1:27018/"),
+    .transform((value) =>
+      value
+        .split(",")
+        .map((b) => b.trim())
+        .filter(Boolean),
+    ),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, "must be a mongodb:// URI")
+    .default("mongodb://127.0.0.1:27018/"),
   /**
    * Prefix for topic, database and consumer group names, so a test can run its own
    * storefront beside the demo's on the same stack ("" for the demo).

@@ -79,7 +79,8 @@ export async function startEventConsumer(options: ConsumerOptions): Promise<Even
   };
   watch(current);
   const timer = setInterval(() => {
-    if (busy === 0 && Date.now() - lastSign > stallAfterMs) void restart(`it has not fetched, heartbeated or joined for ${Math.round((Date.now() - lastSign) / 1000)} s`);
+    if (busy === 0 && Date.now() - lastSign > stallAfterMs)
+      void restart(`it has not fetched, heartbeated or joined for ${Math.round((Date.now() - lastSign) / 1000)} s`);
   }, 5_000);
   timer.unref();
   return {

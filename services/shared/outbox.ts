@@ -97,7 +97,10 @@ export class OutboxRelay<T extends OutboxDocument = OutboxDocument> {
     if (sweep) {
       this.lastSweep = Date.now();
       // A full scan on the local wire server (it uses no index here): only as a safety net.
-      const leftovers = await collection.find({ hasOutbox: true }, { projection: { _id: 1 } }).limit(1000).toArray();
+      const leftovers = await collection
+        .find({ hasOutbox: true }, { projection: { _id: 1 } })
+        .limit(1000)
+        .toArray();
       for (const { _id } of leftovers) this.kicked.add(_id);
     }
     const ids = [...this.kicked].slice(0, 200);

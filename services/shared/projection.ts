@@ -63,7 +63,13 @@ export class RebuildableProjection<T extends Document> {
   }
 
   async start(): Promise<void> {
-    this.active = (await this.pointers.findOne({ _id: this.name })) ?? { _id: this.name, collection: this.name, groupName: this.defaultGroupName, generation: 0, rebuiltAt: null };
+    this.active = (await this.pointers.findOne({ _id: this.name })) ?? {
+      _id: this.name,
+      collection: this.name,
+      groupName: this.defaultGroupName,
+      generation: 0,
+      rebuiltAt: null,
+    };
     this.consumer = await this.consume(this.active.groupName, () => this.collection());
   }
 
@@ -85,7 +91,9 @@ export class RebuildableProjection<T extends Document> {
       topic: this.topic,
       state: this.state,
       rebuiltAt: this.active.rebuiltAt,
-      shadow: this.shadow ? { collection: this.shadow.collection, groupId: this.runtime.names.group(this.shadow.groupName), startedAt: this.shadow.startedAt } : null,
+      shadow: this.shadow
+        ? { collection: this.shadow.collection, groupId: this.runtime.names.group(this.shadow.groupName), startedAt: this.shadow.startedAt }
+        : null,
     };
   }
 
@@ -141,7 +149,13 @@ export class RebuildableProjection<T extends Document> {
     const shadow = this.shadow;
     if (!shadow) throw new Error(`no shadow build of ${this.name} is running`);
     const old = { ...this.active };
-    const next: ActiveProjection = { _id: this.name, collection: shadow.collection, groupName: shadow.groupName, generation: shadow.generation, rebuiltAt: new Date().toISOString() };
+    const next: ActiveProjection = {
+      _id: this.name,
+      collection: shadow.collection,
+      groupName: shadow.groupName,
+      generation: shadow.generation,
+      rebuiltAt: new Date().toISOString(),
+    };
     await this.pointers.updateOne({ _id: this.name }, { $set: next }, { upsert: true });
     this.active = next;
     const oldConsumer = this.consumer;

@@ -8,12 +8,7 @@ describe("ensureTopics against the real broker", () => {
     const shared = [uniqueName("ensure-a"), uniqueName("ensure-b")];
     const extra = uniqueName("ensure-c");
     // The way the storefront starts: orders asks for all topics, fulfillment for two of them, at once.
-    await Promise.all([
-      ensureTopics(kafka, [...shared, extra]),
-      ensureTopics(kafka, shared),
-      ensureTopics(kafka, shared),
-      ensureTopics(kafka, [extra]),
-    ]);
+    await Promise.all([ensureTopics(kafka, [...shared, extra]), ensureTopics(kafka, shared), ensureTopics(kafka, shared), ensureTopics(kafka, [extra])]);
     const admin = kafka.admin();
     await admin.connect();
     try {

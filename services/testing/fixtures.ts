@@ -36,7 +36,12 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
 export async function createCustomerAndWaitForOrders(accountsUrl: string, ordersUrl: string, overrides: Record<string, unknown> = {}) {
   const created = await sendJson("POST", `${accountsUrl}/customers`, newCustomer(overrides));
   if (created.status !== 201) throw new Error(`customer not created: ${JSON.stringify(created.body)}`);
-  await eventually(() => getJson(`${ordersUrl}/customers/${created.body._id}`), (r) => r.status === 200, 20_000, "customer copy in orders");
+  await eventually(
+    () => getJson(`${ordersUrl}/customers/${created.body._id}`),
+    (r) => r.status === 200,
+    20_000,
+    "customer copy in orders",
+  );
   return created.body as { _id: string; version: number };
 }
 

@@ -59,7 +59,10 @@ export class Storefront {
     const deadline = Date.now() + 45_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode}:\n${output.join("")}`);
-      const healthy = await fetch(`${this.url(service)}/healthz`).then((r) => r.ok, () => false);
+      const healthy = await fetch(`${this.url(service)}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (healthy) return;
       await sleep(200);
     }

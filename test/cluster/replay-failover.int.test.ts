@@ -32,7 +32,11 @@ beforeAll(async () => {
   const producer = kafka.producer();
   await producer.connect();
   for (let start = 0; start < total; start += 10_000) {
-    await producer.send({ topic: source, acks: -1, messages: Array.from({ length: 10_000 }, (_, j) => ({ partition: (start + j) % 6, key: `k${start + j}`, value: `v${start + j}` })) });
+    await producer.send({
+      topic: source,
+      acks: -1,
+      messages: Array.from({ length: 10_000 }, (_, j) => ({ partition: (start + j) % 6, key: `k${start + j}`, value: `v${start + j}` })),
+    });
   }
   await producer.disconnect();
 });

@@ -33,7 +33,10 @@ export async function waitForJob(id: string, done: (job: ReplayJob) => boolean, 
   const deadline = Date.now() + timeoutMs;
   let job = await getReplayJob(id);
   while (!done(job)) {
-    if (Date.now() > deadline) throw new Error(`job ${id} did not get there in ${timeoutMs} ms: ${JSON.stringify({ state: job.state, error: job.error, done: job.progress.done, total: job.progress.total })}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `job ${id} did not get there in ${timeoutMs} ms: ${JSON.stringify({ state: job.state, error: job.error, done: job.progress.done, total: job.progress.total })}`,
+      );
     await sleep(everyMs);
     job = await getReplayJob(id);
   }

@@ -16,7 +16,11 @@ export default async function DashboardPage({ params }: Props) {
   if (!dashboard) notFound();
   return (
     <div className="mx-auto max-w-7xl space-y-4">
-      <BreadcrumbHeader trail={[{ label: "Metrics", href: "/metrics" }, { label: dashboard.title }]} title={dashboard.title} description={dashboard.description} />
+      <BreadcrumbHeader
+        trail={[{ label: "Metrics", href: "/metrics" }, { label: dashboard.title }]}
+        title={dashboard.title}
+        description={dashboard.description}
+      />
       <Suspense>
         <DashboardView id={dashboard.id} />
       </Suspense>

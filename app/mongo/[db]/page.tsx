@@ -15,7 +15,10 @@ export default async function MongoCollectionsPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-6xl space-y-4">
       <BreadcrumbHeader
-        trail={[{ label: "MongoDB", href: "/mongo" }, { label: db, mono: true }]}
+        trail={[
+          { label: "MongoDB", href: "/mongo" },
+          { label: db, mono: true },
+        ]}
         title={<span className="font-mono">{db}</span>}
         description="Collections with document counts (estimated from statistics unless counted), sizes and indexes."
       />

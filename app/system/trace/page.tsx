@@ -8,7 +8,11 @@ export const metadata: Metadata = { title: "Trace" };
 export default function TracePage() {
   return (
     <div className="mx-auto max-w-7xl space-y-4">
-      <BreadcrumbHeader trail={[{ href: "/system", label: "System" }, { label: "Trace" }]} title="Trace" description="Every event about one entity across the topics, what each service stores for it, and where each consumer stands." />
+      <BreadcrumbHeader
+        trail={[{ href: "/system", label: "System" }, { label: "Trace" }]}
+        title="Trace"
+        description="Every event about one entity across the topics, what each service stores for it, and where each consumer stands."
+      />
       <Suspense>
         <TraceView />
       </Suspense>

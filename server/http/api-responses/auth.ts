@@ -14,6 +14,8 @@ export const sessionInfo = describes<SessionInfo>()(z.object({ user: sessionUser
 
 export const settingsList = z.object({
   settings: z.array(
-    describes<SettingView>()(z.object({ name: z.string(), value: z.string().nullable(), source: z.enum(["environment", "file", "default"]), secret: z.boolean() })),
+    describes<SettingView>()(
+      z.object({ name: z.string(), value: z.string().nullable(), source: z.enum(["environment", "file", "default"]), secret: z.boolean() }),
+    ),
   ),
 });

@@ -24,7 +24,14 @@ import { describes } from "./describes";
 const int64 = z.string().regex(/^-?\d{1,20}$/);
 
 const partitionSummary = describes<PartitionSummary>()(
-  z.object({ partition: z.number().int(), leader: z.number().int(), replicas: z.array(z.number().int()), isr: z.array(z.number().int()), lowWatermark: int64, highWatermark: int64 }),
+  z.object({
+    partition: z.number().int(),
+    leader: z.number().int(),
+    replicas: z.array(z.number().int()),
+    isr: z.array(z.number().int()),
+    lowWatermark: int64,
+    highWatermark: int64,
+  }),
 );
 
 const topicSummaryShape = {
@@ -123,7 +130,14 @@ export const kafkaOverview = describes<KafkaOverview>()(
     clusterId: z.string(),
     controllerId: z.number().int().nullable(),
     brokers: z.array(
-      z.object({ nodeId: z.number().int(), host: z.string(), port: z.number().int(), leaderCount: z.number().int(), replicaCount: z.number().int(), isController: z.boolean() }),
+      z.object({
+        nodeId: z.number().int(),
+        host: z.string(),
+        port: z.number().int(),
+        leaderCount: z.number().int(),
+        replicaCount: z.number().int(),
+        isController: z.boolean(),
+      }),
     ),
     topics: z.number().int(),
     partitions: z.number().int(),

@@ -31,7 +31,9 @@ export const panelsResponse = describes<PanelsResponse>()(
   }),
 );
 
-export const rangeQueryResponse = describes<RangeQueryResponse>()(z.object({ start: z.number(), end: z.number(), step: z.number(), series: z.array(metricSeries) }));
+export const rangeQueryResponse = describes<RangeQueryResponse>()(
+  z.object({ start: z.number(), end: z.number(), step: z.number(), series: z.array(metricSeries) }),
+);
 
 export const instantQueryResponse = describes<InstantQueryResponse>()(
   z.object({ resultType: z.enum(["vector", "scalar", "matrix", "string"]), series: z.array(metricSeries) }),

@@ -10,7 +10,13 @@ import { describes } from "./describes";
 const ejsonDocument = z.record(z.string(), z.unknown());
 
 const databaseSummary = describes<DatabaseSummary>()(
-  z.object({ name: z.string(), sizeOnDisk: z.number().nullable(), dataSize: z.number().nullable(), collections: z.number().int().nullable(), system: z.boolean() }),
+  z.object({
+    name: z.string(),
+    sizeOnDisk: z.number().nullable(),
+    dataSize: z.number().nullable(),
+    collections: z.number().int().nullable(),
+    system: z.boolean(),
+  }),
 );
 export const databaseList = z.object({ databases: z.array(databaseSummary) });
 

@@ -101,9 +101,7 @@ export const replayJob = describes<ReplayJob>()(
     spec: replaySpec,
     plan: z.object({ records: z.number(), matched: z.number(), exact: z.boolean(), mapping: z.enum(["same-partition", "by-key"]).optional() }),
     progress: z.object({
-      partitions: z.array(
-        z.object({ topic: z.string().optional(), ...partitionRange, position: int64, copied: z.number() }),
-      ),
+      partitions: z.array(z.object({ topic: z.string().optional(), ...partitionRange, position: int64, copied: z.number() })),
       done: z.number(),
       total: z.number(),
       scanned: z.number(),

@@ -54,7 +54,14 @@ export const systemMap = describes<SystemMap>()(
   }),
 );
 
-const example = z.object({ key: z.string().nullable(), value: z.unknown(), headers: z.record(z.string(), z.string()), offset: int64, partition: z.number().int(), timestamp: z.string() });
+const example = z.object({
+  key: z.string().nullable(),
+  value: z.unknown(),
+  headers: z.record(z.string(), z.string()),
+  offset: int64,
+  partition: z.number().int(),
+  timestamp: z.string(),
+});
 
 export const systemCatalog = describes<SystemCatalog>()(
   z.object({
@@ -119,11 +126,21 @@ export const entityTrace = describes<EntityTrace>()(
         traceId: z.string().nullable(),
         headers: z.record(z.string(), z.string()),
         value: z.unknown(),
-        groups: z.array(z.object({ groupId: z.string(), service: z.string().nullable(), committedOffset: int64.nullable(), processed: z.boolean(), behind: int64 })),
+        groups: z.array(
+          z.object({ groupId: z.string(), service: z.string().nullable(), committedOffset: int64.nullable(), processed: z.boolean(), behind: int64 }),
+        ),
       }),
     ),
     documents: z.array(
-      z.object({ entity: z.string(), id: z.string(), service: z.string(), database: z.string(), collection: z.string(), document: z.unknown(), error: z.string().nullable() }),
+      z.object({
+        entity: z.string(),
+        id: z.string(),
+        service: z.string(),
+        database: z.string(),
+        collection: z.string(),
+        document: z.unknown(),
+        error: z.string().nullable(),
+      }),
     ),
     scans: z.array(
       z.object({
@@ -145,7 +162,14 @@ export const entityTrace = describes<EntityTrace>()(
   }),
 );
 
-const counts = z.object({ checked: z.number().int(), consistent: z.number().int(), stale: z.number().int(), diverged: z.number().int(), missing: z.number().int(), orphan: z.number().int() });
+const counts = z.object({
+  checked: z.number().int(),
+  consistent: z.number().int(),
+  stale: z.number().int(),
+  diverged: z.number().int(),
+  missing: z.number().int(),
+  orphan: z.number().int(),
+});
 
 export const consistencyCheck = describes<ConsistencyCheck>()(
   z.object({

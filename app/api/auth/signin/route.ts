@@ -20,7 +20,12 @@ function clientAddress(request: Request): string {
  * 429 after 5 failures for an account or 20 from an address within 5 minutes.
  */
 export const POST = route("/api/auth/signin", async (request) => {
-  if (getConfig().AUTH !== "local") throw new AppError("BAD_REQUEST", getConfig().AUTH === "off" ? "Sign-in is off on this console" : "This console signs in through its identity provider", 400);
+  if (getConfig().AUTH !== "local")
+    throw new AppError(
+      "BAD_REQUEST",
+      getConfig().AUTH === "off" ? "Sign-in is off on this console" : "This console signs in through its identity provider",
+      400,
+    );
   const { username, password } = signInSchema.parse(await readJsonBody(request));
   const limits = signInLimits();
   const address = clientAddress(request);

@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** POST /api/auth/signout — ends the session (the cookie is removed). */
 export const POST = route("/api/auth/signout", async (request) => {
-  if (await requestUser(request)) await writeAudit({ actor: requestActor(request), action: "auth.signout", target: requestActor(request), outcome: "ok", details: {} });
+  if (await requestUser(request))
+    await writeAudit({ actor: requestActor(request), action: "auth.signout", target: requestActor(request), outcome: "ok", details: {} });
   return new Response(null, { status: 204, headers: { "set-cookie": clearSessionCookie(request), "cache-control": "no-store" } });
 });

@@ -6,6 +6,12 @@ export const dynamic = "force-dynamic";
 /** The dashboards the console ships: ids, titles, variables and panel counts. */
 export const GET = route("/api/prometheus/dashboards", async () =>
   Response.json({
-    dashboards: dashboards.map((d) => ({ id: d.id, title: d.title, description: d.description, variables: d.variables.map((v) => v.name), panels: dashboardPanels(d).length })),
+    dashboards: dashboards.map((d) => ({
+      id: d.id,
+      title: d.title,
+      description: d.description,
+      variables: d.variables.map((v) => v.name),
+      panels: dashboardPanels(d).length,
+    })),
   }),
 );

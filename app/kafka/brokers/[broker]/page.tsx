@@ -15,7 +15,13 @@ export default async function BrokerPage({ params }: Props) {
   if (!parsed.success) notFound();
   return (
     <div className="mx-auto max-w-6xl space-y-4">
-      <BreadcrumbHeader trail={[{ label: "Brokers", href: "/kafka/brokers" }, { label: String(parsed.data), mono: true }]} title={`Broker ${parsed.data}`} />
+      <BreadcrumbHeader
+        trail={[
+          { label: "Brokers", href: "/kafka/brokers" },
+          { label: String(parsed.data), mono: true },
+        ]}
+        title={`Broker ${parsed.data}`}
+      />
       <BrokerDetailView nodeId={parsed.data} />
     </div>
   );

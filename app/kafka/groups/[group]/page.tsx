@@ -12,7 +12,13 @@ export default async function GroupPage({ params }: Props) {
   const groupId = decodeURIComponent((await params).group);
   return (
     <div className="mx-auto max-w-6xl space-y-4">
-      <BreadcrumbHeader trail={[{ label: "Consumer groups", href: "/kafka/groups" }, { label: groupId, mono: true }]} title={<span className="font-mono">{groupId}</span>} />
+      <BreadcrumbHeader
+        trail={[
+          { label: "Consumer groups", href: "/kafka/groups" },
+          { label: groupId, mono: true },
+        ]}
+        title={<span className="font-mono">{groupId}</span>}
+      />
       <GroupDetailView groupId={groupId} />
     </div>
   );

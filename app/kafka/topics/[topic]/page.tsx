@@ -18,7 +18,10 @@ export default async function TopicPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-6xl space-y-4">
       <BreadcrumbHeader
-        trail={[{ label: "Topics", href: "/kafka/topics" }, { label: name, mono: true }]}
+        trail={[
+          { label: "Topics", href: "/kafka/topics" },
+          { label: name, mono: true },
+        ]}
         title={<span className="font-mono">{name}</span>}
         actions={
           <div className="flex flex-wrap gap-2">

@@ -8,7 +8,14 @@ export default async function ConsistencyCheckPage({ params }: { params: Promise
   const { id } = await params;
   return (
     <div className="mx-auto max-w-7xl space-y-4">
-      <BreadcrumbHeader trail={[{ href: "/system", label: "System" }, { href: "/system/consistency", label: "Consistency" }, { label: id, mono: true }]} title="Consistency check" />
+      <BreadcrumbHeader
+        trail={[
+          { href: "/system", label: "System" },
+          { href: "/system/consistency", label: "Consistency" },
+          { label: id, mono: true },
+        ]}
+        title="Consistency check"
+      />
       <ConsistencyCheckView id={id} />
     </div>
   );

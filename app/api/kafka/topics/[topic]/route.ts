@@ -7,7 +7,6 @@ import { describeTopic } from "@/server/kafka/topics";
 
 export const dynamic = "force-dynamic";
 
-
 /** GET /api/kafka/topics/:topic — partitions with leader, replicas, ISR and watermarks. */
 export const GET = route<{ params: Promise<{ topic: string }> }>("/api/kafka/topics/[topic]", async (_request, context) => {
   const { topic } = params.parse(await context.params);

@@ -14,7 +14,11 @@ export default async function TopicMessagesPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-6xl space-y-4">
       <BreadcrumbHeader
-        trail={[{ label: "Topics", href: "/kafka/topics" }, { label: name, href: `/kafka/topics/${encodeURIComponent(name)}`, mono: true }, { label: "Messages" }]}
+        trail={[
+          { label: "Topics", href: "/kafka/topics" },
+          { label: name, href: `/kafka/topics/${encodeURIComponent(name)}`, mono: true },
+          { label: "Messages" },
+        ]}
         title={
           <>
             Messages of <span className="font-mono">{name}</span>

@@ -6,7 +6,6 @@ import { addPartitions } from "@/server/kafka/topic-admin";
 
 export const dynamic = "force-dynamic";
 
-
 /** POST /api/kafka/topics/:topic/partitions {count} — raises the partition count to `count`. */
 export const POST = route<{ params: Promise<{ topic: string }> }>("/api/kafka/topics/[topic]/partitions", async (request, context) => {
   assertSameOrigin(request);

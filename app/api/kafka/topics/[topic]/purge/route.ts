@@ -6,7 +6,6 @@ import { purgeTopic } from "@/server/kafka/topic-admin";
 
 export const dynamic = "force-dynamic";
 
-
 /** POST /api/kafka/topics/:topic/purge {offsets?, dryRun} — dry run by default: how many messages each partition would lose. */
 export const POST = route<{ params: Promise<{ topic: string }> }>("/api/kafka/topics/[topic]/purge", async (request, context) => {
   assertSameOrigin(request);

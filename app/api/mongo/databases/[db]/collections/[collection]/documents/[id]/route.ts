@@ -1,4 +1,10 @@
-import { deleteDocumentQuerySchema, deleteDocumentSchema, documentParams as params, maxDocumentBodyBytes, saveDocumentSchema } from "@/lib/schemas/mongo-document";
+import {
+  deleteDocumentQuerySchema,
+  deleteDocumentSchema,
+  documentParams as params,
+  maxDocumentBodyBytes,
+  saveDocumentSchema,
+} from "@/lib/schemas/mongo-document";
 import { route } from "@/server/http/route";
 import { assertSameOrigin } from "@/server/http/same-origin";
 import { deleteDocument, documentIdFromSegment, fetchDocument, saveDocument } from "@/server/mongo/document";
