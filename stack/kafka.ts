@@ -136,6 +136,65 @@ export function kafkaStackTls(): StackTls {
   return tls;
 }
 
+/** Partitions of `__consumer_offsets` and `__transaction_state`: each one is a coordinator that loads on start. */
+const coordinatorPartitions = 3;
+
+/** Java's `String.hashCode`, which Kafka uses to place a group or transactional id on a coordinator partition. */
+export function javaStringHash(text: string): number {
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return hash;
+}
+
+/** The `__consumer_offsets` / `__transaction_state` partition Kafka assigns an id to (`Utils.abs(hashCode) % partitions`). */
+export function coordinatorPartitionOf(id: string, partitions = coordinatorPartitions): number {
+  return (javaStringHash(id) & 0x7fffffff) % partitions;
+}
+
+/** One id per coordinator partition, so that asking with each reaches every coordinator once. */
+export function idsCoveringCoordinators(prefix: string, partitions = coordinatorPartitions): string[] {
+  const ids = new Map<number, string>();
+  for (let i = 0; ids.size < partitions; i++) {
+    const id = `${prefix}-${i}`;
+    const partition = coordinatorPartitionOf(id, partitions);
+    if (!ids.has(partition)) ids.set(partition, id);
+  }
+  return [...ids.entries()].sort(([a], [b]) => a - b).map(([, id]) => id);
+}
+
+/**
+ * Whether every group coordinator answers an OffsetFetch and every transaction coordinator an
+ * InitProducerId. A broker that has just started (or restarted) loads these partitions after it
+ * says "started", and until then answers "the coordinator is loading": a storefront service
+ * started in that window would see its first join or producer id refused.
+ */
+export async function coordinatorsReady(brokers: string[]): Promise<boolean> {
+  // A couple of quick retries: kafkajs reads the brokers' metadata on its first failed attempt.
+  const kafka = new Kafka({
+    clientId: "eventdeck-stack",
+    brokers,
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 2000,
+    retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 500 },
+  });
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    for (const groupId of idsCoveringCoordinators("eventdeck-stack-ready-group")) await admin.fetchOffsets({ groupId });
+  } finally {
+    await admin.disconnect();
+  }
+  for (const transactionalId of idsCoveringCoordinators("eventdeck-stack-ready-tx")) {
+    const producer = kafka.producer({ transactionalId, maxInFlightRequests: 1, idempotent: true });
+    try {
+      await producer.connect(); // InitProducerId at its transaction coordinator
+    } finally {
+      await producer.disconnect();
+    }
+  }
+  return true;
+}
+
 function serverProperties(layout: KafkaLayout, nodeId: number, logDirPath: string): string {
   const replication = layout.brokers >= 3 ? 3 : 1;
   const voters = Array.from({ length: layout.brokers }, (_, i) => `${i + 1}@127.0.0.1:${controllerPort(i + 1)}`).join(",");
@@ -164,10 +223,10 @@ function serverProperties(layout: KafkaLayout, nodeId: number, logDirPath: strin
     `default.replication.factor=${replication}`,
     `min.insync.replicas=${replication === 3 ? 2 : 1}`,
     `offsets.topic.replication.factor=${replication}`,
-    "offsets.topic.num.partitions=3",
+    `offsets.topic.num.partitions=${coordinatorPartitions}`,
     `transaction.state.log.replication.factor=${replication}`,
     `transaction.state.log.min.isr=${replication === 3 ? 2 : 1}`,
-    "transaction.state.log.num.partitions=3",
+    `transaction.state.log.num.partitions=${coordinatorPartitions}`,
     // Consumers in tests and demos join at once instead of after the default 3 s.
     "group.initial.rebalance.delay.ms=0",
     // Topics are created on purpose (by the console or a service), never by a typo.
@@ -294,6 +353,15 @@ export async function startKafka(layout: KafkaLayout): Promise<string> {
     readinessTimeoutMs,
     logFile("kafka-1"),
   );
+  console.log("stack: waiting until Kafka's group and transaction coordinators have loaded (what consumers and transactional producers ask for first)…");
+  const coordinatorsFrom = Date.now();
+  await waitUntil(
+    "Kafka's group and transaction coordinators",
+    () => coordinatorsReady(brokerAddresses(layout.brokers)),
+    readinessTimeoutMs,
+    logFile("kafka-1"),
+  );
+  console.log(`stack: Kafka's coordinators answered after ${((Date.now() - coordinatorsFrom) / 1000).toFixed(1)} s`);
   const scramNote = scramReady
     ? ""
     : ` (this cluster was formatted before the SASL listener had SCRAM: PLAIN works there; for SCRAM, \`down kafka\` and remove ${clusterDir(layout)})`;

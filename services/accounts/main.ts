@@ -9,7 +9,7 @@ import { createCustomer, createCustomerSchema, customerState, updateCustomer, up
 const config = loadServiceConfig("accounts", baseConfigSchema.extend({ PORT: z.coerce.number().int().default(19101) }));
 const runtime = await createRuntime("accounts", config);
 const { topics } = runtime.names;
-await ensureTopics(runtime.kafka, [topics.customerChange]);
+await ensureTopics(runtime.kafka, [topics.customerChange], runtime.log);
 
 const customers = runtime.db.collection<CustomerDocument>("customers");
 await customers.createIndex({ hasOutbox: 1 });

@@ -16,7 +16,7 @@ const config = loadServiceConfig(
 );
 const runtime = await createRuntime("fulfillment", config);
 const { topics } = runtime.names;
-await ensureTopics(runtime.kafka, [topics.orderChange, topics.fulfillmentChange]);
+await ensureTopics(runtime.kafka, [topics.orderChange, topics.fulfillmentChange], runtime.log);
 
 const shipments = runtime.db.collection<ShipmentDocument>("shipments");
 await shipments.createIndex({ hasOutbox: 1 });

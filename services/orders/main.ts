@@ -11,7 +11,7 @@ import { applyFulfillmentEvent, operationStatus, orderState, placeOrder, placeOr
 const config = loadServiceConfig("orders", baseConfigSchema.extend({ PORT: z.coerce.number().int().default(19102) }));
 const runtime = await createRuntime("orders", config);
 const { topics } = runtime.names;
-await ensureTopics(runtime.kafka, [topics.customerChange, topics.orderChange, topics.fulfillmentChange]);
+await ensureTopics(runtime.kafka, [topics.customerChange, topics.orderChange, topics.fulfillmentChange], runtime.log);
 
 const orders = runtime.db.collection<OrderDocument>("orders");
 const operations = runtime.db.collection<Operation>("operations");

@@ -1,5 +1,6 @@
 import type { Consumer, Kafka } from "kafkajs";
 import type { Logger } from "pino";
+import { withKafkaRetry } from "./kafka-retry";
 import { MalformedEventError, parseEvent, type OutboxEntry } from "./events";
 import type { ServiceMetrics } from "./metrics";
 
@@ -68,7 +69,12 @@ export async function startEventConsumer(options: ConsumerOptions): Promise<Even
     try {
       await Promise.race([current.disconnect(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
       if (stopped) return;
-      current = await startKafkaConsumer(watched);
+      const next = await startKafkaConsumer(watched);
+      if (stopped) {
+        await next.disconnect();
+        return;
+      }
+      current = next;
       watch(current);
       lastSign = Date.now();
     } catch (error) {
@@ -103,8 +109,16 @@ async function startKafkaConsumer(options: ConsumerOptions): Promise<Consumer> {
   // A short fetch wait: a stopping consumer (SIGTERM, rebuild) returns within half a second.
   // A generous session: on a busy machine a slow database write must not get the member thrown out of its group.
   const consumer = kafka.consumer({ groupId, sessionTimeout: 30_000, rebalanceTimeout: 60_000, heartbeatInterval: 3_000, maxWaitTimeInMs: 500 });
-  await consumer.connect();
-  await consumer.subscribe({ topics, fromBeginning: true });
+  // A broker that is starting answers the group's first requests with "coordinator loading" or
+  // not at all: wait for it (with a log line per try) instead of ending the service.
+  await withKafkaRetry(
+    `consumer ${groupId} connect`,
+    async () => {
+      await consumer.connect();
+      await consumer.subscribe({ topics, fromBeginning: true });
+    },
+    log,
+  );
   await consumer.run({
     partitionsConsumedConcurrently: 3,
     eachMessage: async ({ topic, partition, message, heartbeat }) => {

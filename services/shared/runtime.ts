@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { names, type StorefrontNames } from "./config";
 import { startEventConsumer, type EventConsumer, type HandleOutcome } from "./consumer";
 import type { OutboxEntry } from "./events";
+import { withKafkaRetry, isTransientKafkaError, backoffMs } from "./kafka-retry";
 import { KeyedLock } from "./keyed-lock";
 import { createServiceMetrics, type ServiceMetrics } from "./metrics";
 
@@ -43,7 +44,9 @@ export async function createRuntime(service: string, config: RuntimeConfig): Pro
   const kafka = new Kafka({ clientId: service, brokers: config.KAFKA_BROKERS, logLevel: logLevel.WARN, logCreator: kafkaLogCreator(log) });
   // The default partitioner is murmur2 like the Java client: a key lands where any Kafka tool expects it.
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
-  await producer.connect();
+  // The idempotent producer asks for a producer id at connect: a broker still loading its
+  // transaction coordinator answers "not yet", so the service waits rather than exits.
+  await withKafkaRetry("producer connect", () => producer.connect(), log);
   // A small pool: the local wire server serialises writes per database, and many concurrent
   // writers there wait on each other far longer than a short queue in the driver does.
   const mongo = new MongoClient(config.MONGODB_URI, { appName: service, serverSelectionTimeoutMS: 5000, maxPoolSize: Number(process.env.MONGO_POOL ?? 4) });
@@ -111,36 +114,46 @@ export async function createRuntime(service: string, config: RuntimeConfig): Pro
 /**
  * Creates the topics a service publishes to or reads, if missing (3 partitions each), and waits
  * until every partition has a leader. Services start together on a fresh cluster, so two may
- * create the same topic at once and a topic may exist before its metadata has reached every broker.
+ * create the same topic at once and a topic may exist before its metadata has reached every
+ * broker; a broker still starting answers "not yet". All of these are waited out (with a log
+ * line every few attempts); only an error that waiting cannot fix ends the wait.
  */
-export async function ensureTopics(kafka: Kafka, topics: string[], timeoutMs = 30_000): Promise<void> {
+export async function ensureTopics(kafka: Kafka, topics: string[], log?: Logger): Promise<void> {
   const admin: Admin = kafka.admin();
-  await admin.connect();
-  const deadline = Date.now() + timeoutMs;
-  try {
-    for (;;) {
-      try {
-        const existing = new Set(await admin.listTopics());
-        const missing = topics.filter((topic) => !existing.has(topic));
-        if (missing.length) {
-          await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: 3 })), waitForLeaders: true });
-        }
-        const { topics: described } = await admin.fetchTopicMetadata({ topics });
-        const ready =
-          described.length === topics.length &&
-          described.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0));
-        if (ready) return;
-      } catch (error) {
-        // "already exists" (another service won the race) and "unknown topic" (metadata not yet
-        // propagated) both settle by themselves; anything else still ends at the deadline.
-        if (Date.now() > deadline) throw error;
+  for (let attempt = 1; ; attempt++) {
+    let waitingFor: string;
+    try {
+      await admin.connect();
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter((topic) => !existing.has(topic));
+      if (missing.length) {
+        await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: 3 })), waitForLeaders: true });
       }
-      if (Date.now() > deadline) throw new Error(`topics not ready after ${timeoutMs} ms: ${topics.join(", ")}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      const { topics: described } = await admin.fetchTopicMetadata({ topics });
+      const ready =
+        described.length === topics.length &&
+        described.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0));
+      if (ready) break;
+      waitingFor = "partition leaders";
+    } catch (error) {
+      // "already exists": another service won the race; the next round finds the topic.
+      if (!isTransientKafkaError(error) && !isTopicAlreadyExists(error)) {
+        await admin.disconnect().catch(() => undefined);
+        throw error;
+      }
+      waitingFor = error instanceof Error ? error.message : String(error);
     }
-  } finally {
-    await admin.disconnect();
+    const wait = backoffMs(attempt, 250, 2_000);
+    if (attempt % 5 === 0) log?.warn({ attempt, topics, retryInMs: wait }, `topics not ready yet (${waitingFor}); still waiting`);
+    await new Promise((resolve) => setTimeout(resolve, wait));
   }
+  await admin.disconnect();
+}
+
+function isTopicAlreadyExists(error: unknown): boolean {
+  const e = error as { type?: unknown; errors?: unknown[] } | null;
+  if (e?.type === "TOPIC_ALREADY_EXISTS") return true;
+  return Array.isArray(e?.errors) && e.errors.length > 0 && e.errors.every((inner) => isTopicAlreadyExists(inner) || isTransientKafkaError(inner));
 }
 
 function kafkaLogCreator(log: Logger) {
