@@ -1,8 +1,12 @@
 import { Kafka, logLevel, type Admin } from "kafkajs";
 import { stackAddresses } from "../test/support/stack";
 
-/** Settings shared by the Kafka benchmarks: `--topics N`, `--partitions P`, `--groups G` override them. */
-export function benchArgs(): { topics: number; partitions: number; groups: number; rounds: number } {
+/**
+ * Settings shared by the Kafka benchmarks: `--topics N`, `--partitions P`, `--groups G`,
+ * `--rounds R` (timed), `--warmup W` (untimed rounds of each side first), `--load-seconds S`
+ * (kafka-lag's viewers) override them.
+ */
+export function benchArgs(): { topics: number; partitions: number; groups: number; rounds: number; warmup: number; loadSeconds: number } {
   const arg = (name: string, fallback: number) => {
     const i = process.argv.indexOf(`--${name}`);
     const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
@@ -10,13 +14,22 @@ export function benchArgs(): { topics: number; partitions: number; groups: numbe
     return value;
   };
   const topics = arg("topics", 1_000);
-  return { topics, partitions: arg("partitions", topics >= 10_000 ? 4 : 3), groups: arg("groups", 50), rounds: arg("rounds", 5) };
+  return {
+    topics,
+    partitions: arg("partitions", topics >= 10_000 ? 4 : 3),
+    groups: arg("groups", 50),
+    rounds: arg("rounds", 5),
+    warmup: arg("warmup", 3),
+    loadSeconds: arg("load-seconds", 20),
+  };
 }
 
 export const benchKafka = () =>
   new Kafka({ clientId: "eventdeck-bench", brokers: stackAddresses.kafkaBrokers, logLevel: logLevel.NOTHING, requestTimeout: 120_000 });
 
-export const benchTopicName = (partitions: number, i: number) => `eventdeck-bench-p${partitions}-${String(i).padStart(5, "0")}`;
+/** The bench topics of one size share a prefix naming that size, so a small run never touches (or adds to) a bigger one's topics. */
+export const benchTopicPrefix = (count: number, partitions: number) => `eventdeck-bench-${count}x${partitions}-`;
+export const benchTopicName = (count: number, partitions: number, i: number) => `${benchTopicPrefix(count, partitions)}${String(i).padStart(5, "0")}`;
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -36,7 +49,7 @@ export async function timed(work: () => Promise<unknown>): Promise<number> {
  * between runs: creating 10,000 topics takes minutes.
  */
 export async function ensureBenchTopics(admin: Admin, count: number, partitions: number): Promise<string[]> {
-  const wanted = Array.from({ length: count }, (_, i) => benchTopicName(partitions, i));
+  const wanted = Array.from({ length: count }, (_, i) => benchTopicName(count, partitions, i));
   const existing = new Set(await admin.listTopics());
   const missing = wanted.filter((t) => !existing.has(t));
   if (missing.length) console.error(`bench: creating ${missing.length} topics × ${partitions} partitions…`);

@@ -3,6 +3,11 @@
  * `npm run stack -- up`) and prints, as its last line, one JSON object in the format of
  * DESIGN.md: {"bench","unit","ours","peer","peerValue","ratio","n",...}.
  */
+// The benches call route handlers in process, without a session, as the integration tests do
+// (vitest.config.ts): sign-in off, set before any server module reads the config. The load
+// bench starts its own console with sign-in on.
+process.env.AUTH = "off";
+
 const benches: Record<string, () => Promise<unknown>> = {
   storefront: () => import("./storefront").then((m) => m.benchStorefront()),
   "kafka-topics": () => import("./kafka-topics").then((m) => m.benchKafkaTopics()),
