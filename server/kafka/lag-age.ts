@@ -33,6 +33,11 @@ function remember(key: string, timestamp: number): void {
   if (known.size > knownLimit) known.delete(known.keys().next().value!);
 }
 
+/** Forgets every remembered record age, as a fresh process starts (the lag benchmark's cold rounds). */
+export function forgetRecordAges(): void {
+  known.clear();
+}
+
 type FetchedPartition = Awaited<ReturnType<KafkaBroker["fetch"]>>["responses"][number]["partitions"][number];
 
 /**
