@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { CompressionTypes, Kafka, logLevel } from "kafkajs";
 import { stackAddresses } from "../test/support/stack";
 
-/** The prepared topic the search benchmark reads; kept across runs because producing it takes a while. */
-export const searchBenchTopic = process.env.BENCH_SEARCH_TOPIC ?? "eventdeck-bench-search";
 export const searchBenchMessages = Number(process.env.BENCH_SEARCH_MESSAGES ?? 1_000_000);
+/** The prepared topic the search benchmark reads, named by its size; kept across runs because producing it takes a while. */
+export const searchBenchTopic = process.env.BENCH_SEARCH_TOPIC ?? `eventdeck-bench-search-${searchBenchMessages}`;
 /** One message in this many carries the needle the benchmark looks for. */
 export const needleEvery = 10_000;
 export const needle = "needle-7f3a";

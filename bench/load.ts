@@ -9,14 +9,17 @@ import { freePort } from "../test/support/ports";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const viewerSeconds = 20;
+const viewerSeconds = Number(process.env.BENCH_VIEWER_SECONDS ?? 20);
 const root = join(import.meta.dirname, "..");
 
 /** The console under load: BENCH_CONSOLE_URL (with BENCH_USER / BENCH_PASSWORD), or a `next start` of the current build with a bench viewer. */
 async function consoleUnderTest(): Promise<{ url: string; user: string; password: string; child?: ChildProcess }> {
   if (process.env.BENCH_CONSOLE_URL)
     return { url: process.env.BENCH_CONSOLE_URL, user: process.env.BENCH_USER ?? "", password: process.env.BENCH_PASSWORD ?? "" };
-  if (!existsSync(join(root, ".next", "BUILD_ID"))) throw new Error("load needs a production build: run `npx next build` first (or set BENCH_CONSOLE_URL)");
+  // NEXT_DIST_DIR (next.config.js) names another build folder; `next start` below reads it too.
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (!existsSync(join(root, distDir, "BUILD_ID")))
+    throw new Error(`load needs a production build in ${distDir}: run \`npx next build\` first (or set BENCH_CONSOLE_URL)`);
   const dir = mkdtempSync(join(tmpdir(), "eventdeck-load-"));
   const password = "bench viewer password";
   writeFileSync(join(dir, "users.json"), JSON.stringify({ users: [{ username: "bench-viewer", role: "viewer", passwordHash: hashSync(password) }] }));
@@ -131,12 +134,15 @@ export async function benchLoad(): Promise<Record<string, unknown>> {
       bench: "load",
       unit: "kafka requests/s",
       ours: Number(loadRate.toFixed(1)),
+      oursDoes: `${connections} autocannon clients signed in as a viewer requesting GET /api/kafka/overview, GET /api/system/map, GET /api/kafka/topics and POST /api/prometheus/panels (System overview, 1h) back to back for ${seconds} s against a next start of the build; Kafka requests the console sent per second, from its own /api/metrics`,
       peer: "one client requesting the same four endpoints back to back",
+      peerDoes: `one autocannon client requesting the same four endpoints back to back for ${viewerSeconds} s against the same console, after one request to each; Kafka requests per second counted the same way`,
       peerValue: Number(viewerRate.toFixed(1)),
       ratio: Number((loadRate / viewerRate).toFixed(2)),
       n: 1,
       connections,
       seconds,
+      viewerSeconds,
       requests: result.requests.total,
       requestsPerSecond: result.requests.average,
       oneClientRequestsPerSecond: viewer.result.requests.average,

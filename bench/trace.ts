@@ -6,9 +6,9 @@ import { CompressionTypes, Kafka, logLevel, Partitioners } from "kafkajs";
 import { stackAddresses } from "../test/support/stack";
 import { median } from "./kafka-fixture";
 
-/** The prepared topic: 1,000,000 order events of ~300 bytes, placed by key like any producer would. */
-const topic = process.env.BENCH_TRACE_TOPIC ?? "eventdeck-bench-trace";
+/** The prepared topic: 1,000,000 order events of ~300 bytes, placed by key like any producer would; named by its size. */
 const messages = Number(process.env.BENCH_TRACE_MESSAGES ?? 1_000_000);
+const topic = process.env.BENCH_TRACE_TOPIC ?? `eventdeck-bench-trace-${messages}`;
 const partitions = 12;
 /** Keys: each order has this many events spread over the topic's life. */
 const eventsPerKey = 10;
@@ -113,7 +113,6 @@ async function fullScanRound(key: string): Promise<number> {
  * whole topic for the same key with the same reader. Rounds alternate; each uses a new key.
  */
 export async function benchTrace(): Promise<Record<string, unknown>> {
-  process.env.AUTH = "off";
   const dir = mkdtempSync(join(tmpdir(), "eventdeck-bench-trace-"));
   writeFileSync(join(dir, "system.json"), JSON.stringify({ eventdeck: { entities: [{ name: "benchorder", topics: [topic] }] } }));
   process.env.SYSTEM_CONFIG_FILE = join(dir, "system.json");
@@ -140,10 +139,13 @@ export async function benchTrace(): Promise<Record<string, unknown>> {
     bench: "trace",
     unit: "ms",
     ours: oursValue,
+    oursDoes: `the trace route handler in process: GET /api/system/trace?entity=benchorder&id=<key> — the entity's topic, the one partition the key hashes to read from its start to its end, the key's events, the groups' positions`,
     peer: "a scan of every partition for the same key (the message browser's reader)",
+    peerDoes: `the messages route handler in process: GET /api/kafka/topics/${topic}/messages?start=earliest&filter=key == "<key>"&maxScan=${messages} — every partition read from its start to its end, the server-sent event stream read to its end`,
     peerValue,
     ratio: Number((oursValue / peerValue).toFixed(3)),
     n: rounds,
+    warmup: 1,
     messages,
     partitions,
     recordsReadByTrace: Math.round(median(read)),
