@@ -31,12 +31,23 @@ export default defineConfig({
           // Route handlers are called directly, without a session: sign-in is off unless a test turns it on.
           env: { AUTH: "off" },
           include: ["test/**/*.int.test.ts", "server/**/*.int.test.ts", "services/**/*.int.test.ts"],
-          exclude: ["test/cluster/**", "node_modules/**"],
+          exclude: ["test/cluster/**", "test/demo/**", "node_modules/**"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // One real stack: files run one after another so they never compete for it.
           fileParallelism: false,
+        },
+      },
+      {
+        resolve,
+        test: {
+          // `npm run demo` from a restarted stack, as a new user starts it (needs a build or builds one).
+          name: "demo",
+          include: ["test/demo/**/*.int.test.ts"],
+          environment: "node",
+          testTimeout: 420_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { baseEnv, ensureNodeModules, fail, root, sh, stack } from "./lib.mjs";
+import { baseEnv, buildIsCurrent, ensureNodeModules, fail, root, sh, stack } from "./lib.mjs";
 
 const port = process.env.PORT ?? "3000";
 
@@ -36,10 +36,16 @@ async function demoUsers() {
 
 ensureNodeModules();
 if (stack("install") !== 0) fail("installing the stack failed (see above)");
+// `up` waits until Kafka's group and transaction coordinators answer, so the storefront's first
+// consumer join and producer id are not refused by a broker that is still loading them.
 if (stack("up") !== 0) fail("the stack did not start; `npm run stack -- logs` shows why");
+console.log("▸ storefront services and their load");
 if (stack("up", "services", "loadgen") !== 0) fail("the storefront did not start; `npm run stack -- logs accounts orders fulfillment` shows why");
-console.log("▸ next build");
-if (sh("npx", ["next", "build"]) !== 0) fail("the console did not build");
+if (buildIsCurrent()) console.log("▸ next build: the build in .next is newer than every source file; using it");
+else {
+  console.log("▸ next build");
+  if (sh("npx", ["next", "build"]) !== 0) fail("the console did not build");
+}
 
 const consoleProcess = spawn("npx", ["next", "start", "-p", port], {
   cwd: root,

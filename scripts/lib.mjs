@@ -1,7 +1,7 @@
 // Helpers shared by `npm test` and `npm run demo`. Plain Node, no dependencies:
 // these scripts run before `node_modules` exists.
 import { spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -50,4 +50,36 @@ export function stack(...args) {
 export function stackStatus() {
   const out = capture("npx", ["tsx", "stack/cli.ts", "status", "--json"]);
   return out ? JSON.parse(out) : { kafka: null, mongo: false, prometheus: false };
+}
+
+/** What `next build` reads: a build newer than all of these is the build of this checkout. */
+const buildInputs = [
+  "app",
+  "components",
+  "lib",
+  "server",
+  "public",
+  "instrumentation.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
+
+/** The newest modification time under `path` (a file or a directory tree), 0 when it does not exist. */
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** Whether `.next` holds a production build made after the last change to any of its inputs. */
+export function buildIsCurrent() {
+  const buildId = join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const builtAt = statSync(buildId).mtimeMs;
+  return buildInputs.every((input) => newestMtime(join(root, input)) <= builtAt);
 }

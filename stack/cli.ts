@@ -7,7 +7,7 @@
  * `up` alone starts the infrastructure; `services` is the storefront, `loadgen` a gentle load on it.
  *   npm run stack -- status [--json]
  *   npm run stack -- logs [kafka-1|mongo|prometheus] [--lines N]
- *   npm run stack -- install [--browser]
+ *   npm run stack -- install [--browser]   (--browser: also Chromium and docker-compose, for the tests)
  */
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -112,6 +112,8 @@ function install(): void {
   installKafka(line);
   installFerretdb();
   ensureDebianPackage("/usr/bin/prometheus", "prometheus");
+  // Checks compose.yaml in the tests where Docker's compose plugin is missing (no engine needed).
+  if (values.browser && !existsSync("/usr/libexec/docker/cli-plugins/docker-compose")) ensureDebianPackage("/usr/bin/docker-compose", "docker-compose");
   if (values.browser) ensureDebianPackage("/usr/bin/chromium", "chromium");
   console.log("stack: everything is installed");
 }

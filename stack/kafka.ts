@@ -332,6 +332,8 @@ export async function startKafka(layout: KafkaLayout): Promise<string> {
           "stop it first with `npm run stack -- down kafka`",
       );
     }
+    // Perhaps only just started by another command: its coordinators may still be loading.
+    await waitForCoordinators(layout);
     return `Kafka ${version} ×${layout.brokers} already running`;
   }
   installKafka(layout.line);
@@ -353,19 +355,23 @@ export async function startKafka(layout: KafkaLayout): Promise<string> {
     readinessTimeoutMs,
     logFile("kafka-1"),
   );
+  await waitForCoordinators(layout);
+  const scramNote = scramReady
+    ? ""
+    : ` (this cluster was formatted before the SASL listener had SCRAM: PLAIN works there; for SCRAM, \`down kafka\` and remove ${clusterDir(layout)})`;
+  return `Kafka ${version} ×${layout.brokers} on ${brokerAddresses(layout.brokers).join(",")}${scramNote}`;
+}
+
+async function waitForCoordinators(layout: KafkaLayout): Promise<void> {
   console.log("stack: waiting until Kafka's group and transaction coordinators have loaded (what consumers and transactional producers ask for first)…");
-  const coordinatorsFrom = Date.now();
+  const from = Date.now();
   await waitUntil(
     "Kafka's group and transaction coordinators",
     () => coordinatorsReady(brokerAddresses(layout.brokers)),
     readinessTimeoutMs,
     logFile("kafka-1"),
   );
-  console.log(`stack: Kafka's coordinators answered after ${((Date.now() - coordinatorsFrom) / 1000).toFixed(1)} s`);
-  const scramNote = scramReady
-    ? ""
-    : ` (this cluster was formatted before the SASL listener had SCRAM: PLAIN works there; for SCRAM, \`down kafka\` and remove ${clusterDir(layout)})`;
-  return `Kafka ${version} ×${layout.brokers} on ${brokerAddresses(layout.brokers).join(",")}${scramNote}`;
+  console.log(`stack: Kafka's coordinators answered after ${((Date.now() - from) / 1000).toFixed(1)} s`);
 }
 
 /** How many brokers the cluster's metadata lists (one DescribeCluster round trip). */

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -55,11 +56,39 @@ describe("compose.yaml", () => {
     expect(job?.static_configs[0]?.targets).toEqual(["console:3000"]);
   });
 
-  // Only where the docker client has the compose plugin; the checks above run everywhere.
-  const hasCompose = spawnSync("docker", ["compose", "version"], { stdio: "ignore" }).status === 0;
-  it.runIf(hasCompose)("is valid for `docker compose config`", () => {
-    const result = spawnSync("docker", ["compose", "-f", join(root, "compose.yaml"), "config", "-q"], { encoding: "utf8" });
+  // Docker's compose plugin where there is one, else the standalone docker-compose (Debian's
+  // package; `npm run stack -- install` installs it): both check the file against the compose schema.
+  const implementation = ((): string[] | undefined => {
+    if (spawnSync("docker", ["compose", "version"], { stdio: "ignore" }).status === 0) return ["docker", "compose"];
+    if (spawnSync("docker-compose", ["version"], { stdio: "ignore" }).status === 0) return ["docker-compose"];
+    return undefined;
+  })();
+  const composeConfig = (file: string) => {
+    if (!implementation) throw new Error("no compose implementation: install Debian's docker-compose (`npm run stack -- install` does)");
+    const [command, ...args] = implementation;
+    return spawnSync(command!, [...args, "-f", file, "config", "-q"], { encoding: "utf8" });
+  };
+
+  it("is valid for `docker compose config`", () => {
+    const result = composeConfig(join(root, "compose.yaml"));
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
+  });
+
+  it("is checked by a validator that refuses a broken file (a dependency on a service that does not exist)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "eventdeck-compose-"));
+    try {
+      const broken = readFileSync(join(root, "compose.yaml"), "utf8").replace(
+        "depends_on: [accounts, orders, fulfillment]",
+        "depends_on: [accounts, orders, shipping]",
+      );
+      expect(broken).toContain("shipping");
+      writeFileSync(join(dir, "compose.yaml"), broken);
+      const result = composeConfig(join(dir, "compose.yaml"));
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toMatch(/shipping/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
