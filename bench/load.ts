@@ -38,6 +38,14 @@ async function consoleUnderTest(): Promise<{ url: string; user: string; password
     stdio: "ignore",
     detached: true,
   });
+  // Its own process group (next start has children): stopped with it when this bench is stopped (the smoke run's time limit).
+  process.once("SIGTERM", () => {
+    try {
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+    } finally {
+      process.exit(143);
+    }
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     if (
