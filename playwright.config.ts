@@ -11,8 +11,8 @@ export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results/e2e",
   forbidOnly: !!process.env.CI,
-  // One retry on CI, where two cores run the whole stack: a test that passes only on its retry is
-  // reported as flaky by name at the end of `npm test`, never hidden.
+  // One retry on CI, so that the report holds both tries of a failure; a test that passes only on
+  // its retry still fails `npm test` (scripts/test.mjs counts it as failed and names it as flaky).
   retries: process.env.CI ? 1 : 0,
   // One stack, one console: tests that stop a backend must not race others.
   workers: 1,
