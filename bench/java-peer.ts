@@ -3,11 +3,15 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { ensureDebianPackage } from "../stack/apt";
 import { cacheDir, defaultKafkaLine, kafkaReleases } from "../stack/settings";
 
 /** One round's answer of bench/java/TopicsPeer.java. */
 export interface JavaPeerRound {
+  /** Inside the JVM: the whole round, until the topic names and brokers were known, until every topic was described. */
   ms: number;
+  namesMs: number;
+  describedMs: number;
   topics: number;
   partitions: number;
   underReplicated: number;
@@ -29,6 +33,16 @@ function kafkaLibs(): string {
   return join(cacheDir, any, "libs");
 }
 
+/** A JDK's javac, installed from Debian's packages when missing (the stack's Kafka needs only a JRE). */
+function ensureJavac(): void {
+  if (spawnSync("javac", ["--version"]).status === 0) return;
+  try {
+    ensureDebianPackage("/usr/bin/javac", "openjdk-17-jdk-headless");
+  } catch (error) {
+    throw new Error(`kafka-topics compares with Kafka's Java AdminClient and needs javac (Java 17 or later), which could not be installed (${String(error)})`);
+  }
+}
+
 /** The class path of the peer (kafka-clients and slf4j-api from the stack's Kafka, and the compiled peer) and the client's version. */
 function classPath(): { path: string[]; version: string } {
   const libs = kafkaLibs();
@@ -42,8 +56,7 @@ function classPath(): { path: string[]; version: string } {
   const hash = createHash("sha256").update(readFileSync(source)).update(jars.join(":")).digest("hex").slice(0, 12);
   const classes = join(cacheDir, "bench-java", hash);
   if (!existsSync(join(classes, "TopicsPeer.class"))) {
-    const javac = spawnSync("javac", ["--version"], { encoding: "utf8" });
-    if (javac.status !== 0) throw new Error("kafka-topics compares with Kafka's Java AdminClient and needs a JDK (javac, Java 17 or later) on the PATH");
+    ensureJavac();
     const building = `${classes}.${process.pid}`;
     mkdirSync(building, { recursive: true });
     const result = spawnSync("javac", ["-cp", jars.join(":"), "-d", building, source], { encoding: "utf8" });

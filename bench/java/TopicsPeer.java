@@ -65,11 +65,13 @@ public final class TopicsPeer {
     var nodesFuture = admin.describeCluster().nodes();
     Set<String> names = namesFuture.get();
     Collection<Node> nodes = nodesFuture.get();
+    double namesMs = (System.nanoTime() - started) / 1e6;
     List<Integer> brokerIds = new ArrayList<>();
     for (Node node : nodes) brokerIds.add(node.id());
 
     var logDirsFuture = admin.describeLogDirs(brokerIds).allDescriptions().toCompletionStage().toCompletableFuture();
     Map<String, TopicDescription> topics = admin.describeTopics(TopicCollection.ofTopicNames(names)).allTopicNames().get();
+    double describedMs = (System.nanoTime() - started) / 1e6;
     Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     for (TopicDescription topic : topics.values()) {
@@ -108,7 +110,7 @@ public final class TopicsPeer {
       }
     }
     return String.format(
-        "{\"ms\":%.3f,\"topics\":%d,\"partitions\":%d,\"underReplicated\":%d,\"benchTopics\":%d,\"benchMessages\":%d,\"bytes\":%d,\"sizedTopics\":%d,\"brokers\":%d}",
-        ms, topics.size(), partitions, underReplicated, benchTopics, benchMessages, bytes, sized.size(), brokerIds.size());
+        "{\"ms\":%.3f,\"namesMs\":%.3f,\"describedMs\":%.3f,\"topics\":%d,\"partitions\":%d,\"underReplicated\":%d,\"benchTopics\":%d,\"benchMessages\":%d,\"bytes\":%d,\"sizedTopics\":%d,\"brokers\":%d}",
+        ms, namesMs, describedMs, topics.size(), partitions, underReplicated, benchTopics, benchMessages, bytes, sized.size(), brokerIds.size());
   }
 }
