@@ -37,6 +37,17 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** Runs both sides of round `round`, ours first on even rounds and the peer first on odd ones, so neither always runs on a warmer machine. */
+export async function alternately(round: number, ours: () => Promise<void>, peer: () => Promise<void>): Promise<void> {
+  if (round % 2 === 0) {
+    await ours();
+    await peer();
+  } else {
+    await peer();
+    await ours();
+  }
+}
+
 export async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await work();

@@ -1,4 +1,4 @@
-import { benchArgs, benchKafka, ensureBenchTopics, median, timed } from "./kafka-fixture";
+import { alternately, benchArgs, benchKafka, ensureBenchTopics, median, timed } from "./kafka-fixture";
 
 interface Coordinator {
   offsetCommit(request: {
@@ -170,13 +170,7 @@ export async function benchKafkaLag() {
       bareMs.push(await timed(() => bareLag(false)));
       sameMs.push(await timed(() => bareLag(true)));
     };
-    if (i % 2 === 0) {
-      await oursPair();
-      await peers();
-    } else {
-      await peers();
-      await oursPair();
-    }
+    await alternately(i, oursPair, peers);
     console.error(
       `bench: round ${i + 1}: groups API cold ${coldMs.at(-1)!.toFixed(0)} ms, warm ${warmMs.at(-1)!.toFixed(0)} ms; bare minimum for lag in messages ${bareMs.at(-1)!.toFixed(0)} ms, bare protocol for the same answer ${sameMs.at(-1)!.toFixed(0)} ms`,
     );

@@ -1,7 +1,7 @@
 import { chromium } from "@playwright/test";
 import { stackAddresses } from "../test/support/stack";
 import { JavaTopicsPeer, type JavaPeerRound } from "./java-peer";
-import { benchArgs, benchKafka, benchTopicPrefix, ensureBenchTopics, median, timed } from "./kafka-fixture";
+import { alternately, benchArgs, benchKafka, benchTopicPrefix, ensureBenchTopics, median, timed } from "./kafka-fixture";
 
 interface TopicRow {
   name: string;
@@ -69,13 +69,11 @@ export async function benchKafkaTopics() {
     }
     await naive.round();
     for (let i = 0; i < rounds; i++) {
-      if (i % 2 === 0) {
-        oursMs.push(await timed(ours));
-        javaMs.push(await timed(javaRound));
-      } else {
-        javaMs.push(await timed(javaRound));
-        oursMs.push(await timed(ours));
-      }
+      await alternately(
+        i,
+        async () => void oursMs.push(await timed(ours)),
+        async () => void javaMs.push(await timed(javaRound)),
+      );
       const bare = await naive.round();
       if (bare !== undefined) naiveMs.push(bare);
       console.error(

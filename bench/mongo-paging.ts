@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { MongoClient, ObjectId } from "mongodb";
 import { stackAddresses } from "../test/support/stack";
-import { median, timed } from "./kafka-fixture";
+import { alternately, median, timed } from "./kafka-fixture";
 
 /**
  * Pages 1, 100 and the last (50 documents each) of a collection of 250,000 documents
@@ -205,13 +205,7 @@ export async function benchMongoPaging() {
         const peerRound = async () => {
           peerMs.push(await timed(() => peer(page)));
         };
-        if (i % 2 === 0) {
-          await oursRound();
-          await peerRound();
-        } else {
-          await peerRound();
-          await oursRound();
-        }
+        await alternately(i, oursRound, peerRound);
         console.error(
           `bench: page ${page} round ${i + 1}: Eventdeck ${oursMs.at(-1)!.toFixed(0)} ms${page > 1 ? ` ("Next" alone ${nextMs.at(-1)!.toFixed(0)} ms)` : ""}, mongo-express ${peerMs.at(-1)!.toFixed(0)} ms`,
         );
