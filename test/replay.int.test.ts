@@ -5,6 +5,7 @@ import { listAudit } from "@/server/audit/audit";
 import { AppError } from "@/server/http/errors";
 import { actOnReplayJob, createReplayJob, getReplayJob } from "@/server/replay/jobs";
 import { planRepublish } from "@/server/replay/plan";
+import { jobsCollection } from "@/server/replay/store";
 import { readCommitted, startReplayWorker, stopProcess, waitForJob, type ReadRecord } from "./support/replay";
 import { testKafka, uniqueName } from "./support/stack";
 
@@ -12,6 +13,21 @@ import { testKafka, uniqueName } from "./support/stack";
 // A cluster name of its own: a console running beside the tests never takes these jobs.
 process.env.REPLAY_WORKER = "off";
 process.env.CLUSTER_NAME = uniqueName("it-replay");
+
+/** kafkajs's internal cluster, for an OffsetCommit with metadata (its admin cannot send one). */
+interface CoordinatorCluster {
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  refreshMetadata(): Promise<void>;
+  findGroupCoordinator(request: { groupId: string }): Promise<{
+    offsetCommit(request: {
+      groupId: string;
+      groupGenerationId: number;
+      memberId: string;
+      topics: Array<{ topic: string; partitions: Array<{ partition: number; offset: string; metadata: string }> }>;
+    }): Promise<unknown>;
+  }>;
+}
 
 const partitions = 6;
 const baseTimestamp = 1_790_000_000_000;
@@ -132,6 +148,58 @@ describe("re-publish", () => {
       expect(done.owner).toBeNull();
       expect(done.progress.done).toBe(60_000);
       expectExactlyOnce(await readCommitted(kafka, target, 60_000), source, 60_000, job.id);
+    } finally {
+      await stopProcess(worker.child);
+    }
+  });
+
+  it("resumed after a worker died between its last transaction and its progress save, finishes with the progress Kafka holds", async () => {
+    const source = await createTopic("replay-stale-src");
+    const target = await createTopic("replay-stale-dst");
+    await fill(source, 6_000);
+    let worker = startReplayWorker();
+    try {
+      const job = await createReplayJob(spec(source, target), "test");
+      const finished = await waitForJob(job.id, (j) => j.state === "completed" || j.state === "failed", 60_000);
+      expect(finished.state, finished.error ?? "").toBe("completed");
+      await stopProcess(worker.child);
+
+      // The state such a worker leaves: every event and every source position committed in Kafka
+      // (the progress group, with each partition's count in its metadata, as the last transaction
+      // wrote it), while the job still says running, under a lease that ran out, at 0 of 6,000.
+      const { createCluster } = await import("@/server/kafka/client");
+      const cluster = createCluster<CoordinatorCluster>(kafka, { allowAutoTopicCreation: false });
+      await cluster.connect();
+      try {
+        await cluster.refreshMetadata();
+        const coordinator = await cluster.findGroupCoordinator({ groupId: finished.progressGroup! });
+        await coordinator.offsetCommit({
+          groupId: finished.progressGroup!,
+          groupGenerationId: -1,
+          memberId: "",
+          topics: [
+            {
+              topic: source,
+              partitions: finished.progress.partitions.map((p) => ({ partition: p.partition, offset: p.to, metadata: JSON.stringify({ copied: p.copied }) })),
+            },
+          ],
+        });
+      } finally {
+        await cluster.disconnect();
+      }
+      const stale = { ...finished.progress, done: 0, partitions: finished.progress.partitions.map((p) => ({ ...p, position: p.from, copied: 0 })) };
+      await jobsCollection().updateOne(
+        { _id: job.id },
+        { $set: { state: "running", owner: "a-worker-that-died", leaseUntil: new Date(Date.now() - 1_000), finishedAt: null, progress: stale } },
+      );
+
+      worker = startReplayWorker();
+      const resumed = await waitForJob(job.id, (j) => j.state !== "running", 60_000);
+      expect(resumed.state, resumed.error ?? "").toBe("completed");
+      expect(resumed.progress.done).toBe(6_000);
+      expect(resumed.progress.partitions.map((p) => p.position)).toEqual(finished.progress.partitions.map((p) => p.to));
+      // Nothing was copied twice: the resumed run found every position at its end.
+      expectExactlyOnce(await readCommitted(kafka, target, 6_000), source, 6_000, job.id);
     } finally {
       await stopProcess(worker.child);
     }

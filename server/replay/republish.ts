@@ -119,6 +119,10 @@ export async function runRepublish(job: RepublishJob, control: RepublishControl)
     let scanned = 0;
     let failures = 0;
     let lastError: string | null = null;
+    // What Kafka holds is the truth, not the job's last saved progress: a worker killed between a
+    // transaction's commit and its progress save (even after the last transaction) left the saved
+    // progress behind, and a resumed run with nothing left to copy would otherwise finish with it.
+    await control.onProgress({ positions, copied, scanned: 0, lastError });
     const started = Date.now();
     let copiedSinceStart = 0;
 
