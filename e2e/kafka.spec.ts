@@ -56,6 +56,26 @@ test("the topics page lists, filters and opens a topic", async ({ page, snap, ex
   await expectAccessible();
 });
 
+test("the topics table's filter and sort live in the URL and survive a reload", async ({ page }) => {
+  const topics = new TopicsPage(page);
+  await topics.goto();
+  const prefix = topic.slice(0, -2);
+  await topics.filter().fill(prefix);
+  const partitions = page.getByRole("columnheader", { name: "Partitions" });
+  await partitions.getByRole("button").click();
+  const order = await partitions.getAttribute("aria-sort");
+  expect(order === "ascending" || order === "descending").toBe(true);
+  // Both the filter and the sort reach the URL (one navigation for the sort's two parameters).
+  await expect(page).toHaveURL(/[?&]sort=partitions(&|$)/);
+  expect(new URL(page.url()).searchParams.get("q")).toBe(prefix);
+  expect(new URL(page.url()).searchParams.get("desc")).toBe(order === "descending" ? "1" : null);
+
+  await page.reload();
+  await expect(topics.filter()).toHaveValue(prefix);
+  await expect(page.getByRole("columnheader", { name: "Partitions" })).toHaveAttribute("aria-sort", order!);
+  await expect(topics.row(topic)).toBeVisible();
+});
+
 test("a group's page shows its lag in messages and time, its history, and a reset to latest clears it", async ({ page, snap, expectAccessible }) => {
   const groups = new GroupsPage(page);
   await groups.goto();

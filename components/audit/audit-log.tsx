@@ -1,7 +1,7 @@
 "use client";
 
 import { ScrollText } from "lucide-react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useUrlState } from "@/lib/hooks/use-url-state";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -35,17 +35,12 @@ function EmptyState({ filtered, onClear }: { filtered: boolean; onClear: () => v
 
 /** The audit log: filters in the URL, entries newest first (refreshed every 10 s), a page size and an export of what the filters match. */
 export function AuditLog() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
+  const { params, replaceQuery } = useUrlState();
   const limitId = useId();
   const filters = auditFiltersFrom(params);
   const query = auditFiltersQuery(filters);
   const { data, error, isPending, refetch, isRefetchError, isFetching } = useAuditEntries(filters);
-  const navigate = (next: AuditFilters) => {
-    const nextQuery = auditFiltersQuery(next);
-    router.replace(nextQuery ? `${pathname}?${nextQuery}` : pathname, { scroll: false });
-  };
+  const navigate = (next: AuditFilters) => replaceQuery(auditFiltersQuery(next));
   const entries = data?.entries ?? [];
 
   return (

@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
 import { numericCell, SimpleTable, textCell } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import { formatCount, formatDuration } from "@/lib/format";
+import { useUrlState } from "@/lib/hooks/use-url-state";
 import { useConsumerGroups } from "@/lib/queries/kafka";
 
 const columns = [
@@ -21,8 +21,7 @@ const columns = [
 /** Consumer groups with state, members and lag in messages and time; the filter lives in the URL. */
 export function GroupsTable() {
   const { data, error, isPending, refetch, isRefetchError } = useConsumerGroups();
-  const router = useRouter();
-  const params = useSearchParams();
+  const { params, setUrlState } = useUrlState();
   const filter = params.get("q") ?? "";
   const shown = (data?.groups ?? []).filter((g) => g.groupId.toLowerCase().includes(filter.toLowerCase()));
   return (
@@ -36,7 +35,7 @@ export function GroupsTable() {
               <input
                 type="search"
                 value={filter}
-                onChange={(e) => router.replace(e.target.value ? `?q=${encodeURIComponent(e.target.value)}` : "?", { scroll: false })}
+                onChange={(e) => setUrlState({ q: e.target.value })}
                 placeholder="group id"
                 className="w-64 rounded-md border border-line bg-surface px-2 py-1"
               />

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
+import { useUrlState } from "@/lib/hooks/use-url-state";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
@@ -27,16 +28,8 @@ type Tab = keyof typeof tabs;
 
 /** Tabs whose choice lives in the URL (`?tab=configs`), with arrow-key movement between them. */
 function TopicTabs({ current, panels }: { current: Tab; panels: Record<Tab, ReactNode> }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const select = (tab: Tab) => {
-    const next = new URLSearchParams(params);
-    if (tab === "partitions") next.delete("tab");
-    else next.set("tab", tab);
-    const query = next.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-  };
+  const { setUrlState } = useUrlState();
+  const select = (tab: Tab) => setUrlState({ tab: tab === "partitions" ? null : tab });
   const keys = Object.keys(tabs) as Tab[];
   return (
     <div className="space-y-4">

@@ -4,7 +4,6 @@ import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, use
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDown, ArrowUp } from "lucide-react";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
@@ -12,6 +11,7 @@ import { cn } from "@/lib/cn";
 import { formatBytes, formatCount } from "@/lib/format";
 import { useTopics } from "@/lib/queries/kafka";
 import type { TopicSummary } from "@/lib/schemas/kafka";
+import { useUrlState } from "@/lib/hooks/use-url-state";
 
 const column = createColumnHelper<TopicSummary>();
 const numeric = "text-right font-mono tabular-nums";
@@ -65,20 +65,11 @@ const columns = [
 
 /** Every topic, virtualized so thousands of rows stay fast; filter and sort live in the URL. */
 export function TopicsTable() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
+  const { params, setUrlState } = useUrlState();
   const search = params.get("q") ?? "";
   const internal = params.get("internal") === "1";
   const [sorting, setSorting] = useState<SortingState>([{ id: params.get("sort") ?? "name", desc: params.get("desc") === "1" }]);
   const { data, error, isPending, refetch } = useTopics({ internal });
-
-  const setParam = (name: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
-  };
 
   const rows = useMemo(() => (data?.topics ?? []).filter((t) => t.name.toLowerCase().includes(search.toLowerCase())), [data, search]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns fresh functions by design
@@ -89,8 +80,7 @@ export function TopicsTable() {
     onSortingChange: (updater) => {
       const next = typeof updater === "function" ? updater(sorting) : updater;
       setSorting(next);
-      setParam("sort", next[0]?.id ?? null);
-      setParam("desc", next[0]?.desc ? "1" : null);
+      setUrlState({ sort: next[0]?.id ?? null, desc: next[0]?.desc ? "1" : null });
     },
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
@@ -110,13 +100,13 @@ export function TopicsTable() {
           <input
             type="search"
             value={search}
-            onChange={(e) => setParam("q", e.target.value || null)}
+            onChange={(e) => setUrlState({ q: e.target.value })}
             placeholder="topic name"
             className="w-64 rounded-md border border-line bg-surface px-2 py-1 font-mono text-sm"
           />
         </label>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={internal} onChange={(e) => setParam("internal", e.target.checked ? "1" : null)} />
+          <input type="checkbox" checked={internal} onChange={(e) => setUrlState({ internal: e.target.checked ? "1" : null })} />
           Show internal topics
         </label>
         {data && (

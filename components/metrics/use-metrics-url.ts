@@ -1,26 +1,15 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
+import { useUrlState } from "@/lib/hooks/use-url-state";
 import { refreshIntervals, timeRangeFromParams, type RefreshInterval, type TimeRange } from "@/lib/metrics/time-range";
 
 /** The view's time range, refresh and variables, read from and written to the URL so a view can be shared. */
 export function useMetricsUrl(defaultRange = "1h") {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
+  const { params, updateUrlState: update } = useUrlState();
   const range = useMemo(() => timeRangeFromParams(params, defaultRange), [params, defaultRange]);
   const refreshParam = params.get("refresh");
   const refresh: RefreshInterval = (refreshIntervals as readonly string[]).includes(refreshParam ?? "") ? (refreshParam as RefreshInterval) : "off";
-
-  const update = useCallback(
-    (change: (next: URLSearchParams) => void) => {
-      const next = new URLSearchParams(params.toString());
-      change(next);
-      router.replace(`${pathname}?${next}`, { scroll: false });
-    },
-    [params, pathname, router],
-  );
 
   const setRange = useCallback(
     (value: TimeRange) =>

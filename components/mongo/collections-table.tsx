@@ -2,7 +2,7 @@
 
 import { Pencil, Plus, Trash2 } from "lucide-react";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useUrlState } from "@/lib/hooks/use-url-state";
 import { useId, useState } from "react";
 import { useCan } from "@/components/auth/session";
 import { Button } from "@/components/ui/button";
@@ -98,9 +98,7 @@ function RenameDialog({ db, collection, onClose }: { db: string; collection: str
 
 /** A database's collections with counts (estimated; exact on request), sizes and indexes; create (operator), rename and drop (admin). */
 export function CollectionsTable({ db }: { db: string }) {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
+  const { params, setUrlState } = useUrlState();
   const exact = params.get("exact") === "1";
   const { data, error, isPending, isFetching, refetch } = useCollections(db, exact);
   const [renaming, setRenaming] = useState<string | null>(null);
@@ -116,7 +114,7 @@ export function CollectionsTable({ db }: { db: string }) {
         {canCreate ? <CreateCollection db={db} /> : <span />}
         <div className="flex items-center gap-3 text-sm">
           {data && <span className="text-muted">{data.collections.length} collections</span>}
-          <Button onClick={() => router.replace(exact ? pathname : `${pathname}?exact=1`, { scroll: false })} disabled={exact && isFetching}>
+          <Button onClick={() => setUrlState({ exact: exact ? null : "1" })} disabled={exact && isFetching}>
             {exact ? (isFetching ? "Counting…" : "Show estimates") : "Count exactly"}
           </Button>
         </div>

@@ -2,7 +2,7 @@
 
 import { Trash2 } from "lucide-react";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useUrlState } from "@/lib/hooks/use-url-state";
 import { useState } from "react";
 import { useCan } from "@/components/auth/session";
 import { Card } from "@/components/ui/card";
@@ -23,9 +23,7 @@ const actionsColumn = { label: "Actions", numeric: true };
 
 /** Every database with its sizes and collection count; MongoDB's own behind a checkbox; admins drop one after typing the name. */
 export function DatabasesTable() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
+  const { params, setUrlState } = useUrlState();
   const system = params.get("system") === "1";
   const { data, error, isPending, refetch } = useDatabases(system);
   const [dropping, setDropping] = useState<DatabaseSummary | null>(null);
@@ -36,7 +34,7 @@ export function DatabasesTable() {
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-4 text-sm">
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={system} onChange={(e) => router.replace(e.target.checked ? `${pathname}?system=1` : pathname, { scroll: false })} />
+          <input type="checkbox" checked={system} onChange={(e) => setUrlState({ system: e.target.checked ? "1" : null })} />
           Show admin, local and config
         </label>
         {data && <span className="text-muted">{data.databases.length.toLocaleString("en-US")} databases</span>}
