@@ -33,23 +33,23 @@ export function requestActor(request: Request): string {
 export async function authorize(request: Request, name: string, context: unknown): Promise<SessionUser | null> {
   const method = request.method === "HEAD" ? "GET" : request.method;
   const rule = accessRules[`${method} ${name}`];
-  if (!rule) throw new AppError("FORBIDDEN", `The console has no access rule for ${method} ${name}, so it refuses it`, 403);
+  if (!rule) throw new AppError("FORBIDDEN", `The console has no access rule for ${method} ${name}, so it refuses it`);
   const config = getConfig();
   if (isMutation(method)) {
     assertSameOrigin(request);
     if (request.headers.get(csrfHeader) !== "1")
-      throw new AppError("FORBIDDEN", `Changes must carry the ${csrfHeader}: 1 header (the console's pages send it)`, 403);
+      throw new AppError("FORBIDDEN", `Changes must carry the ${csrfHeader}: 1 header (the console's pages send it)`);
     if (config.READ_ONLY && !name.startsWith("/api/auth/"))
-      throw new AppError("READ_ONLY", "The console is read-only (READ_ONLY=true): nothing can be changed", 403);
+      throw new AppError("READ_ONLY", "The console is read-only (READ_ONLY=true): nothing can be changed");
   }
   const user = await requestUser(request);
   if (rule.role === "public") return user;
-  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to use the console", 401);
-  if (!roleAtLeast(user.role, rule.role)) throw new AppError("FORBIDDEN", `This needs the ${rule.role} role; ${user.name} is a ${user.role}`, 403);
+  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to use the console");
+  if (!roleAtLeast(user.role, rule.role)) throw new AppError("FORBIDDEN", `This needs the ${rule.role} role; ${user.name} is a ${user.role}`);
   if (rule.documents && user.role === "viewer" && config.SENSITIVE_COLLECTIONS.length > 0) {
     const params = (await (context as { params?: Promise<Record<string, string>> } | undefined)?.params) ?? {};
     if (params.db && params.collection && isSensitive(config.SENSITIVE_COLLECTIONS, params.db, params.collection)) {
-      throw new AppError("FORBIDDEN", `${params.db}.${params.collection} is marked sensitive: viewers see its size and indexes, not its documents`, 403);
+      throw new AppError("FORBIDDEN", `${params.db}.${params.collection} is marked sensitive: viewers see its size and indexes, not its documents`);
     }
   }
   return user;

@@ -14,7 +14,7 @@ const cache = globalThis as unknown as { eventdeckOidc?: Promise<client.Configur
 /** The provider's configuration from its discovery document, fetched once (and again after a failure). */
 function providerConfiguration(): Promise<client.Configuration> {
   const config = getConfig();
-  if (!config.OIDC_ISSUER || !config.OIDC_CLIENT_ID) throw new AppError("BAD_REQUEST", "OpenID Connect is not configured (OIDC_ISSUER, OIDC_CLIENT_ID)", 400);
+  if (!config.OIDC_ISSUER || !config.OIDC_CLIENT_ID) throw new AppError("BAD_REQUEST", "OpenID Connect is not configured (OIDC_ISSUER, OIDC_CLIENT_ID)");
   cache.eventdeckOidc ??= client
     .discovery(new URL(config.OIDC_ISSUER), config.OIDC_CLIENT_ID, config.OIDC_CLIENT_SECRET, undefined, {
       // A plain-http issuer (a provider on this machine, as in the tests) must be allowed explicitly.
@@ -26,7 +26,6 @@ function providerConfiguration(): Promise<client.Configuration> {
       throw new AppError(
         "SERVICE_UNAVAILABLE",
         `The identity provider ${config.OIDC_ISSUER} did not answer its discovery request: ${(error as Error).message}`,
-        503,
       );
     });
   return cache.eventdeckOidc;
@@ -86,9 +85,9 @@ export function roleFromClaim(claim: unknown, fallback: Role | "none"): Role | n
 
 /** Completes the flow at the callback: checks state, nonce and PKCE, and maps the ID token's claims to a console user. */
 export async function finishSignIn(request: Request, sealedFlow: string | null): Promise<{ user: SessionUser; returnTo: string }> {
-  if (!sealedFlow) throw new AppError("UNAUTHENTICATED", "The sign-in took too long or was started elsewhere; start again", 401);
+  if (!sealedFlow) throw new AppError("UNAUTHENTICATED", "The sign-in took too long or was started elsewhere; start again");
   const flow = await unsealData<Partial<Flow>>(sealedFlow, { password: sessionSecret(), ttl: flowTtlSeconds });
-  if (!flow.verifier || !flow.state) throw new AppError("UNAUTHENTICATED", "The sign-in took too long or was started elsewhere; start again", 401);
+  if (!flow.verifier || !flow.state) throw new AppError("UNAUTHENTICATED", "The sign-in took too long or was started elsewhere; start again");
   const configuration = await providerConfiguration();
   const current = new URL(request.url);
   const callback = new URL(callbackUrl(request));
@@ -102,12 +101,12 @@ export async function finishSignIn(request: Request, sealedFlow: string | null):
     });
     claims = tokens.claims();
   } catch (error) {
-    throw new AppError("UNAUTHENTICATED", `The identity provider's answer was refused: ${(error as Error).message}`, 401);
+    throw new AppError("UNAUTHENTICATED", `The identity provider's answer was refused: ${(error as Error).message}`);
   }
-  if (!claims) throw new AppError("UNAUTHENTICATED", "The identity provider sent no ID token", 401);
+  if (!claims) throw new AppError("UNAUTHENTICATED", "The identity provider sent no ID token");
   const config = getConfig();
   const role = roleFromClaim(claims[config.OIDC_ROLE_CLAIM], config.OIDC_DEFAULT_ROLE);
   const name = String(claims.preferred_username ?? claims.email ?? claims.sub);
-  if (!role) throw new AppError("FORBIDDEN", `${name} has no Eventdeck role (claim ${config.OIDC_ROLE_CLAIM})`, 403);
+  if (!role) throw new AppError("FORBIDDEN", `${name} has no Eventdeck role (claim ${config.OIDC_ROLE_CLAIM})`);
   return { user: { name, role }, returnTo: safeReturnTo(flow.returnTo ?? "/") };
 }

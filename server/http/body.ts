@@ -13,7 +13,7 @@ export async function readLimitedJsonBody(
   maxBytes: number,
   tooLargeMessage = `The request body is larger than ${maxBytes} bytes`,
 ): Promise<unknown> {
-  const tooLarge = () => new AppError("TOO_LARGE", tooLargeMessage, 413);
+  const tooLarge = () => new AppError("TOO_LARGE", tooLargeMessage);
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (declared > maxBytes) throw tooLarge();
   const reader = request.body?.getReader();
@@ -34,6 +34,6 @@ export async function readLimitedJsonBody(
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("BAD_REQUEST", "The body must be JSON", 400);
+    throw new AppError("BAD_REQUEST", "The body must be JSON");
   }
 }

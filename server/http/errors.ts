@@ -1,48 +1,81 @@
 import "server-only";
 
-export type ErrorCode =
-  | "BAD_REQUEST"
-  | "NOT_FOUND"
-  | "TOPIC_NOT_FOUND"
-  | "GROUP_NOT_FOUND"
-  | "GROUP_ACTIVE"
-  | "TOPIC_EXISTS"
-  | "RANGE_EMPTY"
-  | "CONFLICT"
-  | "TOO_LARGE"
-  | "FORBIDDEN"
-  | "UNAUTHENTICATED"
-  | "READ_ONLY"
-  | "RATE_LIMITED"
-  | "KAFKA_UNAVAILABLE"
-  | "MONGO_UNAVAILABLE"
-  | "MONGO_REFUSED"
-  | "DATABASE_NOT_FOUND"
-  | "COLLECTION_NOT_FOUND"
-  | "DOCUMENT_NOT_FOUND"
-  | "STALE_DOCUMENT"
-  | "PROMETHEUS_UNAVAILABLE"
-  | "SERVICE_UNAVAILABLE"
-  | "TIMEOUT"
-  | "CONFIG_INVALID"
-  | "INTERNAL";
+/**
+ * Every error code the API answers with, and its one HTTP status. Adapters and handlers throw a
+ * code; the status comes from here. 503: a backend cannot be reached (or is not ready); 502: it
+ * answered, with a failure; 504: it did not answer in time.
+ */
+export const errorStatus = {
+  BAD_REQUEST: 400,
+  RANGE_EMPTY: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  READ_ONLY: 403,
+  NOT_FOUND: 404,
+  TOPIC_NOT_FOUND: 404,
+  GROUP_NOT_FOUND: 404,
+  DATABASE_NOT_FOUND: 404,
+  COLLECTION_NOT_FOUND: 404,
+  DOCUMENT_NOT_FOUND: 404,
+  CONFLICT: 409,
+  GROUP_ACTIVE: 409,
+  TOPIC_EXISTS: 409,
+  STALE_DOCUMENT: 409,
+  TOO_LARGE: 413,
+  /** MongoDB refused the request itself (an unsupported operator or index kind, say). */
+  MONGO_REFUSED: 422,
+  RATE_LIMITED: 429,
+  CONFIG_INVALID: 500,
+  INTERNAL: 500,
+  /** Kafka answered a request with an error. */
+  KAFKA_ERROR: 502,
+  /** The broker's protocol versions or record format are older than the console reads. */
+  KAFKA_UNSUPPORTED: 502,
+  /** Records the console cannot read (a codec it lacks, a batch over the fetch limit). */
+  RECORDS_UNREADABLE: 502,
+  MONGO_ERROR: 502,
+  PROMETHEUS_ERROR: 502,
+  /** A storefront service's admin API answered with an error. */
+  SERVICE_ERROR: 502,
+  KAFKA_UNAVAILABLE: 503,
+  MONGO_UNAVAILABLE: 503,
+  PROMETHEUS_UNAVAILABLE: 503,
+  SERVICE_UNAVAILABLE: 503,
+  TIMEOUT: 504,
+} as const;
 
-/** An error with a code and HTTP status the route wrapper can answer with as is. */
+export type ErrorCode = keyof typeof errorStatus;
+
+/** An error with a code (its HTTP status from `errorStatus`) the route wrapper can answer with as is. */
 export class AppError extends Error {
+  readonly status: number;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly status: number,
-    readonly details?: unknown,
+    /** What the answer's `details` carries (an object or a list: never a bare status, which the code decides). */
+    readonly details?: object,
   ) {
     super(message);
     this.name = "AppError";
+    this.status = errorStatus[code];
+  }
+}
+
+/** A refusal to try again yet: answered with `Retry-After`. */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("RATE_LIMITED", message);
+    this.name = "RateLimitedError";
   }
 }
 
 export class TimeoutError extends AppError {
   constructor(what: string, ms: number) {
-    super("TIMEOUT", `${what} did not answer within ${ms} ms`, 504);
+    super("TIMEOUT", `${what} did not answer within ${ms} ms`);
     this.name = "TimeoutError";
   }
 }

@@ -6,15 +6,15 @@ import { writeAudit } from "../audit/audit";
 import { authorize, isMutation, requestActor } from "../auth/authorize";
 import { getLogger } from "../log";
 import { getConsoleMetrics } from "../metrics/registry";
-import { AppError } from "./errors";
+import { AppError, RateLimitedError } from "./errors";
 import { defaultBodyBytes, readLimitedJsonBody } from "./body";
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown; requestId?: string };
 }
 
-export function errorResponse(status: number, body: ErrorBody): Response {
-  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+export function errorResponse(status: number, body: ErrorBody, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
 /** Turns any thrown value into the one error shape: 400 for bad input, AppError's own status, else 500 with a request id. */
@@ -29,7 +29,8 @@ export function toErrorResponse(error: unknown): Response {
     });
   }
   if (error instanceof AppError) {
-    return errorResponse(error.status, { error: { code: error.code, message: error.message, details: error.details } });
+    const headers = error instanceof RateLimitedError ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
+    return errorResponse(error.status, { error: { code: error.code, message: error.message, details: error.details } }, headers);
   }
   const requestId = randomUUID();
   getLogger().error({ err: error, requestId }, "unhandled error in route handler");

@@ -8,9 +8,9 @@ import { AppError } from "./errors";
  */
 export function assertSameOrigin(request: Request): void {
   const site = request.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") throw new AppError("FORBIDDEN", "Cross-site requests cannot change anything", 403);
+  if (site && site !== "same-origin" && site !== "none") throw new AppError("FORBIDDEN", "Cross-site requests cannot change anything");
   const origin = request.headers.get("origin");
   if (origin && new URL(origin).host !== (request.headers.get("host") ?? new URL(request.url).host)) {
-    throw new AppError("FORBIDDEN", "Cross-origin requests cannot change anything", 403);
+    throw new AppError("FORBIDDEN", "Cross-origin requests cannot change anything");
   }
 }

@@ -43,7 +43,7 @@ export async function listBrokers(): Promise<BrokerInfo[]> {
 /** One broker: its summary, its log directories with per-topic sizes and its configs (sensitive values withheld). */
 export async function describeBroker(nodeId: number): Promise<BrokerDetail> {
   const broker = (await listBrokers()).find((b) => b.nodeId === nodeId);
-  if (!broker) throw new AppError("NOT_FOUND", `Broker ${nodeId} is not in the cluster`, 404);
+  if (!broker) throw new AppError("NOT_FOUND", `Broker ${nodeId} is not in the cluster`);
   const [logDirs, configs] = await Promise.all([
     cachedLogDirs(nodeId).catch(() => []),
     kafkaCall("describeConfigs", async () =>

@@ -24,7 +24,7 @@ export async function kafkaCall<T>(operation: string, call: () => Promise<T>, ti
   try {
     return await attempt();
   } catch (error) {
-    if (isUnknownTopic(error)) throw new AppError("TOPIC_NOT_FOUND", "No such topic", 404);
+    if (isUnknownTopic(error)) throw new AppError("TOPIC_NOT_FOUND", "No such topic");
     throw toKafkaError(error);
   }
 }

@@ -14,7 +14,7 @@ export function kafkaConnectionOptions(): Pick<KafkaConfig, "ssl" | "sasl"> {
       return readFileSync(file, "utf8");
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? "unreadable";
-      throw new AppError("KAFKA_UNAVAILABLE", `The console cannot read ${setting} (${file}): ${reason}`, 503);
+      throw new AppError("KAFKA_UNAVAILABLE", `The console cannot read ${setting} (${file}): ${reason}`);
     }
   };
   const options: Pick<KafkaConfig, "ssl" | "sasl"> = {};

@@ -51,7 +51,6 @@ export function toKafkaError(error: unknown): AppError {
     return new AppError(
       "KAFKA_UNAVAILABLE",
       `Kafka refused the console's credentials (check KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and the password): ${message}`,
-      503,
       details,
     );
   }
@@ -59,15 +58,14 @@ export function toKafkaError(error: unknown): AppError {
     return new AppError(
       "KAFKA_UNAVAILABLE",
       `Kafka's TLS handshake failed (check KAFKA_TLS, KAFKA_TLS_CA_FILE and, for client certificates, KAFKA_TLS_CERT_FILE and KAFKA_TLS_KEY_FILE): ${message}`,
-      503,
       details,
     );
   }
   if (/Connection|NumberOfRetriesExceeded|BrokerNotFound|NonRetriable|RequestTimeout/.test(name) || /ECONNREFUSED|timed? ?out/i.test(message)) {
-    return new AppError("KAFKA_UNAVAILABLE", `Kafka is unavailable: ${message}`, 503, details);
+    return new AppError("KAFKA_UNAVAILABLE", `Kafka is unavailable: ${message}`, details);
   }
   if (type && leadershipMoving.has(type)) {
-    return new AppError("KAFKA_UNAVAILABLE", `Kafka is moving a partition's leadership; try again in a moment (${message})`, 503, details);
+    return new AppError("KAFKA_UNAVAILABLE", `Kafka is moving a partition's leadership; try again in a moment (${message})`, details);
   }
-  return new AppError("KAFKA_UNAVAILABLE", `Kafka request failed: ${message}`, 502, details);
+  return new AppError("KAFKA_ERROR", `Kafka request failed: ${message}`, details);
 }

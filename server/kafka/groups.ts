@@ -102,6 +102,6 @@ export function listConsumerGroups(): Promise<ConsumerGroupLag[]> {
 /** One group's lag; 404 when the cluster does not know the group. */
 export async function describeConsumerGroup(groupId: string): Promise<ConsumerGroupLag> {
   const group = (await listConsumerGroups()).find((g) => g.groupId === groupId);
-  if (!group) throw new AppError("GROUP_NOT_FOUND", `Consumer group "${groupId}" does not exist`, 404);
+  if (!group) throw new AppError("GROUP_NOT_FOUND", `Consumer group "${groupId}" does not exist`);
   return group;
 }

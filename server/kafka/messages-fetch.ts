@@ -127,9 +127,8 @@ export async function fetchRecords(
   const versions = (broker as unknown as { versions?: Record<number, { minVersion: number; maxVersion: number }> }).versions?.[fetchApiKey];
   if (versions && (versions.maxVersion < fetchVersion || versions.minVersion > fetchVersion)) {
     throw new AppError(
-      "KAFKA_UNAVAILABLE",
+      "KAFKA_UNSUPPORTED",
       `The broker does not speak Fetch v${fetchVersion} (it offers v${versions.minVersion}–v${versions.maxVersion}); browsing needs Kafka 2.3 or later`,
-      502,
     );
   }
   const send = Object.getOwnPropertySymbols(Object.getPrototypeOf(broker)).find((s) => s.description === "private:Broker:sendRequest");
@@ -163,9 +162,8 @@ function decompress(codec: number, bytes: Buffer, partition: number): Buffer {
   const zstd = (zlib as unknown as { zstdDecompressSync?: (b: Buffer) => Buffer }).zstdDecompressSync;
   if (codec === 4 && zstd) return zstd(bytes);
   throw new AppError(
-    "KAFKA_UNAVAILABLE",
+    "RECORDS_UNREADABLE",
     `Partition ${partition} holds ${codecNames[codec] ?? `codec ${codec}`}-compressed messages, which the console cannot decode`,
-    502,
   );
 }
 
@@ -178,7 +176,7 @@ export function* recordBatches(bytes: Buffer, partition: number): Generator<Reco
     if (end > bytes.length) return;
     const magic = bytes.readInt8(at + 16);
     if (magic !== 2)
-      throw new AppError("KAFKA_UNAVAILABLE", `Partition ${partition} holds messages in the old format (magic ${magic}), which the console does not read`, 502);
+      throw new AppError("KAFKA_UNSUPPORTED", `Partition ${partition} holds messages in the old format (magic ${magic}), which the console does not read`);
     const attributes = bytes.readInt16BE(at + 21);
     const codec = attributes & 0x07;
     const raw = bytes.subarray(at + 61, end);

@@ -25,7 +25,7 @@ export async function topicPartitions(topic: string): Promise<number[]> {
     invalidate("kafka:metadata");
     found = (await fetchAllMetadata()).find((t) => t.name === topic);
   }
-  if (!found) throw new AppError("TOPIC_NOT_FOUND", `Topic "${topic}" does not exist`, 404);
+  if (!found) throw new AppError("TOPIC_NOT_FOUND", `Topic "${topic}" does not exist`);
   return found.partitions.map((p) => p.partitionId).sort((a, b) => a - b);
 }
 
@@ -33,7 +33,7 @@ export function checkPartitions(topic: string, existing: number[], wanted: numbe
   if (wanted.length === 0) return existing;
   const missing = wanted.filter((p) => !existing.includes(p));
   if (missing.length > 0) {
-    throw new AppError("BAD_REQUEST", `Topic "${topic}" has partitions 0–${existing.length - 1}; there is no partition ${missing.join(", ")}`, 400);
+    throw new AppError("BAD_REQUEST", `Topic "${topic}" has partitions 0–${existing.length - 1}; there is no partition ${missing.join(", ")}`);
   }
   return wanted;
 }

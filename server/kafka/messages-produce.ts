@@ -53,7 +53,7 @@ export async function produceMessage(topic: string, body: unknown): Promise<Prod
   if (input.partition !== undefined) checkPartitions(topic, partitions, [input.partition]);
   const attempt = async () => {
     const [sent] = await send(await getMessageProducer(), topic, input);
-    if (!sent) throw new AppError("KAFKA_UNAVAILABLE", "Kafka did not say where the message was written", 502);
+    if (!sent) throw new AppError("KAFKA_ERROR", "Kafka did not say where the message was written");
     return { topic, partition: sent.partition, offset: String(sent.baseOffset ?? sent.offset ?? "") };
   };
   try {
@@ -73,7 +73,7 @@ export async function produceMessage(topic: string, body: unknown): Promise<Prod
   } catch (error) {
     const type = (error as { type?: string }).type ?? (error as { cause?: { type?: string } }).cause?.type;
     if (type === "MESSAGE_TOO_LARGE" || type === "RECORD_LIST_TOO_LARGE") {
-      throw new AppError("TOO_LARGE", `Kafka refused the message as too large for topic "${topic}" (see its max.message.bytes)`, 413);
+      throw new AppError("TOO_LARGE", `Kafka refused the message as too large for topic "${topic}" (see its max.message.bytes)`);
     }
     throw error;
   }

@@ -156,8 +156,7 @@ export async function* scanMessages(plan: ScanPlan, signal: AbortSignal): AsyncG
           leaderMoved = true;
           continue;
         }
-        if (errorCode !== 0)
-          throw new AppError("KAFKA_UNAVAILABLE", `Reading partition ${partition} failed: ${fetchErrorNames[errorCode] ?? `error ${errorCode}`}`, 502);
+        if (errorCode !== 0) throw new AppError("KAFKA_ERROR", `Reading partition ${partition} failed: ${fetchErrorNames[errorCode] ?? `error ${errorCode}`}`);
         if (!records || records.length === 0) {
           // Nothing came back: either the rest of the range was compacted away, or its first
           // batch is larger than this partition's share (only the first partition of an
@@ -172,7 +171,7 @@ export async function* scanMessages(plan: ScanPlan, signal: AbortSignal): AsyncG
         if (cursor.next === before) {
           // Only part of a batch came back: ask for more next time.
           if (cursor.fetchBytes >= largestPartitionFetchBytes && ++cursor.stuck >= 3)
-            throw new AppError("KAFKA_UNAVAILABLE", `Partition ${partition} holds a batch larger than ${largestPartitionFetchBytes} bytes`, 502);
+            throw new AppError("RECORDS_UNREADABLE", `Partition ${partition} holds a batch larger than ${largestPartitionFetchBytes} bytes`);
           cursor.fetchBytes = Math.min(cursor.fetchBytes * 4, largestPartitionFetchBytes);
         } else {
           cursor.fetchBytes = Math.min(cursor.fetchBytes * 2, largestPartitionFetchBytes);
@@ -186,7 +185,7 @@ export async function* scanMessages(plan: ScanPlan, signal: AbortSignal): AsyncG
         break;
       }
       if (leaderMoved) {
-        if (++leaderRetries > maxLeaderRetries) throw new AppError("KAFKA_UNAVAILABLE", "The partitions' leaders kept moving; try again", 503);
+        if (++leaderRetries > maxLeaderRetries) throw new AppError("KAFKA_UNAVAILABLE", "The partitions' leaders kept moving; try again");
         await cluster.refreshMetadata();
       } else {
         leaderRetries = 0;
@@ -212,20 +211,16 @@ export async function readMessage(topic: string, partition: number, offset: stri
     const wanted = BigInt(offset);
     if (wanted < first || wanted >= end) {
       const holds = end > first ? `offsets ${first}–${end - 1n}` : "no messages";
-      throw new AppError("NOT_FOUND", `Partition ${partition} of "${topic}" holds ${holds}; there is no offset ${offset}`, 404);
+      throw new AppError("NOT_FOUND", `Partition ${partition} of "${topic}" holds ${holds}; there is no offset ${offset}`);
     }
     const [leader] = Object.keys(cluster.findLeaderForPartitions(topic, [partition]));
-    if (leader === undefined) throw new AppError("KAFKA_UNAVAILABLE", `Partition ${partition} of "${topic}" has no leader`, 503);
+    if (leader === undefined) throw new AppError("KAFKA_UNAVAILABLE", `Partition ${partition} of "${topic}" has no leader`);
     const broker = await kafkaCall("connect", () => cluster.findBroker({ nodeId: leader }));
     const [fetched] = await kafkaCall("fetch", () =>
       fetchRecords(broker, topic, [{ partition, fetchOffset: Number(wanted), maxBytes: largestPartitionFetchBytes }], largestFetchBytes),
     );
     if (fetched && fetched.errorCode !== 0)
-      throw new AppError(
-        "KAFKA_UNAVAILABLE",
-        `Reading partition ${partition} failed: ${fetchErrorNames[fetched.errorCode] ?? `error ${fetched.errorCode}`}`,
-        502,
-      );
+      throw new AppError("KAFKA_ERROR", `Reading partition ${partition} failed: ${fetchErrorNames[fetched.errorCode] ?? `error ${fetched.errorCode}`}`);
     const view = new RecordView();
     for (const batch of recordBatches(fetched?.records ?? Buffer.alloc(0), partition)) {
       if (batch.isControl || batch.lastOffset < Number(wanted)) continue;
@@ -236,6 +231,6 @@ export async function readMessage(topic: string, partition: number, offset: stri
       }
       break;
     }
-    throw new AppError("NOT_FOUND", `Offset ${offset} of partition ${partition} holds no message (compacted away, or a transaction marker)`, 404);
+    throw new AppError("NOT_FOUND", `Offset ${offset} of partition ${partition} holds no message (compacted away, or a transaction marker)`);
   });
 }

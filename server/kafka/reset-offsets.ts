@@ -14,8 +14,8 @@ async function planChanges(groupId: string, input: ResetOffsetsInput): Promise<O
   const committed = await kafkaAdmin("fetchOffsets", (admin) => admin.fetchOffsets({ groupId }));
   const existing = new Set((await fetchAllMetadata()).map((t) => t.name));
   const topics = input.topic ? [input.topic] : committed.map((c) => c.topic).filter((t) => existing.has(t));
-  if (input.topic && !existing.has(input.topic)) throw new AppError("TOPIC_NOT_FOUND", `Topic "${input.topic}" does not exist`, 404);
-  if (topics.length === 0) throw new AppError("BAD_REQUEST", `Group "${groupId}" has no committed offsets; name a topic to reset`, 400);
+  if (input.topic && !existing.has(input.topic)) throw new AppError("TOPIC_NOT_FOUND", `Topic "${input.topic}" does not exist`);
+  if (topics.length === 0) throw new AppError("BAD_REQUEST", `Group "${groupId}" has no committed offsets; name a topic to reset`);
 
   const changes = await Promise.all(
     topics.map(async (topic) => {
@@ -59,7 +59,7 @@ async function planChanges(groupId: string, input: ResetOffsetsInput): Promise<O
 /** The group's state, member count and the offset changes a reset would make; 404 for an unknown group. Writes nothing. */
 export async function previewOffsetReset(groupId: string, input: ResetOffsetsInput): Promise<{ state: string; members: number; changes: OffsetChange[] }> {
   const [group] = (await kafkaAdmin("describeGroups", (admin) => admin.describeGroups([groupId]))).groups;
-  if (!group || group.state === "Dead") throw new AppError("GROUP_NOT_FOUND", `Consumer group "${groupId}" does not exist`, 404);
+  if (!group || group.state === "Dead") throw new AppError("GROUP_NOT_FOUND", `Consumer group "${groupId}" does not exist`);
   return { state: group.state, members: group.members.length, changes: await planChanges(groupId, input) };
 }
 
@@ -72,7 +72,7 @@ export async function resetConsumerGroupOffsets(groupId: string, input: ResetOff
   const { members, changes } = await previewOffsetReset(groupId, input);
   if (input.dryRun) return { groupId, dryRun: true, changes };
   if (members > 0) {
-    throw new AppError("GROUP_ACTIVE", `Consumer group "${groupId}" has ${members} active member(s); stop its consumers before resetting offsets`, 409);
+    throw new AppError("GROUP_ACTIVE", `Consumer group "${groupId}" has ${members} active member(s); stop its consumers before resetting offsets`);
   }
   const byTopic = new Map<string, OffsetChange[]>();
   for (const change of changes) byTopic.set(change.topic, [...(byTopic.get(change.topic) ?? []), change]);

@@ -28,31 +28,30 @@ export { kafkaErrorType };
 const { ConfigResourceTypes, ConfigSource: KafkaConfigSource } = kafkajs;
 
 // kafkajs drops the broker's own error message, so each refusal gets a reason written here.
-const refusals: Record<string, { status: number; code: AppError["code"]; reason: string }> = {
-  TOPIC_ALREADY_EXISTS: { status: 409, code: "TOPIC_EXISTS", reason: "the topic already exists" },
-  UNKNOWN_TOPIC_OR_PARTITION: { status: 404, code: "TOPIC_NOT_FOUND", reason: "the topic does not exist" },
-  INVALID_REPLICATION_FACTOR: { status: 400, code: "BAD_REQUEST", reason: "the replication factor is invalid (larger than the number of brokers?)" },
-  INVALID_PARTITIONS: { status: 400, code: "BAD_REQUEST", reason: "the number of partitions is invalid" },
-  INVALID_REPLICA_ASSIGNMENT: { status: 400, code: "BAD_REQUEST", reason: "the replica assignment is invalid" },
-  INVALID_CONFIG: { status: 400, code: "BAD_REQUEST", reason: "a config name or value is invalid" },
-  POLICY_VIOLATION: { status: 400, code: "BAD_REQUEST", reason: "the request breaks a policy set on the brokers" },
+const refusals: Record<string, { code: AppError["code"]; reason: string }> = {
+  TOPIC_ALREADY_EXISTS: { code: "TOPIC_EXISTS", reason: "the topic already exists" },
+  UNKNOWN_TOPIC_OR_PARTITION: { code: "TOPIC_NOT_FOUND", reason: "the topic does not exist" },
+  INVALID_REPLICATION_FACTOR: { code: "BAD_REQUEST", reason: "the replication factor is invalid (larger than the number of brokers?)" },
+  INVALID_PARTITIONS: { code: "BAD_REQUEST", reason: "the number of partitions is invalid" },
+  INVALID_REPLICA_ASSIGNMENT: { code: "BAD_REQUEST", reason: "the replica assignment is invalid" },
+  INVALID_CONFIG: { code: "BAD_REQUEST", reason: "a config name or value is invalid" },
+  POLICY_VIOLATION: { code: "BAD_REQUEST", reason: "the request breaks a policy set on the brokers" },
   INVALID_TOPIC_EXCEPTION: {
-    status: 400,
     code: "BAD_REQUEST",
     reason: "the topic name is invalid, or collides with an existing topic whose name differs only in '.' and '_'",
   },
-  INVALID_REQUEST: { status: 400, code: "BAD_REQUEST", reason: "the broker considers the request invalid" },
-  OFFSET_OUT_OF_RANGE: { status: 400, code: "BAD_REQUEST", reason: "an offset is outside the partition's watermarks" },
-  TOPIC_DELETION_DISABLED: { status: 409, code: "CONFLICT", reason: "topic deletion is disabled on the brokers (delete.topic.enable=false)" },
-  TOPIC_AUTHORIZATION_FAILED: { status: 403, code: "FORBIDDEN", reason: "the console's Kafka user is not allowed to do this" },
-  CLUSTER_AUTHORIZATION_FAILED: { status: 403, code: "FORBIDDEN", reason: "the console's Kafka user is not allowed to do this" },
+  INVALID_REQUEST: { code: "BAD_REQUEST", reason: "the broker considers the request invalid" },
+  OFFSET_OUT_OF_RANGE: { code: "BAD_REQUEST", reason: "an offset is outside the partition's watermarks" },
+  TOPIC_DELETION_DISABLED: { code: "CONFLICT", reason: "topic deletion is disabled on the brokers (delete.topic.enable=false)" },
+  TOPIC_AUTHORIZATION_FAILED: { code: "FORBIDDEN", reason: "the console's Kafka user is not allowed to do this" },
+  CLUSTER_AUTHORIZATION_FAILED: { code: "FORBIDDEN", reason: "the console's Kafka user is not allowed to do this" },
 };
 
 /** Kafka's refusal of a request as an AppError with a reason; undefined when the failure is not a refusal (e.g. a broker down). */
 export function toRefusal(error: unknown, action: string): AppError | undefined {
   const type = kafkaErrorType(error);
   const refusal = type ? refusals[type] : undefined;
-  return refusal && new AppError(refusal.code, `Kafka refused to ${action}: ${refusal.reason}`, refusal.status, { kafkaError: type });
+  return refusal && new AppError(refusal.code, `Kafka refused to ${action}: ${refusal.reason}`, { kafkaError: type });
 }
 
 /** One admin call through kafkaCall (timeout, metrics, 503 when unreachable) with Kafka's refusals turned into 4xx. */
@@ -79,7 +78,7 @@ function audit(action: string, details: Record<string, unknown>): void {
 }
 
 function refuseInternal(topic: string, action: string): void {
-  if (topic.startsWith("__")) throw new AppError("FORBIDDEN", `"${topic}" is one of Kafka's internal topics; the console does not ${action} it`, 403);
+  if (topic.startsWith("__")) throw new AppError("FORBIDDEN", `"${topic}" is one of Kafka's internal topics; the console does not ${action} it`);
 }
 
 /** Polls the broker's metadata (uncached) until `done` holds or `ms` passed: deletes and new partitions show up with a short delay. */
@@ -121,13 +120,13 @@ export function mergeConfigOverrides(current: TopicConfigEntry[], change: AlterT
   const known = new Map(current.map((entry) => [entry.name, entry]));
   for (const name of [...Object.keys(change.set), ...change.remove]) {
     const entry = known.get(name);
-    if (!entry) throw new AppError("BAD_REQUEST", `"${name}" is not a topic config this broker knows`, 400);
-    if (entry.readOnly) throw new AppError("BAD_REQUEST", `"${name}" is read-only`, 400);
+    if (!entry) throw new AppError("BAD_REQUEST", `"${name}" is not a topic config this broker knows`);
+    if (entry.readOnly) throw new AppError("BAD_REQUEST", `"${name}" is read-only`);
   }
   const overrides = new Map<string, string>();
   for (const entry of current.filter((e) => e.source === "topic")) {
     if (entry.value === null && !(entry.name in change.set) && !change.remove.includes(entry.name)) {
-      throw new AppError("CONFLICT", `The sensitive override "${entry.name}" cannot be kept across an edit; set or remove it in the same change`, 409);
+      throw new AppError("CONFLICT", `The sensitive override "${entry.name}" cannot be kept across an edit; set or remove it in the same change`);
     }
     if (entry.value !== null) overrides.set(entry.name, entry.value);
   }
@@ -141,9 +140,9 @@ export function planPurge(watermarks: Array<{ partition: number; low: string; hi
   const byPartition = new Map(watermarks.map((w) => [w.partition, w]));
   for (const requested of offsets ?? []) {
     const w = byPartition.get(requested.partition);
-    if (!w) throw new AppError("BAD_REQUEST", `The topic has no partition ${requested.partition}`, 400);
+    if (!w) throw new AppError("BAD_REQUEST", `The topic has no partition ${requested.partition}`);
     if (BigInt(requested.offset) > BigInt(w.high)) {
-      throw new AppError("BAD_REQUEST", `Partition ${requested.partition}: offset ${requested.offset} is past the high watermark ${w.high}`, 400);
+      throw new AppError("BAD_REQUEST", `Partition ${requested.partition}: offset ${requested.offset} is past the high watermark ${w.high}`);
     }
   }
   const targets = offsets ? new Map(offsets.map((o) => [o.partition, BigInt(o.offset)])) : undefined;
@@ -168,7 +167,7 @@ export function planPurge(watermarks: Array<{ partition: number; low: string; hi
 export async function createTopic(input: CreateTopicInput): Promise<TopicDetail> {
   const { brokers } = await describeKafkaCluster();
   if (input.replicationFactor > brokers.length) {
-    throw new AppError("BAD_REQUEST", `Replication factor ${input.replicationFactor} is larger than the number of brokers (${brokers.length})`, 400);
+    throw new AppError("BAD_REQUEST", `Replication factor ${input.replicationFactor} is larger than the number of brokers (${brokers.length})`);
   }
   const configEntries = Object.entries(input.configs).map(([name, value]) => ({ name, value }));
   const topic = { topic: input.name, numPartitions: input.partitions, replicationFactor: input.replicationFactor };
@@ -187,7 +186,7 @@ export async function createTopic(input: CreateTopicInput): Promise<TopicDetail>
     }
   });
   // kafkajs answers false instead of throwing when the only error is TOPIC_ALREADY_EXISTS.
-  if (!created) throw new AppError("TOPIC_EXISTS", `Topic "${input.name}" already exists`, 409);
+  if (!created) throw new AppError("TOPIC_EXISTS", `Topic "${input.name}" already exists`);
   forgetCachedKafkaState(input.name);
   audit("create-topic", { topic: input.name, partitions: input.partitions, replicationFactor: input.replicationFactor, configs: input.configs });
   return describeTopic(input.name);
@@ -210,7 +209,7 @@ async function findRejectedConfig(
 }
 
 function configRejected(entry: IResourceConfigEntry): AppError {
-  return new AppError("BAD_REQUEST", `Kafka refused the config ${entry.name}=${entry.value}: the name is unknown or the value is invalid`, 400, {
+  return new AppError("BAD_REQUEST", `Kafka refused the config ${entry.name}=${entry.value}: the name is unknown or the value is invalid`, {
     kafkaError: "INVALID_CONFIG",
     config: entry.name,
   });
@@ -256,7 +255,7 @@ export async function addPartitions(topic: string, count: number): Promise<AddPa
   refuseInternal(topic, "add partitions to");
   const before = (await describeTopic(topic)).partitions;
   if (count <= before) {
-    throw new AppError("BAD_REQUEST", `"${topic}" has ${before} partitions; Kafka can only add partitions, so ask for more than ${before}`, 400);
+    throw new AppError("BAD_REQUEST", `"${topic}" has ${before} partitions; Kafka can only add partitions, so ask for more than ${before}`);
   }
   await adminCall("createPartitions", `add partitions to "${topic}"`, (admin) => admin.createPartitions({ topicPartitions: [{ topic, count }] }));
   await waitForMetadata((topics) => (topics.get(topic) ?? 0) >= count);
@@ -297,7 +296,7 @@ export async function purgeTopic(topic: string, input: PurgeTopicInput): Promise
 
 /** Deletes a topic once `confirm` repeats its name (Metadata, DeleteTopics, Metadata until it is gone); internal topics are refused. */
 export async function deleteTopic(topic: string, confirm: string): Promise<DeleteTopicResult> {
-  if (confirm !== topic) throw new AppError("BAD_REQUEST", `To delete "${topic}", confirm with its exact name`, 400);
+  if (confirm !== topic) throw new AppError("BAD_REQUEST", `To delete "${topic}", confirm with its exact name`);
   refuseInternal(topic, "delete");
   invalidate("kafka:metadata");
   await describeTopic(topic);

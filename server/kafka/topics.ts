@@ -34,7 +34,7 @@ export function fetchWatermarks(topic: string): Promise<Watermarks[]> {
   return cached(`kafka:watermarks:${topic}`, metadataTtlMs, () =>
     withFreshMetadataOnFailure(async () => {
       const metadata = (await fetchAllMetadata()).find((t) => t.name === topic);
-      if (!metadata) throw new AppError("TOPIC_NOT_FOUND", `Topic "${topic}" does not exist`, 404);
+      if (!metadata) throw new AppError("TOPIC_NOT_FOUND", `Topic "${topic}" does not exist`);
       return (await fetchWatermarksOf([metadata])).get(topic) ?? [];
     }),
   );
@@ -123,7 +123,7 @@ export async function describeTopic(name: string): Promise<TopicDetail> {
     invalidate("kafka:metadata");
     topic = (await fetchAllMetadata()).find((t) => t.name === name);
   }
-  if (!topic) throw new AppError("TOPIC_NOT_FOUND", `Topic "${name}" does not exist`, 404);
+  if (!topic) throw new AppError("TOPIC_NOT_FOUND", `Topic "${name}" does not exist`);
   const [watermarks, sizes, rates] = await Promise.all([fetchWatermarks(name), topicSizes(), produceRates()]);
   return { ...summarize(topic, watermarks), bytes: sizes?.get(name) ?? (sizes ? 0 : null), producedPerSecond: rates.get(name) ?? null };
 }

@@ -47,7 +47,7 @@ export function parsePipeline(text: string): Document[] {
     }
   });
   const writing = findWritingStage(pipeline, "pipeline");
-  if (writing) throw new AppError("BAD_REQUEST", `The pipeline writes (${writing}): only read-only pipelines run here`, 400);
+  if (writing) throw new AppError("BAD_REQUEST", `The pipeline writes (${writing}): only read-only pipelines run here`);
   return pipeline as Document[];
 }
 

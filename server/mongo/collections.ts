@@ -16,7 +16,7 @@ export async function assertCollectionExists(db: string, collection: string): Pr
   const found = await mongoCall("listCollections", () => getMongoClient().db(db).listCollections({ name: collection }, { nameOnly: true }).toArray());
   if (found.length > 0) return;
   await assertDatabaseExists(db);
-  throw new AppError("COLLECTION_NOT_FOUND", `Collection ${db}.${collection} does not exist`, 404);
+  throw new AppError("COLLECTION_NOT_FOUND", `Collection ${db}.${collection} does not exist`);
 }
 
 interface StorageStats {
@@ -97,7 +97,7 @@ export async function describeCollection(db: string, collection: string, { exact
   const [info] = await mongoCall("listCollections", () => getMongoClient().db(db).listCollections({ name: collection }).toArray());
   if (!info) {
     await assertDatabaseExists(db);
-    throw new AppError("COLLECTION_NOT_FOUND", `Collection ${db}.${collection} does not exist`, 404);
+    throw new AppError("COLLECTION_NOT_FOUND", `Collection ${db}.${collection} does not exist`);
   }
   const type = String(info.type ?? "collection");
   const summary = summarize(collection, type, type === "collection" ? await collectionStats(db, collection) : undefined);
@@ -108,7 +108,7 @@ export async function describeCollection(db: string, collection: string, { exact
 /** Creates an empty collection (a database comes into being with its first collection); 409 when it exists. */
 export async function createCollection(db: string, name: string): Promise<CollectionSummary> {
   const existing = await mongoCall("listCollections", () => getMongoClient().db(db).listCollections({ name }, { nameOnly: true }).toArray());
-  if (existing.length > 0) throw new AppError("CONFLICT", `Collection ${db}.${name} already exists`, 409);
+  if (existing.length > 0) throw new AppError("CONFLICT", `Collection ${db}.${name} already exists`);
   await mongoCall("createCollection", () => getMongoClient().db(db).createCollection(name));
   return describeCollection(db, name, { exact: false });
 }
@@ -116,16 +116,16 @@ export async function createCollection(db: string, name: string): Promise<Collec
 /** Renames within the database; 404 for an unknown source, 409 when the target exists. */
 export async function renameCollection(db: string, from: string, to: string): Promise<CollectionSummary> {
   await assertCollectionExists(db, from);
-  if (from === to) throw new AppError("BAD_REQUEST", "The new name is the current name", 400);
+  if (from === to) throw new AppError("BAD_REQUEST", "The new name is the current name");
   const taken = await mongoCall("listCollections", () => getMongoClient().db(db).listCollections({ name: to }, { nameOnly: true }).toArray());
-  if (taken.length > 0) throw new AppError("CONFLICT", `Collection ${db}.${to} already exists`, 409);
+  if (taken.length > 0) throw new AppError("CONFLICT", `Collection ${db}.${to} already exists`);
   await mongoCall("renameCollection", () => getMongoClient().db(db).renameCollection(from, to));
   return describeCollection(db, to, { exact: false });
 }
 
 /** Drops a collection after its name was typed as confirmation. */
 export async function dropCollection(db: string, collection: string, confirm: string): Promise<{ collection: string; dropped: true }> {
-  if (confirm !== collection) throw new AppError("BAD_REQUEST", `Type the collection name (${collection}) in confirm to drop it`, 400);
+  if (confirm !== collection) throw new AppError("BAD_REQUEST", `Type the collection name (${collection}) in confirm to drop it`);
   await assertCollectionExists(db, collection);
   await mongoCall("dropCollection", () => getMongoClient().db(db).collection(collection).drop());
   return { collection, dropped: true };

@@ -48,13 +48,13 @@ export async function assertDatabaseExists(name: string): Promise<void> {
       await cursor.close();
     }
   });
-  if (!first) throw new AppError("DATABASE_NOT_FOUND", `Database ${name} does not exist`, 404);
+  if (!first) throw new AppError("DATABASE_NOT_FOUND", `Database ${name} does not exist`);
 }
 
 /** Drops a database after its name was typed as confirmation; refuses MongoDB's own databases. */
 export async function dropDatabase(name: string, confirm: string): Promise<{ database: string; dropped: true }> {
-  if (confirm !== name) throw new AppError("BAD_REQUEST", `Type the database name (${name}) in confirm to drop it`, 400);
-  if (isSystem(name)) throw new AppError("BAD_REQUEST", `${name} is MongoDB's own database and is not dropped from here`, 400);
+  if (confirm !== name) throw new AppError("BAD_REQUEST", `Type the database name (${name}) in confirm to drop it`);
+  if (isSystem(name)) throw new AppError("BAD_REQUEST", `${name} is MongoDB's own database and is not dropped from here`);
   await assertDatabaseExists(name);
   await mongoCall("dropDatabase", () => getMongoClient().db(name).dropDatabase());
   return { database: name, dropped: true };

@@ -72,13 +72,13 @@ function toView(raw: Buffer): DocumentView {
 /** 404 with the most specific code: the database, the collection, or only the document is missing. */
 async function documentNotFound(ns: Namespace, id: unknown): Promise<AppError> {
   await assertNamespaceExists(ns);
-  return new AppError("DOCUMENT_NOT_FOUND", `No document with _id ${encodeDocumentId(id)} in ${ns.db}.${ns.collection}`, 404);
+  return new AppError("DOCUMENT_NOT_FOUND", `No document with _id ${encodeDocumentId(id)} in ${ns.db}.${ns.collection}`);
 }
 
 function parseDocumentText(text: string): Document {
   const document = parseEjsonDocument(text, "The document");
   const bytes = calculateObjectSize(document);
-  if (bytes > maxDocumentBytes) throw new AppError("TOO_LARGE", `The document is ${bytes} bytes of BSON; MongoDB stores at most ${maxDocumentBytes}`, 413);
+  if (bytes > maxDocumentBytes) throw new AppError("TOO_LARGE", `The document is ${bytes} bytes of BSON; MongoDB stores at most ${maxDocumentBytes}`);
   return document;
 }
 
@@ -98,12 +98,12 @@ export async function fetchDocument(ns: Namespace, id: unknown): Promise<Documen
  */
 export async function saveDocument(ns: Namespace, id: unknown, text: string, version: string): Promise<DocumentView> {
   const replacement = parseDocumentText(text);
-  if (!("_id" in replacement)) throw new AppError("BAD_REQUEST", "The document must keep its _id", 400);
-  if (!sameBsonValue(replacement._id, id)) throw new AppError("BAD_REQUEST", "_id cannot change: insert a new document (Duplicate) instead", 400);
+  if (!("_id" in replacement)) throw new AppError("BAD_REQUEST", "The document must keep its _id");
+  if (!sameBsonValue(replacement._id, id)) throw new AppError("BAD_REQUEST", "_id cannot change: insert a new document (Duplicate) instead");
 
   const currentRaw = await readRaw(ns, id);
   if (!currentRaw) throw await documentNotFound(ns, id);
-  if (documentVersion(currentRaw) !== version) throw new AppError("STALE_DOCUMENT", staleMessage, 409, { version: documentVersion(currentRaw) });
+  if (documentVersion(currentRaw) !== version) throw new AppError("STALE_DOCUMENT", staleMessage, { version: documentVersion(currentRaw) });
   const current = deserialize(currentRaw, bsonReadOptions);
 
   const result = await mongoCall("replaceOne", () =>
@@ -113,7 +113,7 @@ export async function saveDocument(ns: Namespace, id: unknown, text: string, ver
   );
   if (result.matchedCount === 0) {
     if (!(await readRaw(ns, id))) throw await documentNotFound(ns, id);
-    throw new AppError("STALE_DOCUMENT", staleMessage, 409);
+    throw new AppError("STALE_DOCUMENT", staleMessage);
   }
   if (result.modifiedCount === 0 && !Buffer.from(serialize(replacement)).equals(currentRaw)) {
     // FerretDB skips a replace whose document is equal by value (2.0 → 2, a Long 5 → an Int32 5),
@@ -144,13 +144,13 @@ export async function deleteDocument(ns: Namespace, id: unknown, input: DeleteDo
   const currentRaw = await readRaw(ns, id);
   if (!currentRaw) throw await documentNotFound(ns, id);
   if (input.version !== undefined && documentVersion(currentRaw) !== input.version) {
-    throw new AppError("STALE_DOCUMENT", "The document changed since it was loaded; reload it before deleting", 409, { version: documentVersion(currentRaw) });
+    throw new AppError("STALE_DOCUMENT", "The document changed since it was loaded; reload it before deleting", { version: documentVersion(currentRaw) });
   }
   const filter = input.version === undefined ? { _id: id } : unchangedSinceFilter(deserialize(currentRaw, bsonReadOptions), currentRaw.length);
   const result = await mongoCall("deleteOne", () => collectionOf(ns).deleteOne(filter as Filter<Document>, { maxTimeMS: mongoMaxTimeMs() }));
   if (result.deletedCount === 0) {
     if (!(await readRaw(ns, id))) throw await documentNotFound(ns, id);
-    throw new AppError("STALE_DOCUMENT", "The document changed while it was being deleted; reload it", 409);
+    throw new AppError("STALE_DOCUMENT", "The document changed while it was being deleted; reload it");
   }
   return { deleted: true, id: encodeDocumentId(id) };
 }
@@ -160,10 +160,6 @@ export function documentIdFromSegment(segment: string): unknown {
   try {
     return decodeDocumentId(segment);
   } catch (error) {
-    throw new AppError(
-      "BAD_REQUEST",
-      `The document id ${JSON.stringify(segment)} is not valid: ${error instanceof Error ? error.message : String(error)}`,
-      400,
-    );
+    throw new AppError("BAD_REQUEST", `The document id ${JSON.stringify(segment)} is not valid: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -28,7 +28,7 @@ export async function withTimeLimit<T>(what: string, work: () => Promise<T>): Pr
     return await work();
   } catch (error) {
     if (error instanceof MongoServerError && (error.code === 50 || error.codeName === "MaxTimeMSExpired")) {
-      throw new AppError("TIMEOUT", `MongoDB stopped ${what} at its time limit (${mongoMaxTimeMs()} ms); narrow the filter or add an index`, 504);
+      throw new AppError("TIMEOUT", `MongoDB stopped ${what} at its time limit (${mongoMaxTimeMs()} ms); narrow the filter or add an index`);
     }
     throw error;
   }
@@ -123,7 +123,7 @@ async function resolveStart(db: string, collection: string, query: DocumentsQuer
     try {
       id = decodeDocumentId(query.startAt);
     } catch {
-      throw new AppError("BAD_REQUEST", "startAt is not a document id (24 hex digits, a string, or ejson:<Extended JSON>)", 400);
+      throw new AppError("BAD_REQUEST", "startAt is not a document id (24 hex digits, a string, or ejson:<Extended JSON>)");
     }
     const doc = await mongoCall("find", () =>
       getMongoClient()
@@ -131,7 +131,7 @@ async function resolveStart(db: string, collection: string, query: DocumentsQuer
         .collection(collection)
         .findOne({ _id: id as never }, { maxTimeMS: mongoMaxTimeMs() }),
     );
-    if (!doc) throw new AppError("DOCUMENT_NOT_FOUND", `No document with _id ${query.startAt} in ${db}.${collection}`, 404);
+    if (!doc) throw new AppError("DOCUMENT_NOT_FOUND", `No document with _id ${query.startAt} in ${db}.${collection}`);
     const cursor = encodeCursor(spec, doc);
     return { direction: "after" as const, values: decodeCursor(cursor, spec), inclusive: true };
   }

@@ -99,7 +99,7 @@ export async function exportDocuments(db: string, collection: string, query: Exp
 /** The request body as text, refused with 413 past `maxImportBytes` (counted as it arrives, not trusted from a header). */
 export async function readImportBody(request: Request): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  const tooLarge = () => new AppError("TOO_LARGE", `An import is at most ${maxImportBytes / 1024 / 1024} MiB of JSON lines`, 413);
+  const tooLarge = () => new AppError("TOO_LARGE", `An import is at most ${maxImportBytes / 1024 / 1024} MiB of JSON lines`);
   if (declared > maxImportBytes) throw tooLarge();
   if (!request.body) return "";
   const reader = request.body.getReader();

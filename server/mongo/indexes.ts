@@ -37,7 +37,7 @@ export function toIndexInfo(index: Document, sizes: Record<string, number> | und
 export function indexKeysFrom(keys: CreateIndexInput["keys"]): Document {
   if (Array.isArray(keys)) {
     const fields = keys.map((k) => k.field);
-    if (new Set(fields).size !== fields.length) throw new AppError("BAD_REQUEST", "Each field can be in an index's keys only once", 400);
+    if (new Set(fields).size !== fields.length) throw new AppError("BAD_REQUEST", "Each field can be in an index's keys only once");
     return Object.fromEntries(keys.map((k) => [k.field, k.direction]));
   }
   const document = parseEjsonDocument(keys, "The index keys");
@@ -113,14 +113,14 @@ export async function createIndex(ns: Namespace, input: CreateIndexInput): Promi
   const name = await mongoCall("createIndex", () => getMongoClient().db(ns.db).collection(ns.collection).createIndex(keys, options));
   const { indexes } = await listIndexes(ns);
   const index = indexes.find((i) => i.name === name);
-  if (!index) throw new AppError("MONGO_REFUSED", `The server answered that it created index ${name} but does not list it`, 502);
+  if (!index) throw new AppError("MONGO_ERROR", `The server answered that it created index ${name} but does not list it`);
   return { index, warnings: ignoredOptions(options, index) };
 }
 
 /** Drops one index by name after the name was typed again; `_id_` cannot be dropped. One round trip. */
 export async function dropIndex(ns: Namespace, name: string, confirm: string): Promise<{ dropped: string }> {
-  if (name === "_id_") throw new AppError("BAD_REQUEST", "The _id_ index cannot be dropped", 400);
-  if (confirm !== name) throw new AppError("BAD_REQUEST", `Type the index name (${name}) to confirm`, 400);
+  if (name === "_id_") throw new AppError("BAD_REQUEST", "The _id_ index cannot be dropped");
+  if (confirm !== name) throw new AppError("BAD_REQUEST", `Type the index name (${name}) to confirm`);
   await mongoCall("dropIndex", () =>
     getMongoClient()
       .db(ns.db)
@@ -128,7 +128,7 @@ export async function dropIndex(ns: Namespace, name: string, confirm: string): P
       .dropIndex(name, { maxTimeMS: mongoMaxTimeMs() })
       .catch(whenNamespaceMissing(ns))
       .catch((error: unknown) => {
-        if (error instanceof MongoServerError && error.code === 27) throw new AppError("NOT_FOUND", `No index ${name} on ${ns.db}.${ns.collection}`, 404);
+        if (error instanceof MongoServerError && error.code === 27) throw new AppError("NOT_FOUND", `No index ${name} on ${ns.db}.${ns.collection}`);
         throw error;
       }),
   );

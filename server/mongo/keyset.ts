@@ -13,12 +13,12 @@ export function normalizeSort(sort: Document): SortSpec {
   const spec: SortSpec = [];
   for (const [field, raw] of Object.entries(sort)) {
     const direction = Number(typeof raw === "object" && raw !== null && "valueOf" in raw ? raw.valueOf() : raw);
-    if (direction !== 1 && direction !== -1) throw new AppError("BAD_REQUEST", `sort: the direction of ${field} must be 1 or -1`, 400);
-    if (!field || field.startsWith("$")) throw new AppError("BAD_REQUEST", `sort: ${JSON.stringify(field)} is not a field name`, 400);
+    if (direction !== 1 && direction !== -1) throw new AppError("BAD_REQUEST", `sort: the direction of ${field} must be 1 or -1`);
+    if (!field || field.startsWith("$")) throw new AppError("BAD_REQUEST", `sort: ${JSON.stringify(field)} is not a field name`);
     spec.push([field, direction]);
     if (field === "_id") return spec;
   }
-  if (spec.length >= maxSortKeys) throw new AppError("BAD_REQUEST", `sort: at most ${maxSortKeys - 1} fields besides _id`, 400);
+  if (spec.length >= maxSortKeys) throw new AppError("BAD_REQUEST", `sort: at most ${maxSortKeys - 1} fields besides _id`);
   spec.push(["_id", 1]);
   return spec;
 }
@@ -45,7 +45,7 @@ export function encodeCursor(spec: SortSpec, doc: Document): string {
 
 /** The key values a cursor carries; 400 when it is not one of ours or was made for another sort. */
 export function decodeCursor(cursor: string, spec: SortSpec): unknown[] {
-  const bad = (why: string) => new AppError("BAD_REQUEST", `The page cursor is not valid: ${why}`, 400);
+  const bad = (why: string) => new AppError("BAD_REQUEST", `The page cursor is not valid: ${why}`);
   if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw bad("not base64url");
   let plain: unknown;
   try {

@@ -27,7 +27,6 @@ export async function writeRefusal(error: unknown, unsupported: string[]): Promi
   throw new AppError(
     "MONGO_REFUSED",
     `MongoDB closed the connection instead of storing the document, and answers other commands: it cannot take a value in it.${which}`,
-    422,
   );
 }
 
@@ -39,8 +38,8 @@ export async function namespaceNotFound(ns: Namespace): Promise<AppError> {
       .admin()
       .listDatabases({ nameOnly: true, filter: { name: ns.db } }),
   );
-  if (!databases.some((d) => d.name === ns.db)) return new AppError("DATABASE_NOT_FOUND", `No database ${ns.db}`, 404);
-  return new AppError("COLLECTION_NOT_FOUND", `No collection ${ns.collection} in database ${ns.db}`, 404);
+  if (!databases.some((d) => d.name === ns.db)) return new AppError("DATABASE_NOT_FOUND", `No database ${ns.db}`);
+  return new AppError("COLLECTION_NOT_FOUND", `No collection ${ns.collection} in database ${ns.db}`);
 }
 
 /** A catch handler turning the server's NamespaceNotFound (code 26) into our 404 naming what is missing. */

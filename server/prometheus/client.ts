@@ -30,18 +30,18 @@ export async function prometheusGet<T>(path: string, params: Record<string, stri
       response = await fetch(url, { signal: AbortSignal.timeout(BACKEND_TIMEOUT_MS), cache: "no-store" });
     } catch (error) {
       if (error instanceof Error && error.name === "TimeoutError") {
-        throw new AppError("TIMEOUT", `Prometheus did not answer within ${BACKEND_TIMEOUT_MS} ms`, 504);
+        throw new AppError("TIMEOUT", `Prometheus did not answer within ${BACKEND_TIMEOUT_MS} ms`);
       }
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : errorMessage(error);
-      throw new AppError("PROMETHEUS_UNAVAILABLE", `Prometheus is unavailable: ${cause}`, 503);
+      throw new AppError("PROMETHEUS_UNAVAILABLE", `Prometheus is unavailable: ${cause}`);
     }
     const body = (await response.json().catch(() => undefined)) as PrometheusEnvelope<T> | undefined;
     if (body?.status === "success" && body.data !== undefined) return body.data;
     if (body?.errorType === "bad_data") {
       const position = parsePromqlPosition(body.error ?? "");
-      throw new AppError("BAD_REQUEST", `Prometheus: ${body.error}`, 400, position ? { position } : undefined);
+      throw new AppError("BAD_REQUEST", `Prometheus: ${body.error}`, position ? { position } : undefined);
     }
-    throw new AppError("PROMETHEUS_UNAVAILABLE", `Prometheus answered ${response.status}${body?.error ? `: ${body.error}` : ""}`, 502);
+    throw new AppError("PROMETHEUS_ERROR", `Prometheus answered ${response.status}${body?.error ? `: ${body.error}` : ""}`);
   });
 }
 

@@ -35,12 +35,11 @@ async function refusalOf(
       ? new AppError(
           "TOPIC_NOT_FOUND",
           `Target topic "${spec.target.topic}" does not exist; create it first (Kafka → Topics → Create topic), then start the replay`,
-          404,
         )
       : plan.records === 0
-        ? new AppError("RANGE_EMPTY", `The range holds no events in "${spec.source.topic}": there is nothing to replay`, 400)
+        ? new AppError("RANGE_EMPTY", `The range holds no events in "${spec.source.topic}": there is nothing to replay`)
         : plan.exact && plan.matched === 0
-          ? new AppError("RANGE_EMPTY", "No event in the range matches the filter: there is nothing to replay", 400)
+          ? new AppError("RANGE_EMPTY", "No event in the range matches the filter: there is nothing to replay")
           : null;
     const ranges = plan.ranges.map(({ partition, from, to }) => ({ partition, from, to }));
     return {
@@ -69,7 +68,7 @@ async function refusalOf(
     const plan = await planRebuild(spec);
     const refusal =
       plan.projection.shadow || plan.projection.state === "rebuilding"
-        ? new AppError("CONFLICT", `A rebuild of ${spec.service}'s ${spec.projection} is already running`, 409)
+        ? new AppError("CONFLICT", `A rebuild of ${spec.service}'s ${spec.projection} is already running`)
         : null;
     return {
       refusal,
@@ -100,10 +99,9 @@ async function refusalOf(
       ? new AppError(
           "GROUP_ACTIVE",
           `Consumer group "${spec.groupId}" has ${plan.members} active member(s); stop its consumers before reprocessing (their next commit would undo the rewind)`,
-          409,
         )
       : plan.records === 0
-        ? new AppError("RANGE_EMPTY", `Group "${spec.groupId}" is already at these offsets: nothing would be read again`, 400)
+        ? new AppError("RANGE_EMPTY", `Group "${spec.groupId}" is already at these offsets: nothing would be read again`)
         : null;
   return {
     refusal,
@@ -162,7 +160,7 @@ export async function listReplayJobs(query: { state?: ReplayJob["state"]; limit:
 
 export async function getReplayJob(id: string): Promise<ReplayJob> {
   const doc = await mongoCall("getReplayJob", () => jobsCollection().findOne({ _id: id }));
-  if (!doc) throw new AppError("NOT_FOUND", `No replay job ${id}`, 404);
+  if (!doc) throw new AppError("NOT_FOUND", `No replay job ${id}`);
   return toReplayJob(doc);
 }
 
@@ -177,9 +175,9 @@ export function actOnReplayJob(id: string, action: ReplayJobAction, actor: strin
 async function changeJobState(id: string, action: ReplayJobAction, actor: string): Promise<ReplayJob> {
   const jobs = jobsCollection();
   const doc = await jobs.findOne({ _id: id });
-  if (!doc) throw new AppError("NOT_FOUND", `No replay job ${id}`, 404);
+  if (!doc) throw new AppError("NOT_FOUND", `No replay job ${id}`);
   const conflict = () =>
-    new AppError("CONFLICT", `Job ${id} is ${doc.state}: it cannot be ${action === "pause" ? "paused" : action === "resume" ? "resumed" : "cancelled"}`, 409);
+    new AppError("CONFLICT", `Job ${id} is ${doc.state}: it cannot be ${action === "pause" ? "paused" : action === "resume" ? "resumed" : "cancelled"}`);
   let updated: JobDocument | null = null;
   if (action === "pause") {
     if (doc.state === "running")

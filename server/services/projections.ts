@@ -15,7 +15,6 @@ function serviceUrl(service: string): string {
           .SERVICES.map((s) => s.name)
           .join(", ") || "none"
       })`,
-      404,
     );
   return found.url;
 }
@@ -35,17 +34,15 @@ async function callService<T>(service: string, method: "GET" | "POST" | "DELETE"
     throw new AppError(
       "SERVICE_UNAVAILABLE",
       `Service "${service}" did not answer ${method} ${path}: ${(error as Error).name === "TimeoutError" ? `no answer within ${timeout} ms` : "unreachable"}`,
-      503,
     );
   }
   const body = (await response.json().catch(() => null)) as { error?: { message?: string } | string; message?: string } | null;
-  if (response.status === 404 && method === "GET") throw new AppError("NOT_FOUND", `Service "${service}" has no ${path}`, 404);
+  if (response.status === 404 && method === "GET") throw new AppError("NOT_FOUND", `Service "${service}" has no ${path}`);
   if (!response.ok) {
     const said = typeof body?.error === "object" ? body.error.message : (body?.message ?? body?.error);
     throw new AppError(
-      response.status === 409 ? "CONFLICT" : "SERVICE_UNAVAILABLE",
+      response.status === 409 ? "CONFLICT" : "SERVICE_ERROR",
       `Service "${service}" refused ${method} ${path}: ${said ?? `HTTP ${response.status}`}`,
-      response.status === 409 ? 409 : 502,
     );
   }
   return body as T;
@@ -72,7 +69,7 @@ export async function describeProjection(service: string, name: string): Promise
   const { projections } = await callService<{ projections: Array<Omit<ProjectionInfo, "service">> }>(service, "GET", "/admin/projections");
   const found = projections.find((p) => p.name === name);
   if (!found)
-    throw new AppError("NOT_FOUND", `Service "${service}" has no projection "${name}" (it has: ${projections.map((p) => p.name).join(", ") || "none"})`, 404);
+    throw new AppError("NOT_FOUND", `Service "${service}" has no projection "${name}" (it has: ${projections.map((p) => p.name).join(", ") || "none"})`);
   return { service, ...found };
 }
 

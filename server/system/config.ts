@@ -15,12 +15,12 @@ export function parseSystemConfig(text: string, path: string): SystemConfig {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new AppError("CONFIG_INVALID", `${path} is not JSON: ${(error as Error).message}`, 500);
+    throw new AppError("CONFIG_INVALID", `${path} is not JSON: ${(error as Error).message}`);
   }
   const result = systemConfigSchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new AppError("CONFIG_INVALID", `${path}: ${issue.path.join(".") || "the file"}: ${issue.message}`, 500);
+    throw new AppError("CONFIG_INVALID", `${path}: ${issue.path.join(".") || "the file"}: ${issue.message}`);
   }
   return result.data.eventdeck;
 }

@@ -41,7 +41,6 @@ function findCopy(name: string): Copy {
           .copies.map((c) => c.name)
           .join(", ") || "none"
       })`,
-      404,
     );
   return copy;
 }
@@ -166,7 +165,7 @@ export async function listConsistencyChecks(limit = 20): Promise<ConsistencyChec
 
 export async function getConsistencyCheck(id: string): Promise<ConsistencyCheck> {
   const doc = await mongoCall("getConsistencyCheck", () => checks().findOne({ _id: id }));
-  if (!doc) throw new AppError("NOT_FOUND", `No consistency check ${id}`, 404);
+  if (!doc) throw new AppError("NOT_FOUND", `No consistency check ${id}`);
   return toCheck(doc);
 }
 

@@ -146,7 +146,6 @@ export async function traceEntity(query: TraceQuery): Promise<EntityTrace> {
     throw new AppError(
       "BAD_REQUEST",
       "No entities are declared in the system config (SYSTEM_CONFIG_FILE): the trace needs to know which topics carry which ids",
-      400,
     );
   }
   const signal = AbortSignal.timeout(traceTimeLimitMs);
@@ -176,7 +175,7 @@ export async function traceEntity(query: TraceQuery): Promise<EntityTrace> {
   if (query.id) {
     const entities = query.entity ? config.entities.filter((e) => e.name === query.entity) : config.entities;
     if (entities.length === 0)
-      throw new AppError("NOT_FOUND", `No entity "${query.entity}" is declared (declared: ${config.entities.map((e) => e.name).join(", ")})`, 404);
+      throw new AppError("NOT_FOUND", `No entity "${query.entity}" is declared (declared: ${config.entities.map((e) => e.name).join(", ")})`);
     const results = await Promise.all(entities.map(async (entity) => ({ entity, ...(await traceKey(entity, query.id!)) })));
     const matched = results.filter((r) => r.events > 0 || r.docs.some((d) => d.document !== null));
     for (const { entity } of matched) traced.push({ entity: entity.name, id: query.id, via: "id" });

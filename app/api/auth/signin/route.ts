@@ -4,7 +4,7 @@ import { checkPassword } from "@/server/auth/users";
 import { signInLimits } from "@/server/auth/rate-limit";
 import { sessionSetCookie } from "@/server/auth/session";
 import { getConfig } from "@/server/config";
-import { AppError } from "@/server/http/errors";
+import { AppError, RateLimitedError } from "@/server/http/errors";
 import { readJsonBody, route } from "@/server/http/route";
 
 export const dynamic = "force-dynamic";
@@ -21,26 +21,21 @@ function clientAddress(request: Request): string {
  */
 export const POST = route("/api/auth/signin", async (request) => {
   if (getConfig().AUTH !== "local")
-    throw new AppError(
-      "BAD_REQUEST",
-      getConfig().AUTH === "off" ? "Sign-in is off on this console" : "This console signs in through its identity provider",
-      400,
-    );
+    throw new AppError("BAD_REQUEST", getConfig().AUTH === "off" ? "Sign-in is off on this console" : "This console signs in through its identity provider");
   const { username, password } = signInSchema.parse(await readJsonBody(request));
   const limits = signInLimits();
   const address = clientAddress(request);
   const wait = Math.max(limits.account.retryAfter(username), limits.address.retryAfter(address));
   if (wait > 0) {
     await writeAudit({ actor: username, action: "auth.signin", target: username, outcome: "refused", details: { address, reason: "rate limited" } });
-    const error = new AppError("RATE_LIMITED", `Too many failed sign-ins; try again in ${wait} s`, 429);
-    return Response.json({ error: { code: error.code, message: error.message } }, { status: 429, headers: { "retry-after": String(wait) } });
+    throw new RateLimitedError(`Too many failed sign-ins; try again in ${wait} s`, wait);
   }
   const user = await checkPassword(username, password);
   if (!user) {
     limits.account.fail(username);
     limits.address.fail(address);
     await writeAudit({ actor: username, action: "auth.signin", target: username, outcome: "refused", details: { address, reason: "wrong name or password" } });
-    throw new AppError("UNAUTHENTICATED", "Wrong user name or password", 401);
+    throw new AppError("UNAUTHENTICATED", "Wrong user name or password");
   }
   limits.account.clear(username);
   await writeAudit({ actor: user.name, action: "auth.signin", target: user.name, outcome: "ok", details: { address, role: user.role } });

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const POST = route("/api/prometheus/panels", async (request) => {
   const input = panelsRequestSchema.parse(await readJsonBody(request));
   const dashboard = findDashboard(input.dashboard);
-  if (!dashboard) throw new AppError("NOT_FOUND", `No dashboard "${input.dashboard}"`, 404);
+  if (!dashboard) throw new AppError("NOT_FOUND", `No dashboard "${input.dashboard}"`);
   const { start, end } = resolveTimeRange("last" in input.range ? { kind: "relative", last: input.range.last } : { kind: "absolute", ...input.range });
   const panels = await fetchDashboardPanels(dashboard, { start, end, width: input.width, variables: input.variables, panelIds: input.panels });
   return Response.json({ dashboard: dashboard.id, start, end, panels } satisfies PanelsResponse, { headers: { "cache-control": "no-store" } });

@@ -21,7 +21,7 @@ function cookieValue(request: Request, name: string): string | null {
  * form with the reason.
  */
 export const GET = route("/api/auth/oidc/callback", async (request) => {
-  if (getConfig().AUTH !== "oidc") throw new AppError("BAD_REQUEST", "This console does not sign in through an identity provider (AUTH is not oidc)", 400);
+  if (getConfig().AUTH !== "oidc") throw new AppError("BAD_REQUEST", "This console does not sign in through an identity provider (AUTH is not oidc)");
   const clearFlow = `${oidcCookie}=; Path=/api/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=0`;
   try {
     const { user, returnTo } = await finishSignIn(request, cookieValue(request, oidcCookie));

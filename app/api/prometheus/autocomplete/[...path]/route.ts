@@ -15,7 +15,7 @@ export const GET = route<{ params: Promise<{ path: string[] }> }>("/api/promethe
   const [api, version, ...rest] = segments;
   const path = rest.join("/");
   if (api !== "api" || version !== "v1" || !autocompletePaths.some((pattern) => pattern.test(path))) {
-    throw new AppError("NOT_FOUND", "Autocompletion reads labels, label values, series and metadata only", 404);
+    throw new AppError("NOT_FOUND", "Autocompletion reads labels, label values, series and metadata only");
   }
   const search = new URL(request.url).searchParams;
   const parsed = autocompleteQuerySchema.parse(Object.fromEntries(search));
