@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toErrorResponse } from "@/server/http/route";
 import { serializeError } from "@/server/log";
 import { stackAddresses, testKafka, uniqueName } from "./support/stack";
+import { callRoute, type RouteHandler as Handler } from "./support/route-call";
 
 const documentsRoute = await import("@/app/api/mongo/databases/[db]/collections/[collection]/documents/route");
 const insertRoute = await import("@/app/api/mongo/databases/[db]/collections/[collection]/documents/insert/route");
@@ -13,7 +14,6 @@ const messagesRoute = await import("@/app/api/kafka/topics/[topic]/messages/rout
 const messageRoute = await import("@/app/api/kafka/topics/[topic]/messages/[partition]/[offset]/route");
 const planRoute = await import("@/app/api/replay/plan/route");
 
-type Handler = (request: Request, context: never) => Promise<Response>;
 const db = uniqueName("it_hostile").replace(/-/g, "_");
 const collection = "things";
 const topic = uniqueName("it-hostile");
@@ -21,16 +21,8 @@ const mongo = new MongoClient(stackAddresses.mongoUri);
 const kafka = testKafka();
 const admin = kafka.admin();
 
-async function call(handler: unknown, method: string, path: string, params: Record<string, string>, body?: string | Buffer) {
-  const request = new Request(`http://localhost${path}`, {
-    method,
-    headers: { "content-type": "application/json", "x-eventdeck-csrf": "1" },
-    body: body as BodyInit | undefined,
-  });
-  const response = await (handler as Handler)(request, { params: Promise.resolve(params) } as never);
-  const text = await response.text();
-  return { status: response.status, text };
-}
+const call = (handler: unknown, method: string, path: string, params: Record<string, string>, body?: string | Buffer) =>
+  callRoute(handler as Handler, method, path, { params, body });
 const ns = { db, collection };
 const nsPath = `/api/mongo/databases/${db}/collections/${collection}`;
 

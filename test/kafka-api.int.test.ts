@@ -4,6 +4,7 @@ import type { Admin } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { cacheDir, kafkaReleases, defaultKafkaLine } from "@/stack/settings";
 import { stackAddresses, testKafka, uniqueName } from "./support/stack";
+import { callRoute } from "./support/route-call";
 
 vi.stubEnv("KAFKA_BROKERS", stackAddresses.kafkaBrokers.join(","));
 const topicsRoute = await import("@/app/api/kafka/topics/route");
@@ -16,10 +17,7 @@ const groupId = uniqueName("it-api-group");
 const kafka = testKafka();
 let admin: Admin;
 
-async function call(handler: (r: Request, c: never) => Promise<Response>, url: string, params?: Record<string, string>) {
-  const response = await handler(new Request(`http://localhost${url}`), { params: Promise.resolve(params ?? {}) } as never);
-  return { status: response.status, body: await response.json() };
-}
+const call = (handler: (r: Request, c: never) => Promise<Response>, url: string, params?: Record<string, string>) => callRoute(handler, "GET", url, { params });
 
 /** Lag per partition as Kafka's own kafka-consumer-groups tool reports it. */
 function lagFromKafkaTool(group: string): Map<string, string> {

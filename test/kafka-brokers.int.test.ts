@@ -2,6 +2,7 @@ import type { Admin } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { BrokerDetail, BrokerInfo } from "@/lib/schemas/kafka";
 import { stackAddresses, testKafka, uniqueName } from "./support/stack";
+import { callRoute } from "./support/route-call";
 
 vi.stubEnv("KAFKA_BROKERS", stackAddresses.kafkaBrokers.join(","));
 const brokersRoute = await import("@/app/api/kafka/brokers/route");
@@ -11,10 +12,8 @@ const kafka = testKafka();
 const topic = uniqueName("it-brokers");
 let admin: Admin;
 
-async function call(handler: (r: Request, c: never) => Promise<Response>, params: Record<string, string> = {}) {
-  const response = await handler(new Request("http://localhost/api/kafka/brokers"), { params: Promise.resolve(params) } as never);
-  return { status: response.status, body: await response.json() };
-}
+const call = (handler: (r: Request, c: never) => Promise<Response>, params: Record<string, string> = {}) =>
+  callRoute(handler, "GET", "/api/kafka/brokers", { params });
 
 beforeAll(async () => {
   admin = kafka.admin();

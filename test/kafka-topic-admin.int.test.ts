@@ -1,6 +1,7 @@
 import { ConfigResourceTypes, type Admin } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { stackAddresses, testKafka, uniqueName } from "./support/stack";
+import { callRoute, type RouteCallOptions, type RouteHandler as Handler } from "./support/route-call";
 
 vi.stubEnv("KAFKA_BROKERS", stackAddresses.kafkaBrokers.join(","));
 const topicsRoute = await import("@/app/api/kafka/topics/route");
@@ -9,24 +10,12 @@ const configsRoute = await import("@/app/api/kafka/topics/[topic]/configs/route"
 const partitionsRoute = await import("@/app/api/kafka/topics/[topic]/partitions/route");
 const purgeRoute = await import("@/app/api/kafka/topics/[topic]/purge/route");
 
-type Handler = (request: Request, context: never) => Promise<Response>;
-
 const topic = uniqueName("it-admin");
 const kafka = testKafka();
 const created = new Set<string>();
 let admin: Admin;
 
-async function call(
-  handler: Handler,
-  method: string,
-  url: string,
-  options: { body?: unknown; params?: Record<string, string>; headers?: Record<string, string> } = {},
-) {
-  const init: RequestInit = { method, headers: { "content-type": "application/json", "x-eventdeck-csrf": "1", ...options.headers } };
-  if (options.body !== undefined) init.body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
-  const response = await handler(new Request(`http://localhost${url}`, init), { params: Promise.resolve(options.params ?? {}) } as never);
-  return { status: response.status, body: await response.json() };
-}
+const call = (handler: Handler, method: string, url: string, options: RouteCallOptions = {}) => callRoute(handler, method, url, options);
 
 const create = (body: unknown, headers?: Record<string, string>) => {
   const name = (body as { name?: unknown }).name;

@@ -2,6 +2,7 @@ import { Binary, EJSON, ObjectId, type Document } from "bson";
 import { MongoClient } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { stackAddresses, uniqueName } from "./support/stack";
+import { callRoute, type RouteCallOptions, type RouteHandler as Handler } from "./support/route-call";
 
 vi.stubEnv("MONGODB_URI", stackAddresses.mongoUri);
 const databasesRoute = await import("@/app/api/mongo/databases/route");
@@ -12,31 +13,12 @@ const documentsRoute = await import("@/app/api/mongo/databases/[db]/collections/
 const exportRoute = await import("@/app/api/mongo/databases/[db]/collections/[collection]/export/route");
 const importRoute = await import("@/app/api/mongo/databases/[db]/collections/[collection]/import/route");
 
-type Handler = (request: Request, context: never) => Promise<Response>;
-
 const dbName = uniqueName("it_browse").replace("-", "_");
 const spareDb = uniqueName("it_drop").replace("-", "_");
 const client = new MongoClient(stackAddresses.mongoUri, { serverSelectionTimeoutMS: 5000 });
 const base = (db = dbName) => `/api/mongo/databases/${db}`;
 
-async function call(
-  handler: Handler,
-  method: string,
-  url: string,
-  options: { body?: string; params?: Record<string, string>; headers?: Record<string, string> } = {},
-) {
-  const init: RequestInit = { method, headers: { "content-type": "application/json", "x-eventdeck-csrf": "1", ...options.headers } };
-  if (options.body !== undefined) init.body = options.body;
-  const response = await handler(new Request(`http://localhost${url}`, init), { params: Promise.resolve(options.params ?? {}) } as never);
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // export answers are not one JSON value
-  }
-  return { status: response.status, body: body as Document, text, headers: response.headers };
-}
+const call = (handler: Handler, method: string, url: string, options: RouteCallOptions = {}) => callRoute<Document>(handler, method, url, options);
 
 const docs = (collection: string, query: Record<string, string> = {}, db = dbName) =>
   call(documentsRoute.GET, "GET", `${base(db)}/collections/${collection}/documents?${new URLSearchParams(query)}`, { params: { db, collection } });

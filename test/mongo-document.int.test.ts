@@ -3,13 +3,12 @@ import { Binary, BSONRegExp, Decimal128, Double, EJSON, Int32, Long, ObjectId, s
 import { MongoClient, type Collection } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { stackAddresses, uniqueName } from "./support/stack";
+import { callRoute, type RouteCallOptions, type RouteHandler as Handler } from "./support/route-call";
 
 vi.stubEnv("MONGODB_URI", stackAddresses.mongoUri);
 const documentRoute = await import("@/app/api/mongo/databases/[db]/collections/[collection]/documents/[id]/route");
 const insertRoute = await import("@/app/api/mongo/databases/[db]/collections/[collection]/documents/insert/route");
 const { encodeDocumentId } = await import("@/lib/mongo/id");
-
-type Handler = (request: Request, context: never) => Promise<Response>;
 
 const dbName = uniqueName("it_doc").replace("-", "_");
 const collName = "orders";
@@ -17,19 +16,12 @@ const client = new MongoClient(stackAddresses.mongoUri, { serverSelectionTimeout
 let orders: Collection;
 let isFerretDb = false;
 
-async function call(
-  handler: Handler,
-  method: string,
-  params: Record<string, string>,
-  options: { body?: unknown; headers?: Record<string, string>; query?: string } = {},
-) {
-  const init: RequestInit = { method, headers: { "content-type": "application/json", "x-eventdeck-csrf": "1", ...options.headers } };
-  if (options.body !== undefined) init.body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
-  const url = `http://localhost/api/mongo/databases/${params.db}/collections/${params.collection}/documents/${params.id ?? "insert"}${options.query ?? ""}`;
-  // Next.js hands route handlers their params already URL-decoded: pass them the same way.
-  const response = await handler(new Request(url, init), { params: Promise.resolve(params) } as never);
-  return { status: response.status, body: await response.json() };
-}
+// Next.js hands route handlers their params already URL-decoded: pass them the same way.
+const call = (handler: Handler, method: string, params: Record<string, string>, options: RouteCallOptions & { query?: string } = {}) =>
+  callRoute(handler, method, `/api/mongo/databases/${params.db}/collections/${params.collection}/documents/${params.id ?? "insert"}${options.query ?? ""}`, {
+    ...options,
+    params,
+  });
 
 const ns = (db = dbName, collection = collName) => ({ db, collection });
 const getDoc = (id: unknown, where = ns()) => call(documentRoute.GET, "GET", { ...where, id: encodeDocumentId(id) });

@@ -2,13 +2,12 @@ import { Double, Int32, Long, ObjectId } from "bson";
 import { MongoClient, type Collection } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { stackAddresses, uniqueName } from "./support/stack";
+import { callRoute, type RouteCallOptions, type RouteHandler as Handler } from "./support/route-call";
 
 vi.stubEnv("MONGODB_URI", stackAddresses.mongoUri);
 const indexesRoute = await import("@/app/api/mongo/databases/[db]/collections/[collection]/indexes/route");
 const indexRoute = await import("@/app/api/mongo/databases/[db]/collections/[collection]/indexes/[name]/route");
 const aggregateRoute = await import("@/app/api/mongo/databases/[db]/collections/[collection]/aggregate/route");
-
-type Handler = (request: Request, context: never) => Promise<Response>;
 
 const dbName = uniqueName("it_idx").replace("-", "_");
 const collName = "orders";
@@ -16,17 +15,8 @@ const client = new MongoClient(stackAddresses.mongoUri, { serverSelectionTimeout
 let orders: Collection;
 let isFerretDb = false;
 
-async function call(
-  handler: Handler,
-  method: string,
-  params: Record<string, string>,
-  options: { body?: unknown; headers?: Record<string, string>; query?: string } = {},
-) {
-  const init: RequestInit = { method, headers: { "content-type": "application/json", "x-eventdeck-csrf": "1", ...options.headers } };
-  if (options.body !== undefined) init.body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
-  const response = await handler(new Request(`http://localhost/api/mongo/x${options.query ?? ""}`, init), { params: Promise.resolve(params) } as never);
-  return { status: response.status, body: await response.json() };
-}
+const call = (handler: Handler, method: string, params: Record<string, string>, options: RouteCallOptions & { query?: string } = {}) =>
+  callRoute(handler, method, `/api/mongo/x${options.query ?? ""}`, { ...options, params });
 
 const ns = (db = dbName, collection = collName) => ({ db, collection });
 const list = (where = ns()) => call(indexesRoute.GET, "GET", where);
