@@ -1,7 +1,6 @@
 import { createReplayJobSchema, replayJobListQuerySchema } from "@/lib/schemas/replay";
 import { requestActor } from "@/server/auth/authorize";
 import { readJsonBody, route } from "@/server/http/route";
-import { assertSameOrigin } from "@/server/http/same-origin";
 import { createReplayJob, listReplayJobs } from "@/server/replay/jobs";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +13,6 @@ export const GET = route("/api/replay/jobs", async (request) => {
 
 /** POST /api/replay/jobs {spec, confirm: true} — queues a replay after the server's own dry run; answers 201 with the job. */
 export const POST = route("/api/replay/jobs", async (request) => {
-  assertSameOrigin(request);
   const { spec } = createReplayJobSchema.parse(await readJsonBody(request));
   return Response.json({ job: await createReplayJob(spec, requestActor(request)) }, { status: 201 });
 });

@@ -1,7 +1,6 @@
 import { topicParams as params } from "@/lib/schemas/kafka";
 import { deleteTopicSchema } from "@/lib/schemas/kafka-topic-admin";
 import { readConfirmation, route } from "@/server/http/route";
-import { assertSameOrigin } from "@/server/http/same-origin";
 import { deleteTopic } from "@/server/kafka/topic-admin";
 import { describeTopic } from "@/server/kafka/topics";
 
@@ -15,7 +14,6 @@ export const GET = route<{ params: Promise<{ topic: string }> }>("/api/kafka/top
 
 /** DELETE /api/kafka/topics/:topic with `confirm` (body or query) equal to the topic's name. */
 export const DELETE = route<{ params: Promise<{ topic: string }> }>("/api/kafka/topics/[topic]", async (request, context) => {
-  assertSameOrigin(request);
   const { topic } = params.parse(await context.params);
   const { confirm } = deleteTopicSchema.parse(await readConfirmation(request));
   return Response.json(await deleteTopic(topic, confirm));

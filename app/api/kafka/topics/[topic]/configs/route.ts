@@ -1,7 +1,6 @@
 import { topicParams as params } from "@/lib/schemas/kafka";
 import { alterTopicConfigsSchema } from "@/lib/schemas/kafka-topic-admin";
 import { readJsonBody, route } from "@/server/http/route";
-import { assertSameOrigin } from "@/server/http/same-origin";
 import { alterTopicConfigs, describeTopicConfigs } from "@/server/kafka/topic-admin";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +15,6 @@ export const GET = route<Context>("/api/kafka/topics/[topic]/configs", async (_r
 
 /** PATCH /api/kafka/topics/:topic/configs {set, remove} — changes only the named overrides. */
 export const PATCH = route<Context>("/api/kafka/topics/[topic]/configs", async (request, context) => {
-  assertSameOrigin(request);
   const { topic } = params.parse(await context.params);
   const body = await readJsonBody(request);
   return Response.json(await alterTopicConfigs(topic, alterTopicConfigsSchema.parse(body)));

@@ -1,6 +1,5 @@
 import { collectionListQuerySchema, createCollectionSchema, databaseParams } from "@/lib/schemas/mongo-browse";
 import { readJsonBody, route } from "@/server/http/route";
-import { assertSameOrigin } from "@/server/http/same-origin";
 import { createCollection, listCollections } from "@/server/mongo/collections";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +15,6 @@ export const GET = route<Context>("/api/mongo/databases/[db]/collections", async
 
 /** POST /api/mongo/databases/:db/collections {name} — 201 with the new collection; 409 when it exists. */
 export const POST = route<Context>("/api/mongo/databases/[db]/collections", async (request, context) => {
-  assertSameOrigin(request);
   const { db } = databaseParams.parse(await context.params);
   const { name } = createCollectionSchema.parse(await readJsonBody(request));
   return Response.json(await createCollection(db, name), { status: 201 });

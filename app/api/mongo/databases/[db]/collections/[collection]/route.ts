@@ -1,7 +1,6 @@
 import { collectionListQuerySchema, renameCollectionSchema } from "@/lib/schemas/mongo-browse";
 import { namespaceParams } from "@/lib/schemas/mongo";
 import { readJsonBody, route } from "@/server/http/route";
-import { assertSameOrigin } from "@/server/http/same-origin";
 import { describeCollection, dropCollection, renameCollection } from "@/server/mongo/collections";
 import { readDropConfirmation } from "@/server/mongo/databases";
 
@@ -19,7 +18,6 @@ export const GET = route<Context>(name, async (request, context) => {
 
 /** PATCH …/collections/:collection {to} — renames it within the database. */
 export const PATCH = route<Context>(name, async (request, context) => {
-  assertSameOrigin(request);
   const { db, collection } = namespaceParams.parse(await context.params);
   const { to } = renameCollectionSchema.parse(await readJsonBody(request));
   return Response.json(await renameCollection(db, collection, to));
@@ -27,7 +25,6 @@ export const PATCH = route<Context>(name, async (request, context) => {
 
 /** DELETE …/collections/:collection with `confirm` (query or body) equal to the collection's name. */
 export const DELETE = route<Context>(name, async (request, context) => {
-  assertSameOrigin(request);
   const { db, collection } = namespaceParams.parse(await context.params);
   return Response.json(await dropCollection(db, collection, await readDropConfirmation(request)));
 });

@@ -1,7 +1,6 @@
 import { namespaceParams } from "@/lib/schemas/mongo";
 import { createIndexSchema } from "@/lib/schemas/mongo-document";
 import { route } from "@/server/http/route";
-import { assertSameOrigin } from "@/server/http/same-origin";
 import { createIndex, listIndexes } from "@/server/mongo/indexes";
 import { readLimitedJsonBody } from "@/server/mongo/namespace-call";
 
@@ -18,7 +17,6 @@ export const GET = route<Context>(name, async (_request, context) => {
 
 /** POST …/indexes with keys (EJSON text or fields with directions) and options; 201 with the index and warnings. */
 export const POST = route<Context>(name, async (request, context) => {
-  assertSameOrigin(request);
   const ns = namespaceParams.parse(await context.params);
   const input = createIndexSchema.parse(await readLimitedJsonBody(request, 64 * 1024));
   return Response.json(await createIndex(ns, input), { status: 201 });

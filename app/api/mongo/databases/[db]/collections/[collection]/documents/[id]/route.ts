@@ -6,7 +6,6 @@ import {
   saveDocumentSchema,
 } from "@/lib/schemas/mongo-document";
 import { route } from "@/server/http/route";
-import { assertSameOrigin } from "@/server/http/same-origin";
 import { deleteDocument, documentIdFromSegment, fetchDocument, saveDocument } from "@/server/mongo/document";
 import { readLimitedJsonBody } from "@/server/mongo/namespace-call";
 
@@ -28,7 +27,6 @@ export const GET = route<Context>(name, async (_request, context) => {
 
 /** PUT …/documents/:id with `{ document: "<EJSON text>", version }` — replaces it if unchanged since loaded (409 otherwise). */
 export const PUT = route<Context>(name, async (request, context) => {
-  assertSameOrigin(request);
   const { ns, id } = await target(context);
   const { document, version } = saveDocumentSchema.parse(await readLimitedJsonBody(request, maxDocumentBodyBytes));
   return Response.json(await saveDocument(ns, id, document, version));
@@ -36,7 +34,6 @@ export const PUT = route<Context>(name, async (request, context) => {
 
 /** DELETE …/documents/:id with `{ version }` (refused if it changed) or `{ confirm: true }`; also as query parameters. */
 export const DELETE = route<Context>(name, async (request, context) => {
-  assertSameOrigin(request);
   const { ns, id } = await target(context);
   const query = deleteDocumentQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const body = await readLimitedJsonBody(request, 4096);

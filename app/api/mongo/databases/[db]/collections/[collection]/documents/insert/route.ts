@@ -1,7 +1,6 @@
 import { namespaceParams } from "@/lib/schemas/mongo";
 import { insertDocumentSchema, maxDocumentBodyBytes } from "@/lib/schemas/mongo-document";
 import { route } from "@/server/http/route";
-import { assertSameOrigin } from "@/server/http/same-origin";
 import { insertDocument } from "@/server/mongo/document";
 import { readLimitedJsonBody } from "@/server/mongo/namespace-call";
 
@@ -15,7 +14,6 @@ type Context = { params: Promise<{ db: string; collection: string }> };
  * Extended JSON (`ejson:"insert"`), see documentPath in lib/queries/mongo-document.ts.
  */
 export const POST = route<Context>("/api/mongo/databases/[db]/collections/[collection]/documents/insert", async (request, context) => {
-  assertSameOrigin(request);
   const ns = namespaceParams.parse(await context.params);
   const { document } = insertDocumentSchema.parse(await readLimitedJsonBody(request, maxDocumentBodyBytes));
   return Response.json(await insertDocument(ns, document), { status: 201 });

@@ -1,6 +1,5 @@
 import { dropIndexSchema, indexParams as params } from "@/lib/schemas/mongo-document";
 import { route } from "@/server/http/route";
-import { assertSameOrigin } from "@/server/http/same-origin";
 import { dropIndex } from "@/server/mongo/indexes";
 import { readLimitedJsonBody } from "@/server/mongo/namespace-call";
 
@@ -10,7 +9,6 @@ type Context = { params: Promise<{ db: string; collection: string; name: string 
 
 /** DELETE …/indexes/:name with `confirm` (body or query) equal to the index name; `_id_` is refused. */
 export const DELETE = route<Context>("/api/mongo/databases/[db]/collections/[collection]/indexes/[name]", async (request, context) => {
-  assertSameOrigin(request);
   const { db, collection, name } = params.parse(await context.params);
   const fromQuery = new URL(request.url).searchParams.get("confirm");
   const { confirm } = dropIndexSchema.parse(fromQuery === null ? await readLimitedJsonBody(request, 4096) : { confirm: fromQuery });
