@@ -1,15 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
+import { isOneDocumentKey, mongoKeys } from "./mongo";
 import type { AggregateResult, CreateIndexInput, CreateIndexResult, DeleteDocumentResult, DocumentView, IndexList } from "@/lib/schemas/mongo-document";
-
-/** Keys nest from the collection down, so invalidating a collection refreshes its documents and indexes too. */
-export const mongoDocumentKeys = {
-  collection: (db: string, collection: string) => ["mongo", "databases", db, "collections", collection] as const,
-  document: (db: string, collection: string, id: string) => [...mongoDocumentKeys.collection(db, collection), "documents", "one", id] as const,
-  indexes: (db: string, collection: string) => [...mongoDocumentKeys.collection(db, collection), "indexes"] as const,
-  aggregate: (db: string, collection: string, run: { pipeline: string; limit: number }) =>
-    [...mongoDocumentKeys.collection(db, collection), "aggregate", run] as const,
-};
 
 const enc = encodeURIComponent;
 const collectionApi = (db: string, collection: string) => `/api/mongo/databases/${enc(db)}/collections/${enc(collection)}`;
@@ -36,7 +28,7 @@ function send<T>(url: string, method: string, body: unknown): Promise<T> {
 /** One document; never refetched behind an editor's back (the version check on save is what catches changes). */
 export const documentOptions = (db: string, collection: string, segment: string) =>
   queryOptions({
-    queryKey: mongoDocumentKeys.document(db, collection, segment),
+    queryKey: mongoKeys.document(db, collection, segment),
     queryFn: () => fetchJson<DocumentView>(documentApi(db, collection, segment)),
     staleTime: Infinity,
     refetchOnWindowFocus: false,
@@ -50,10 +42,10 @@ export function useSaveDocument(db: string, collection: string, segment: string)
   return useMutation({
     mutationFn: (input: { document: string; version: string }) => send<DocumentView>(documentApi(db, collection, segment), "PUT", input),
     onSuccess: (saved) => {
-      queryClient.setQueryData(mongoDocumentKeys.document(db, collection, segment), saved);
+      queryClient.setQueryData(mongoKeys.document(db, collection, segment), saved);
       void queryClient.invalidateQueries({
-        queryKey: [...mongoDocumentKeys.collection(db, collection), "documents"],
-        predicate: (q) => q.queryKey[6] !== "one",
+        queryKey: [...mongoKeys.collection(db, collection), "documents"],
+        predicate: (q) => !isOneDocumentKey(q.queryKey),
       });
     },
   });
@@ -64,8 +56,8 @@ export function useInsertDocument(db: string, collection: string) {
   return useMutation({
     mutationFn: (document: string) => send<DocumentView>(`${collectionApi(db, collection)}/documents/insert`, "POST", { document }),
     onSuccess: (created) => {
-      queryClient.setQueryData(mongoDocumentKeys.document(db, collection, created.id), created);
-      void queryClient.invalidateQueries({ queryKey: mongoDocumentKeys.collection(db, collection), predicate: (q) => q.queryKey[6] !== "one" });
+      queryClient.setQueryData(mongoKeys.document(db, collection, created.id), created);
+      void queryClient.invalidateQueries({ queryKey: mongoKeys.collection(db, collection), predicate: (q) => !isOneDocumentKey(q.queryKey) });
     },
   });
 }
@@ -75,15 +67,15 @@ export function useDeleteDocument(db: string, collection: string, segment: strin
   return useMutation({
     mutationFn: (version: string) => send<DeleteDocumentResult>(documentApi(db, collection, segment), "DELETE", { version }),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: mongoDocumentKeys.document(db, collection, segment) });
-      void queryClient.invalidateQueries({ queryKey: mongoDocumentKeys.collection(db, collection), predicate: (q) => q.queryKey[6] !== "one" });
+      queryClient.removeQueries({ queryKey: mongoKeys.document(db, collection, segment) });
+      void queryClient.invalidateQueries({ queryKey: mongoKeys.collection(db, collection), predicate: (q) => !isOneDocumentKey(q.queryKey) });
     },
   });
 }
 
 export const indexesOptions = (db: string, collection: string) =>
   queryOptions({
-    queryKey: mongoDocumentKeys.indexes(db, collection),
+    queryKey: mongoKeys.indexes(db, collection),
     queryFn: () => fetchJson<IndexList>(`${collectionApi(db, collection)}/indexes`),
   });
 
@@ -93,7 +85,7 @@ export function useCreateIndex(db: string, collection: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateIndexInput) => send<CreateIndexResult>(`${collectionApi(db, collection)}/indexes`, "POST", input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: mongoDocumentKeys.collection(db, collection) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: mongoKeys.collection(db, collection) }),
   });
 }
 
@@ -101,14 +93,14 @@ export function useDropIndex(db: string, collection: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (name: string) => send<{ dropped: string }>(`${collectionApi(db, collection)}/indexes/${enc(name)}`, "DELETE", { confirm: name }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: mongoDocumentKeys.collection(db, collection) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: mongoKeys.collection(db, collection) }),
   });
 }
 
 /** A pipeline run: keyed by its text and limit (both in the URL); run again with refetch. */
 export const useAggregate = (db: string, collection: string, run: { pipeline: string; limit: number } | undefined) =>
   useQuery({
-    queryKey: mongoDocumentKeys.aggregate(db, collection, run ?? { pipeline: "", limit: 0 }),
+    queryKey: mongoKeys.aggregate(db, collection, run ?? { pipeline: "", limit: 0 }),
     queryFn: () => send<AggregateResult>(`${collectionApi(db, collection)}/aggregate`, "POST", run),
     enabled: run !== undefined,
     staleTime: Infinity,

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import { fetchJson } from "@/lib/api/fetch-json";
 import { namespacePath, type CollectionSummary, type DatabaseSummary, type DocumentsPage, type ImportReport } from "@/lib/schemas/mongo-browse";
 
-/** Keys nest from the database down (as mongo-document.ts does), so a change to a collection refreshes what shows it. */
+/** Keys nest from the database down, so a change to a collection refreshes what shows it (its pages, documents, indexes). */
 export const mongoKeys = {
   all: ["mongo"] as const,
   databases: (system: boolean) => ["mongo", "databases", "list", { system }] as const,
@@ -10,7 +10,18 @@ export const mongoKeys = {
   collections: (db: string, exact: boolean) => [...mongoKeys.database(db), "collections", "list", { exact }] as const,
   collection: (db: string, collection: string) => [...mongoKeys.database(db), "collections", collection] as const,
   documents: (db: string, collection: string, query: DocumentsQueryInput) => [...mongoKeys.collection(db, collection), "documents", "page", query] as const,
+  document: (db: string, collection: string, id: string) => [...mongoKeys.collection(db, collection), "documents", "one", id] as const,
+  indexes: (db: string, collection: string) => [...mongoKeys.collection(db, collection), "indexes"] as const,
+  aggregate: (db: string, collection: string, run: { pipeline: string; limit: number }) => [...mongoKeys.collection(db, collection), "aggregate", run] as const,
 };
+
+/** Where one document's key says "one" (its editor's query, which changes elsewhere in the collection must not refetch). */
+const oneDocumentAt = mongoKeys.document("db", "collection", "id").indexOf("one");
+
+/** Whether a query key is one document's, not a page of documents, the indexes or an aggregation. */
+export function isOneDocumentKey(key: readonly unknown[]): boolean {
+  return key[oneDocumentAt - 1] === "documents" && key[oneDocumentAt] === "one";
+}
 
 export const mongoPollIntervals = { databases: 15_000, collections: 15_000 } as const;
 

@@ -23,7 +23,6 @@ export const replayKeys = {
   all: ["replay"] as const,
   jobs: (filters: { state?: ReplayJobState }) => [...replayKeys.all, "jobs", "list", filters] as const,
   job: (id: string) => [...replayKeys.all, "jobs", "detail", id] as const,
-  audit: (filters: { action?: string; target?: string; limit?: number }) => ["audit", filters] as const,
   projections: () => [...replayKeys.all, "projections"] as const,
 };
 
@@ -176,18 +175,3 @@ export function useReplayJobAction(id: string) {
     },
   });
 }
-
-export const auditOptions = (filters: { action?: string; target?: string; limit?: number }) =>
-  queryOptions({
-    queryKey: replayKeys.audit(filters),
-    queryFn: () => {
-      const query = new URLSearchParams();
-      if (filters.action) query.set("action", filters.action);
-      if (filters.target) query.set("target", filters.target);
-      if (filters.limit) query.set("limit", String(filters.limit));
-      return fetchJson<{ entries: AuditEntry[] }>(`/api/audit?${query.toString()}`);
-    },
-    refetchInterval: replayPollIntervals.audit,
-  });
-
-export const useAudit = (filters: { action?: string; target?: string; limit?: number }) => useQuery(auditOptions(filters));
