@@ -32,3 +32,13 @@ export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T
   }
   return body as T;
 }
+
+/** Sends `body` as JSON with `method` (POST, PUT, PATCH, DELETE) and answers the parsed reply, as fetchJson does. */
+export function sendJson<T>(url: string, method: string, body?: unknown, init: Omit<RequestInit, "method" | "body"> = {}): Promise<T> {
+  return fetchJson<T>(url, {
+    ...init,
+    method,
+    headers: { "content-type": "application/json", ...init.headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, fetchJson } from "@/lib/api/fetch-json";
+import { ApiError, fetchJson, sendJson } from "@/lib/api/fetch-json";
 import { kafkaKeys } from "@/lib/queries/kafka";
 import {
   scanLimits,
@@ -34,8 +34,7 @@ export const useKafkaMessage = (topic: string, partition: number, offset: string
 export function useProduceMessage(topic: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ProduceMessageInput) =>
-      fetchJson<ProduceResult>(topicPath(topic), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) }),
+    mutationFn: (input: ProduceMessageInput) => sendJson<ProduceResult>(topicPath(topic), "POST", input),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: kafkaKeys.topic(topic) }),
   });
 }

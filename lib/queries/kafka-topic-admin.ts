@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson, sendJson } from "@/lib/api/fetch-json";
 import type { TopicDetail } from "@/lib/schemas/kafka";
 import type {
   AddPartitionsResult,
@@ -18,10 +18,6 @@ export const topicAdminKeys = {
 };
 
 const topicUrl = (name: string) => `/api/kafka/topics/${encodeURIComponent(name)}`;
-
-function send<T>(url: string, method: string, body: unknown): Promise<T> {
-  return fetchJson<T>(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-}
 
 const isUnder = (key: readonly unknown[], prefix: readonly unknown[]) => prefix.every((part, i) => key[i] === part);
 
@@ -41,7 +37,7 @@ export const useTopicConfigs = (name: string) => useQuery(topicConfigsOptions(na
 export function useCreateTopic() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.input<typeof createTopicSchema>) => send<TopicDetail>("/api/kafka/topics", "POST", input),
+    mutationFn: (input: z.input<typeof createTopicSchema>) => sendJson<TopicDetail>("/api/kafka/topics", "POST", input),
     onSuccess: (topic) => {
       queryClient.setQueryData(kafkaKeys.topic(topic.name), topic);
       void refreshKafkaViews(queryClient);
@@ -52,7 +48,7 @@ export function useCreateTopic() {
 export function useAlterTopicConfigs(name: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (change: z.input<typeof alterTopicConfigsSchema>) => send<TopicConfigs>(`${topicUrl(name)}/configs`, "PATCH", change),
+    mutationFn: (change: z.input<typeof alterTopicConfigsSchema>) => sendJson<TopicConfigs>(`${topicUrl(name)}/configs`, "PATCH", change),
     onSuccess: (configs) => queryClient.setQueryData(topicAdminKeys.configs(name), configs),
   });
 }
@@ -60,7 +56,7 @@ export function useAlterTopicConfigs(name: string) {
 export function useAddPartitions(name: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (count: number) => send<AddPartitionsResult>(`${topicUrl(name)}/partitions`, "POST", { count }),
+    mutationFn: (count: number) => sendJson<AddPartitionsResult>(`${topicUrl(name)}/partitions`, "POST", { count }),
     onSuccess: () => refreshKafkaViews(queryClient),
   });
 }
@@ -69,7 +65,7 @@ export function useAddPartitions(name: string) {
 export function usePurgeTopic(name: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.input<typeof purgeTopicSchema>) => send<PurgeTopicResult>(`${topicUrl(name)}/purge`, "POST", input),
+    mutationFn: (input: z.input<typeof purgeTopicSchema>) => sendJson<PurgeTopicResult>(`${topicUrl(name)}/purge`, "POST", input),
     onSuccess: (result) => {
       if (!result.dryRun) void refreshKafkaViews(queryClient);
     },
@@ -79,7 +75,7 @@ export function usePurgeTopic(name: string) {
 export function useDeleteTopic(name: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (confirm: string) => send<DeleteTopicResult>(topicUrl(name), "DELETE", { confirm }),
+    mutationFn: (confirm: string) => sendJson<DeleteTopicResult>(topicUrl(name), "DELETE", { confirm }),
     onSuccess: () => {
       // The deleted topic's page must not refetch itself into a 404 on the way out.
       queryClient.removeQueries({ queryKey: kafkaKeys.topic(name) });

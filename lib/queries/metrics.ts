@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson, sendJson } from "@/lib/api/fetch-json";
 import { parseDuration, resolveTimeRange, type TimeRange } from "@/lib/metrics/time-range";
 import type { InstantQueryResponse, LabelValuesResponse, MetricSeries, PanelsResponse, RangeQueryResponse } from "@/lib/schemas/metrics";
 
@@ -29,13 +29,7 @@ export const dashboardPanelsOptions = (
 ) =>
   queryOptions({
     queryKey: metricsKeys.panels(dashboard, range, variables, width),
-    queryFn: ({ signal }) =>
-      fetchJson<PanelsResponse>("/api/prometheus/panels", {
-        method: "POST",
-        signal,
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ dashboard, range: toBody(range), variables, width }),
-      }),
+    queryFn: ({ signal }) => sendJson<PanelsResponse>("/api/prometheus/panels", "POST", { dashboard, range: toBody(range), variables, width }, { signal }),
     refetchInterval: refreshMs(refresh),
     placeholderData: keepPreviousData,
     enabled,

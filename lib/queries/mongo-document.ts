@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson, sendJson } from "@/lib/api/fetch-json";
 import { isOneDocumentKey, mongoKeys } from "./mongo";
 import type { AggregateResult, CreateIndexInput, CreateIndexResult, DeleteDocumentResult, DocumentView, IndexList } from "@/lib/schemas/mongo-document";
 
@@ -21,10 +21,6 @@ export const newDocumentHref = (db: string, collection: string, copyOf?: string)
 
 const documentApi = (db: string, collection: string, segment: string) => `${collectionApi(db, collection)}/documents/${enc(unambiguousSegment(segment))}`;
 
-function send<T>(url: string, method: string, body: unknown): Promise<T> {
-  return fetchJson<T>(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-}
-
 /** One document; never refetched behind an editor's back (the version check on save is what catches changes). */
 export const documentOptions = (db: string, collection: string, segment: string) =>
   queryOptions({
@@ -40,7 +36,7 @@ export const useDocument = (db: string, collection: string, segment: string | un
 export function useSaveDocument(db: string, collection: string, segment: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { document: string; version: string }) => send<DocumentView>(documentApi(db, collection, segment), "PUT", input),
+    mutationFn: (input: { document: string; version: string }) => sendJson<DocumentView>(documentApi(db, collection, segment), "PUT", input),
     onSuccess: (saved) => {
       queryClient.setQueryData(mongoKeys.document(db, collection, segment), saved);
       void queryClient.invalidateQueries({
@@ -54,7 +50,7 @@ export function useSaveDocument(db: string, collection: string, segment: string)
 export function useInsertDocument(db: string, collection: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (document: string) => send<DocumentView>(`${collectionApi(db, collection)}/documents/insert`, "POST", { document }),
+    mutationFn: (document: string) => sendJson<DocumentView>(`${collectionApi(db, collection)}/documents/insert`, "POST", { document }),
     onSuccess: (created) => {
       queryClient.setQueryData(mongoKeys.document(db, collection, created.id), created);
       void queryClient.invalidateQueries({ queryKey: mongoKeys.collection(db, collection), predicate: (q) => !isOneDocumentKey(q.queryKey) });
@@ -65,7 +61,7 @@ export function useInsertDocument(db: string, collection: string) {
 export function useDeleteDocument(db: string, collection: string, segment: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (version: string) => send<DeleteDocumentResult>(documentApi(db, collection, segment), "DELETE", { version }),
+    mutationFn: (version: string) => sendJson<DeleteDocumentResult>(documentApi(db, collection, segment), "DELETE", { version }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: mongoKeys.document(db, collection, segment) });
       void queryClient.invalidateQueries({ queryKey: mongoKeys.collection(db, collection), predicate: (q) => !isOneDocumentKey(q.queryKey) });
@@ -84,7 +80,7 @@ export const useIndexes = (db: string, collection: string) => useQuery(indexesOp
 export function useCreateIndex(db: string, collection: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateIndexInput) => send<CreateIndexResult>(`${collectionApi(db, collection)}/indexes`, "POST", input),
+    mutationFn: (input: CreateIndexInput) => sendJson<CreateIndexResult>(`${collectionApi(db, collection)}/indexes`, "POST", input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: mongoKeys.collection(db, collection) }),
   });
 }
@@ -92,7 +88,7 @@ export function useCreateIndex(db: string, collection: string) {
 export function useDropIndex(db: string, collection: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => send<{ dropped: string }>(`${collectionApi(db, collection)}/indexes/${enc(name)}`, "DELETE", { confirm: name }),
+    mutationFn: (name: string) => sendJson<{ dropped: string }>(`${collectionApi(db, collection)}/indexes/${enc(name)}`, "DELETE", { confirm: name }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: mongoKeys.collection(db, collection) }),
   });
 }
@@ -101,7 +97,7 @@ export function useDropIndex(db: string, collection: string) {
 export const useAggregate = (db: string, collection: string, run: { pipeline: string; limit: number } | undefined) =>
   useQuery({
     queryKey: mongoKeys.aggregate(db, collection, run ?? { pipeline: "", limit: 0 }),
-    queryFn: () => send<AggregateResult>(`${collectionApi(db, collection)}/aggregate`, "POST", run),
+    queryFn: () => sendJson<AggregateResult>(`${collectionApi(db, collection)}/aggregate`, "POST", run),
     enabled: run !== undefined,
     staleTime: Infinity,
     refetchOnWindowFocus: false,

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson, sendJson } from "@/lib/api/fetch-json";
 import { namespacePath, type CollectionSummary, type DatabaseSummary, type DocumentsPage, type ImportReport } from "@/lib/schemas/mongo-browse";
 
 /** Keys nest from the database down, so a change to a collection refreshes what shows it (its pages, documents, indexes). */
@@ -39,10 +39,6 @@ export interface DocumentsQueryInput {
 
 const enc = encodeURIComponent;
 export const databaseApi = (db: string) => `/api/mongo/databases/${enc(db)}`;
-
-function send<T>(url: string, method: string, body?: unknown): Promise<T> {
-  return fetchJson<T>(url, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-}
 
 /** The documents query string: only what is set, so URLs stay short. */
 export function documentsSearch(query: Partial<DocumentsQueryInput>): URLSearchParams {
@@ -85,7 +81,7 @@ export const useDocumentsPage = (db: string, collection: string, query: Document
 export function useDropDatabase() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ db, confirm }: { db: string; confirm: string }) => send<{ database: string }>(databaseApi(db), "DELETE", { confirm }),
+    mutationFn: ({ db, confirm }: { db: string; confirm: string }) => sendJson<{ database: string }>(databaseApi(db), "DELETE", { confirm }),
     onSuccess: ({ database }) => {
       queryClient.removeQueries({ queryKey: mongoKeys.database(database) });
       void queryClient.invalidateQueries({ queryKey: ["mongo", "databases", "list"] });
@@ -102,7 +98,7 @@ function useRefreshMongo() {
 export function useCreateCollection(db: string) {
   const refresh = useRefreshMongo();
   return useMutation({
-    mutationFn: (name: string) => send<CollectionSummary>(`${databaseApi(db)}/collections`, "POST", { name }),
+    mutationFn: (name: string) => sendJson<CollectionSummary>(`${databaseApi(db)}/collections`, "POST", { name }),
     onSuccess: () => refresh(),
   });
 }
@@ -110,7 +106,7 @@ export function useCreateCollection(db: string) {
 export function useRenameCollection(db: string) {
   const refresh = useRefreshMongo();
   return useMutation({
-    mutationFn: ({ from, to }: { from: string; to: string }) => send<CollectionSummary>(namespacePath(db, from), "PATCH", { to }),
+    mutationFn: ({ from, to }: { from: string; to: string }) => sendJson<CollectionSummary>(namespacePath(db, from), "PATCH", { to }),
     onSuccess: () => refresh(),
   });
 }
@@ -119,7 +115,7 @@ export function useDropCollection(db: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ collection, confirm }: { collection: string; confirm: string }) =>
-      send<{ collection: string }>(namespacePath(db, collection), "DELETE", { confirm }),
+      sendJson<{ collection: string }>(namespacePath(db, collection), "DELETE", { confirm }),
     onSuccess: ({ collection }) => {
       queryClient.removeQueries({ queryKey: mongoKeys.collection(db, collection) });
       void queryClient.invalidateQueries({ queryKey: mongoKeys.all });

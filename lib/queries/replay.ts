@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson, sendJson } from "@/lib/api/fetch-json";
 import type { AuditEntry } from "@/lib/schemas/audit";
 import {
   finishedStates,
@@ -33,9 +33,7 @@ export interface ReplayJobDetail {
 
 const jobUrl = (id: string) => `/api/replay/jobs/${encodeURIComponent(id)}`;
 
-function post<T>(url: string, body?: unknown): Promise<T> {
-  return fetchJson<T>(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
-}
+const post = <T>(url: string, body?: unknown): Promise<T> => sendJson<T>(url, "POST", body ?? {});
 
 /** The dry run: what a replay would read, match and write. Nothing is written. */
 export function usePlanReplay() {

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson, sendJson } from "@/lib/api/fetch-json";
 import type { ConsistencyCheck, DeclaredCopy, EntityTrace, SystemCatalog, SystemMap, TraceQuery } from "@/lib/schemas/system";
 
 /** The map refreshes every 5 s (rates and lag move); the catalog samples topics and is cached 30 s by the server. */
@@ -64,12 +64,7 @@ export function useConsistencyCheck(id: string) {
 export function useStartConsistencyCheck() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (copy: string) =>
-      fetchJson<{ check: ConsistencyCheck }>("/api/system/consistency", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ copy }),
-      }),
+    mutationFn: (copy: string) => sendJson<{ check: ConsistencyCheck }>("/api/system/consistency", "POST", { copy }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: systemKeys.checks() }),
   });
 }
