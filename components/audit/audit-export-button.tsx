@@ -6,10 +6,9 @@ import { Button } from "@/components/ui/button";
 import { maxAuditLimit, type AuditFilters } from "@/lib/audit/filters";
 import { fetchAuditExport } from "@/lib/queries/audit";
 import { auditCsv, auditFileName, auditJsonLines, downloadText, type AuditExportFormat } from "./audit-export";
+import { Select } from "@/components/ui/select";
 
 type ExportState = { status: "idle" } | { status: "running" } | { status: "done"; count: number } | { status: "failed"; message: string };
-
-const inputClass = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
 
 /** Saves what the filters match (the newest 1,000 at most: the server's cap) as JSON lines or CSV, in the browser. */
 export function AuditExportButton({ filters }: { filters: AuditFilters }) {
@@ -34,10 +33,10 @@ export function AuditExportButton({ filters }: { filters: AuditFilters }) {
       <label htmlFor={id} className="sr-only">
         Export format
       </label>
-      <select id={id} value={format} onChange={(e) => setFormat(e.target.value as AuditExportFormat)} className={inputClass}>
+      <Select id={id} value={format} onChange={(e) => setFormat(e.target.value as AuditExportFormat)}>
         <option value="jsonl">JSON lines</option>
         <option value="csv">CSV</option>
-      </select>
+      </Select>
       <Button
         onClick={() => void start()}
         disabled={state.status === "running"}

@@ -4,8 +4,9 @@ import { Filter, X } from "lucide-react";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { actionPattern, auditOutcomes, sincePresets, type AuditFilters, type SincePreset } from "@/lib/audit/filters";
-
-const inputClass = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { InlineError } from "@/components/ui/inline-error";
 
 /** Actions the console records under a dotted name; changes made through the API are named by method and route instead. */
 const actionSuggestions = [
@@ -62,7 +63,7 @@ export function AuditFilterForm({ filters, onApply }: { filters: AuditFilters; o
         <label htmlFor={`${ids}-action`} className="text-muted">
           Action (prefix)
         </label>
-        <input
+        <Input
           id={`${ids}-action`}
           list={`${ids}-actions`}
           value={draft.action}
@@ -71,7 +72,7 @@ export function AuditFilterForm({ filters, onApply }: { filters: AuditFilters; o
           spellCheck={false}
           aria-invalid={actionProblem ? true : undefined}
           aria-describedby={actionProblem ? `${ids}-action-problem` : undefined}
-          className={`${inputClass} w-36 font-mono`}
+          className="w-36 font-mono"
         />
         <datalist id={`${ids}-actions`}>
           {actionSuggestions.map((action) => (
@@ -83,51 +84,46 @@ export function AuditFilterForm({ filters, onApply }: { filters: AuditFilters; o
         <label htmlFor={`${ids}-actor`} className="text-muted">
           Who
         </label>
-        <input
+        <Input
           id={`${ids}-actor`}
           value={draft.actor}
           onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
           placeholder="user name"
           spellCheck={false}
-          className={`${inputClass} w-32 font-mono`}
+          className="w-32 font-mono"
         />
       </div>
       <div className="flex flex-col gap-1 text-sm">
         <label htmlFor={`${ids}-target`} className="text-muted">
           Target (exact)
         </label>
-        <input
+        <Input
           id={`${ids}-target`}
           value={draft.target}
           onChange={(e) => setDraft({ ...draft, target: e.target.value })}
           placeholder="/api/kafka/topics"
           spellCheck={false}
-          className={`${inputClass} w-52 font-mono`}
+          className="w-52 font-mono"
         />
       </div>
       <div className="flex flex-col gap-1 text-sm">
         <label htmlFor={`${ids}-outcome`} className="text-muted">
           Outcome
         </label>
-        <select
-          id={`${ids}-outcome`}
-          value={draft.outcome}
-          onChange={(e) => apply({ ...draft, outcome: e.target.value as AuditFilters["outcome"] })}
-          className={inputClass}
-        >
+        <Select id={`${ids}-outcome`} value={draft.outcome} onChange={(e) => apply({ ...draft, outcome: e.target.value as AuditFilters["outcome"] })}>
           <option value="">Any</option>
           {auditOutcomes.map((outcome) => (
             <option key={outcome} value={outcome}>
               {outcome}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
       <div className="flex flex-col gap-1 text-sm">
         <label htmlFor={`${ids}-since`} className="text-muted">
           Since
         </label>
-        <select
+        <Select
           id={`${ids}-since`}
           value={sinceChoice}
           onChange={(e) => {
@@ -137,7 +133,6 @@ export function AuditFilterForm({ filters, onApply }: { filters: AuditFilters; o
             if (value === "custom") setDraft({ ...draft, since: new Date(Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000).toISOString() });
             else apply({ ...draft, since: value });
           }}
-          className={inputClass}
         >
           <option value="">Any time</option>
           {Object.entries(sincePresets).map(([value, { label }]) => (
@@ -146,19 +141,19 @@ export function AuditFilterForm({ filters, onApply }: { filters: AuditFilters; o
             </option>
           ))}
           <option value="custom">From a time…</option>
-        </select>
+        </Select>
       </div>
       {custom && (
         <div className="flex flex-col gap-1 text-sm">
           <label htmlFor={`${ids}-from`} className="text-muted">
             From (local time)
           </label>
-          <input
+          <Input
             id={`${ids}-from`}
             type="datetime-local"
             value={toLocalInput(draft.since)}
             onChange={(e) => setDraft({ ...draft, since: fromLocalInput(e.target.value) })}
-            className={`${inputClass} font-mono`}
+            className="font-mono"
           />
         </div>
       )}
@@ -176,9 +171,9 @@ export function AuditFilterForm({ filters, onApply }: { filters: AuditFilters; o
         </Button>
       </div>
       {actionProblem && (
-        <p id={`${ids}-action-problem`} role="alert" className="basis-full text-sm text-bad">
+        <InlineError id={`${ids}-action-problem`} className="basis-full">
           {actionProblem}
-        </p>
+        </InlineError>
       )}
     </form>
   );

@@ -11,25 +11,22 @@ import { useAuditEntries } from "@/lib/queries/audit";
 import { AuditExportButton } from "./audit-export-button";
 import { AuditFilterForm } from "./audit-filter-form";
 import { AuditTable } from "./audit-table";
+import { Select } from "@/components/ui/select";
+import { StaleMarker } from "@/components/ui/stale-marker";
+import { EmptyState } from "@/components/ui/empty-state";
 
-const inputClass = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
-
-function EmptyState({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
-  return (
-    <Card className="flex flex-col items-start gap-3 p-6 text-sm">
-      <ScrollText aria-hidden className="size-6 text-muted" />
-      {filtered ? (
-        <>
-          <p>No entries match these filters.</p>
-          <Button onClick={onClear}>Clear the filters</Button>
-        </>
-      ) : (
-        <p className="max-w-2xl text-muted">
-          Nothing recorded yet. Every sign-in and every change attempted through the console — allowed, refused or failed — is written here, with who did it and
-          on what.
-        </p>
-      )}
-    </Card>
+function NoEntries({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
+  return filtered ? (
+    <EmptyState icon={ScrollText} action={<Button onClick={onClear}>Clear the filters</Button>}>
+      <p className="text-ink">No entries match these filters.</p>
+    </EmptyState>
+  ) : (
+    <EmptyState icon={ScrollText}>
+      <p className="max-w-2xl">
+        Nothing recorded yet. Every sign-in and every change attempted through the console — allowed, refused or failed — is written here, with who did it and
+        on what.
+      </p>
+    </EmptyState>
   );
 }
 
@@ -65,13 +62,13 @@ export function AuditLog() {
           )}
           <label htmlFor={limitId} className="flex items-center gap-2">
             Show
-            <select id={limitId} value={filters.limit} onChange={(e) => navigate({ ...filters, limit: Number(e.target.value) })} className={inputClass}>
+            <Select id={limitId} value={filters.limit} onChange={(e) => navigate({ ...filters, limit: Number(e.target.value) })}>
               {auditPageSizes.map((size) => (
                 <option key={size} value={size}>
                   {size.toLocaleString("en-US")}
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
         </div>
         <AuditExportButton filters={filters} />
@@ -79,10 +76,10 @@ export function AuditLog() {
       <QueryState isPending={isPending} error={data ? null : error} retry={() => void refetch()} what="the audit log">
         {data &&
           (entries.length === 0 ? (
-            <EmptyState filtered={isFiltered(filters)} onClear={() => navigate({ ...filters, action: "", actor: "", target: "", outcome: "", since: "" })} />
+            <NoEntries filtered={isFiltered(filters)} onClear={() => navigate({ ...filters, action: "", actor: "", target: "", outcome: "", since: "" })} />
           ) : (
             <Card className="p-0">
-              {isRefetchError && <p className="px-3 pt-2 text-xs text-bad">Stale: the last refresh failed ({error?.message}).</p>}
+              <StaleMarker stale={isRefetchError} error={error} className="px-3 pt-2" />
               <AuditTable entries={entries} />
             </Card>
           ))}

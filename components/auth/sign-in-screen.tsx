@@ -5,6 +5,8 @@ import { useSearchParams } from "next/navigation";
 import { useState, type FormEvent, type MouseEvent } from "react";
 import { ApiError, fetchJson } from "@/lib/api/fetch-json";
 import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { InlineError } from "@/components/ui/inline-error";
 
 /**
  * The sign-in form, shown instead of any page while nobody is signed in. After signing in
@@ -50,11 +52,7 @@ export function SignInScreen({ auth, cluster }: { auth: "local" | "oidc"; cluste
         <p className="mt-1 text-sm text-muted">
           Cluster <span className="font-mono">{cluster}</span>
         </p>
-        {auth === "oidc" && error && (
-          <p role="alert" className="mt-4 rounded-md border border-bad/30 bg-bad/5 px-3 py-2 text-sm text-bad">
-            {error}
-          </p>
-        )}
+        {auth === "oidc" && error && <InlineError className="mt-4 rounded-md border border-bad/30 bg-bad/5 px-3 py-2">{error}</InlineError>}
         {auth === "oidc" ? (
           <a
             href="/api/auth/oidc/start"
@@ -67,29 +65,13 @@ export function SignInScreen({ auth, cluster }: { auth: "local" | "oidc"; cluste
           <form onSubmit={submit} className="mt-6 space-y-4">
             <label className="block text-sm">
               <span className="font-medium">User name</span>
-              <input
-                name="username"
-                autoComplete="username"
-                required
-                autoFocus
-                className="mt-1 w-full rounded-md border border-line bg-surface px-2.5 py-1.5"
-              />
+              <Input name="username" autoComplete="username" required autoFocus className="mt-1 w-full px-2.5" />
             </label>
             <label className="block text-sm">
               <span className="font-medium">Password</span>
-              <input
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                required
-                className="mt-1 w-full rounded-md border border-line bg-surface px-2.5 py-1.5"
-              />
+              <Input name="password" type="password" autoComplete="current-password" required className="mt-1 w-full px-2.5" />
             </label>
-            {error && (
-              <p role="alert" className="rounded-md border border-bad/30 bg-bad/5 px-3 py-2 text-sm text-bad">
-                {error}
-              </p>
-            )}
+            {error && <InlineError className="rounded-md border border-bad/30 bg-bad/5 px-3 py-2">{error}</InlineError>}
             <Button type="submit" variant="primary" disabled={busy} className="w-full justify-center">
               <LogIn aria-hidden className="size-4" /> {busy ? "Signing in…" : "Sign in"}
             </Button>

@@ -16,6 +16,7 @@ import { useSystemMap } from "@/lib/queries/system";
 import { jobPercent, kindLabel, specTitle, timeAgo } from "@/lib/replay/describe";
 import { finishedStates, type ReplayJob } from "@/lib/schemas/replay";
 import type { Health, MapGroup, MapService, MapTopic } from "@/lib/schemas/system";
+import { InlineError } from "@/components/ui/inline-error";
 
 /** A titled card with a link to the full page: a skeleton while its query loads, the reason when it fails, else its content. */
 function Panel({
@@ -46,9 +47,9 @@ function Panel({
       {isPending ? (
         <Loading what={what} />
       ) : failure !== null ? (
-        <p role="alert" className="text-sm text-bad">
+        <InlineError>
           Could not read {what}: {failure}
-        </p>
+        </InlineError>
       ) : (
         children
       )}

@@ -1,12 +1,12 @@
 "use client";
 
-import { RefreshCw } from "lucide-react";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useHealth } from "@/lib/queries/health";
 import { backendLabels, backendNames } from "@/lib/backends";
 import { BackendCard } from "./backend-card";
+import { InlineError } from "@/components/ui/inline-error";
+import { StaleMarker } from "@/components/ui/stale-marker";
 
 export function HealthOverview() {
   const { data, error, isPending, isRefetchError, refetch, dataUpdatedAt } = useHealth();
@@ -27,12 +27,9 @@ export function HealthOverview() {
 
   if (!data) {
     return (
-      <Card role="alert" className="flex items-center justify-between gap-4 border-bad">
-        <p className="text-sm text-bad">Could not load backend health: {error?.message}</p>
-        <Button onClick={() => refetch()}>
-          <RefreshCw aria-hidden className="size-4" /> Retry
-        </Button>
-      </Card>
+      <InlineError card retry={() => void refetch()} className="border-bad">
+        Could not load backend health: {error?.message}
+      </InlineError>
     );
   }
 
@@ -44,7 +41,8 @@ export function HealthOverview() {
         ))}
       </div>
       <p className="text-xs text-muted">
-        {isRefetchError ? <span className="text-bad">Stale: the last refresh failed ({error?.message}). </span> : null}
+        <StaleMarker stale={isRefetchError} error={error} inline />
+        {isRefetchError && " "}
         Checked {new Date(dataUpdatedAt).toLocaleTimeString()} · refreshes every 5 s
       </p>
     </div>

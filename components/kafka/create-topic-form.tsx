@@ -2,7 +2,7 @@
 
 import { Plus, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useId, useState, type ReactNode } from "react";
+import { useId, useState } from "react";
 import { useCan } from "@/components/auth/session";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
@@ -10,6 +10,8 @@ import { ApiError } from "@/lib/api/fetch-json";
 import { useKafkaOverview } from "@/lib/queries/kafka";
 import { useCreateTopic } from "@/lib/queries/kafka-topic-admin";
 import type { TopicDetail } from "@/lib/schemas/kafka";
+import { Input } from "@/components/ui/input";
+import { InlineError } from "@/components/ui/inline-error";
 
 /** Topic configs people set most often at creation, offered as suggestions. */
 export const commonTopicConfigs = [
@@ -25,8 +27,6 @@ export const commonTopicConfigs = [
   "message.timestamp.type",
 ];
 
-export const inputClass = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
-
 type Field = "name" | "partitions" | "replication" | "configs" | "form";
 
 /** Which field an API error is about, so it is shown next to that field. */
@@ -38,14 +38,6 @@ function fieldOf(error: Error): Field {
   if (/^replicationFactor[:.]|replication factor/i.test(message)) return "replication";
   if (/^configs[:.]|config/i.test(message)) return "configs";
   return "form";
-}
-
-function FieldError({ id, children }: { id: string; children: ReactNode }) {
-  return (
-    <p id={id} role="alert" className="text-sm text-bad">
-      {children}
-    </p>
-  );
 }
 
 interface ConfigRow {
@@ -74,7 +66,7 @@ function CreateTopicForm({ onCancel, initialName = "", initialPartitions = 3, on
   const replicationValue = replication ?? String(Math.min(3, brokers ?? 1));
   const errorField = create.error ? fieldOf(create.error) : undefined;
   const errorFor = (field: Field) =>
-    errorField === field && create.error ? <FieldError id={`${ids}-${field}-error`}>{create.error.message}</FieldError> : null;
+    errorField === field && create.error ? <InlineError id={`${ids}-${field}-error`}>{create.error.message}</InlineError> : null;
   const describedBy = (field: Field, hint?: string) =>
     [hint, errorField === field ? `${ids}-${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
 
@@ -97,7 +89,7 @@ function CreateTopicForm({ onCancel, initialName = "", initialPartitions = 3, on
         <label htmlFor={`${ids}-name`} className="text-sm font-medium">
           Name
         </label>
-        <input
+        <Input
           id={`${ids}-name`}
           value={name}
           onChange={(e) => setName(e.target.value)}
@@ -108,7 +100,7 @@ function CreateTopicForm({ onCancel, initialName = "", initialPartitions = 3, on
           placeholder="orders.v1"
           aria-invalid={errorField === "name" || undefined}
           aria-describedby={describedBy("name", `${ids}-name-hint`)}
-          className={`${inputClass} w-full font-mono`}
+          className="w-full font-mono"
         />
         <p id={`${ids}-name-hint`} className="text-xs text-muted">
           Letters, digits, “.”, “_” and “-”; at most 249 characters.
@@ -121,7 +113,7 @@ function CreateTopicForm({ onCancel, initialName = "", initialPartitions = 3, on
           <label htmlFor={`${ids}-partitions`} className="text-sm font-medium">
             Partitions
           </label>
-          <input
+          <Input
             id={`${ids}-partitions`}
             type="number"
             min={1}
@@ -131,7 +123,7 @@ function CreateTopicForm({ onCancel, initialName = "", initialPartitions = 3, on
             onChange={(e) => setPartitions(e.target.value)}
             aria-invalid={errorField === "partitions" || undefined}
             aria-describedby={describedBy("partitions")}
-            className={`${inputClass} w-full font-mono tabular-nums`}
+            className="w-full font-mono tabular-nums"
           />
           {errorFor("partitions")}
         </div>
@@ -139,7 +131,7 @@ function CreateTopicForm({ onCancel, initialName = "", initialPartitions = 3, on
           <label htmlFor={`${ids}-replication`} className="text-sm font-medium">
             Replication factor
           </label>
-          <input
+          <Input
             id={`${ids}-replication`}
             type="number"
             min={1}
@@ -149,7 +141,7 @@ function CreateTopicForm({ onCancel, initialName = "", initialPartitions = 3, on
             onChange={(e) => setReplication(e.target.value)}
             aria-invalid={errorField === "replication" || undefined}
             aria-describedby={describedBy("replication", `${ids}-replication-hint`)}
-            className={`${inputClass} w-full font-mono tabular-nums`}
+            className="w-full font-mono tabular-nums"
           />
           <p id={`${ids}-replication-hint`} className="text-xs text-muted">
             {brokers === undefined ? "At most the number of brokers." : `At most ${brokers} (the cluster has ${brokers} broker${brokers === 1 ? "" : "s"}).`}
@@ -166,25 +158,25 @@ function CreateTopicForm({ onCancel, initialName = "", initialPartitions = 3, on
           <ul className="space-y-2">
             {rows.map((row, index) => (
               <li key={row.id} className="flex items-center gap-2">
-                <input
+                <Input
                   aria-label={`Config ${index + 1} name`}
                   list={`${ids}-config-names`}
                   value={row.name}
                   onChange={(e) => updateRow(row.id, { name: e.target.value })}
                   placeholder="retention.ms"
                   spellCheck={false}
-                  className={`${inputClass} min-w-0 flex-1 font-mono`}
+                  className="min-w-0 flex-1 font-mono"
                 />
                 <span aria-hidden className="text-muted">
                   =
                 </span>
-                <input
+                <Input
                   aria-label={`Config ${index + 1} value`}
                   value={row.value}
                   onChange={(e) => updateRow(row.id, { value: e.target.value })}
                   placeholder="604800000"
                   spellCheck={false}
-                  className={`${inputClass} min-w-0 flex-1 font-mono`}
+                  className="min-w-0 flex-1 font-mono"
                 />
                 <button
                   type="button"

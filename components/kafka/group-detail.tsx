@@ -13,6 +13,7 @@ import { formatCount, formatDuration } from "@/lib/format";
 import { useConsumerGroup } from "@/lib/queries/kafka";
 import { newReplayHref } from "@/lib/replay/form";
 import { ResetOffsetsForm } from "./reset-offsets-form";
+import { StaleMarker } from "@/components/ui/stale-marker";
 
 // recharts loads after the page; the chart's card shows a skeleton meanwhile.
 const LagChart = dynamic(() => import("./lag-chart").then((m) => m.LagChart), { ssr: false, loading: () => <Skeleton className="h-60 w-full" /> });
@@ -35,7 +36,7 @@ export function GroupDetailView({ groupId }: { groupId: string }) {
     <QueryState isPending={isPending} error={data ? null : error} retry={() => void refetch()} what={`group ${groupId}`}>
       {data && (
         <div className="space-y-4">
-          {isRefetchError && <p className="text-xs text-bad">Stale: the last refresh failed ({error?.message}).</p>}
+          <StaleMarker stale={isRefetchError} error={error} />
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
             <Stat label="State" value={data.state} />
             <Stat label="Members" value={data.members} />

@@ -8,6 +8,9 @@ import { cn } from "@/lib/cn";
 import { formatCount, formatDuration } from "@/lib/format";
 import { useUrlState } from "@/lib/hooks/use-url-state";
 import { useConsumerGroups } from "@/lib/queries/kafka";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
+import { StaleMarker } from "@/components/ui/stale-marker";
 
 const columns = [
   { label: "Group" },
@@ -26,23 +29,18 @@ export function GroupsTable() {
   const shown = (data?.groups ?? []).filter((g) => g.groupId.toLowerCase().includes(filter.toLowerCase()));
   return (
     <QueryState isPending={isPending} error={data ? null : error} retry={() => void refetch()} what="consumer groups">
-      {data && data.groups.length === 0 && <Card className="text-sm text-muted">No consumer groups yet. They appear once a consumer joins or commits.</Card>}
+      {data && data.groups.length === 0 && <EmptyState>No consumer groups yet. They appear once a consumer joins or commits.</EmptyState>}
       {data && data.groups.length > 0 && (
         <div className="space-y-2">
           <div className="flex items-center justify-between gap-3">
             <label className="flex items-center gap-2 text-sm">
               <span className="text-muted">Filter</span>
-              <input
-                type="search"
-                value={filter}
-                onChange={(e) => setUrlState({ q: e.target.value })}
-                placeholder="group id"
-                className="w-64 rounded-md border border-line bg-surface px-2 py-1"
-              />
+              <Input type="search" value={filter} onChange={(e) => setUrlState({ q: e.target.value })} placeholder="group id" className="w-64 py-1" />
             </label>
             <p className="text-xs text-muted">
               {shown.length} of {data.groups.length} groups
-              {isRefetchError && <span className="text-bad"> · stale: the last refresh failed ({error?.message})</span>}
+              {isRefetchError && " · "}
+              <StaleMarker stale={isRefetchError} error={error} lead="stale" inline />
             </p>
           </div>
           <Card className="p-0">

@@ -7,6 +7,7 @@ import { numericCell, SimpleTable } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import { formatCount } from "@/lib/format";
 import { useKafkaOverview } from "@/lib/queries/kafka";
+import { StaleMarker } from "@/components/ui/stale-marker";
 
 const brokerColumns = [{ label: "Id", numeric: true }, { label: "Address" }, { label: "Leaders", numeric: true }, { label: "Replicas", numeric: true }];
 
@@ -34,7 +35,7 @@ export function KafkaOverviewView() {
     <QueryState isPending={isPending} error={data ? null : error} retry={() => void refetch()} what="the Kafka cluster">
       {data && (
         <div className="space-y-4">
-          {isRefetchError && <p className="text-xs text-bad">Stale: the last refresh failed ({error?.message}).</p>}
+          <StaleMarker stale={isRefetchError} error={error} />
           <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
             <Stat label="Brokers" value={data.brokers.length} />
             <Stat label="Topics" value={formatCount(data.topics)} href="/kafka/topics" />

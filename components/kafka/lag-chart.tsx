@@ -7,6 +7,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
 import { formatCount } from "@/lib/format";
 import { useLagHistory } from "@/lib/queries/kafka";
+import { InlineError } from "@/components/ui/inline-error";
 
 const ranges = ["15m", "1h", "6h", "24h"] as const;
 /** Clock time for an axis tick; seconds too while the history spans less than ten minutes. */
@@ -40,9 +41,7 @@ export function LagChart({ groupId }: { groupId: string }) {
       {isPending ? (
         <Skeleton className="h-48 w-full" />
       ) : error && !data ? (
-        <p role="alert" className="text-sm text-bad">
-          Lag history is unavailable: {error.message}
-        </p>
+        <InlineError>Lag history is unavailable: {error.message}</InlineError>
       ) : data && data.points.length === 0 ? (
         <p className="py-12 text-center text-sm text-muted">
           Prometheus has no lag recorded for this group in the last {range} yet. It scrapes the console every few seconds.

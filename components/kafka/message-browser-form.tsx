@@ -7,6 +7,8 @@ import { checkFilter } from "@/lib/kafka/filter";
 import type { BrowseSettings } from "@/lib/queries/kafka-messages";
 import { scanLimits, type StartMode } from "@/lib/schemas/kafka-messages";
 import { MessageFilterInput } from "./message-filter-input";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 
 const startLabels: Record<StartMode, string> = {
   latest: "Latest messages",
@@ -14,8 +16,6 @@ const startLabels: Record<StartMode, string> = {
   offset: "An offset",
   timestamp: "A time",
 };
-
-const field = "rounded-md border border-line bg-surface px-2 py-1 text-sm";
 
 /** ISO instant ⇄ the local "YYYY-MM-DDTHH:mm:ss" a datetime-local input shows. */
 function toLocalInput(iso: string): string {
@@ -82,73 +82,73 @@ export function MessageBrowserForm({
         </fieldset>
         <label className="flex flex-col gap-1">
           <span className="text-muted">Start at</span>
-          <select value={settings.start} onChange={(e) => set("start", e.target.value as StartMode)} className={field}>
+          <Select value={settings.start} onChange={(e) => set("start", e.target.value as StartMode)} className="py-1">
             {Object.entries(startLabels).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         {settings.start === "latest" && (
           <label className="flex flex-col gap-1">
             <span className="text-muted">Last N per partition</span>
-            <input
+            <Input
               type="number"
               min={1}
               max={scanLimits.maxScan}
               value={settings.count}
               onChange={(e) => set("count", Number(e.target.value))}
-              className={`${field} w-28 font-mono`}
+              className="py-1 w-28 font-mono"
             />
           </label>
         )}
         {settings.start === "offset" && (
           <label className="flex flex-col gap-1">
             <span className="text-muted">Offset</span>
-            <input
+            <Input
               inputMode="numeric"
               pattern="\d+"
               required
               value={settings.offset}
               onChange={(e) => set("offset", e.target.value.trim())}
-              className={`${field} w-36 font-mono`}
+              className="py-1 w-36 font-mono"
             />
           </label>
         )}
         {settings.start === "timestamp" && (
           <label className="flex flex-col gap-1">
             <span className="text-muted">From (local time)</span>
-            <input
+            <Input
               type="datetime-local"
               step={1}
               required
               value={toLocalInput(settings.timestamp)}
               onChange={(e) => set("timestamp", fromLocalInput(e.target.value))}
-              className={`${field} font-mono`}
+              className="py-1 font-mono"
             />
           </label>
         )}
         <label className="flex flex-col gap-1">
           <span className="text-muted">Scan at most</span>
-          <input
+          <Input
             type="number"
             min={1}
             max={scanLimits.maxScan}
             value={settings.maxScan}
             onChange={(e) => set("maxScan", Number(e.target.value))}
-            className={`${field} w-32 font-mono`}
+            className="py-1 w-32 font-mono"
           />
         </label>
         <label className="flex flex-col gap-1">
           <span className="text-muted">Show at most</span>
-          <input
+          <Input
             type="number"
             min={1}
             max={scanLimits.maxMatches}
             value={settings.maxMatches}
             onChange={(e) => set("maxMatches", Number(e.target.value))}
-            className={`${field} w-24 font-mono`}
+            className="py-1 w-24 font-mono"
           />
         </label>
       </div>

@@ -8,6 +8,7 @@ import type { MessageSearchState } from "@/lib/queries/kafka-messages";
 import type { KafkaMessage, ScanEndReason } from "@/lib/schemas/kafka-messages";
 import { MessageDetails } from "./message-details";
 import { MessageCells, MessageTableHead } from "./message-table";
+import { InlineError } from "@/components/ui/inline-error";
 
 const endings: Record<ScanEndReason, (search: MessageSearchState) => string> = {
   end: () => "Read to the end of the chosen partitions.",
@@ -69,11 +70,7 @@ export function MessageBrowserResults({ topic, search, newestFirst }: { topic: s
     <Card className="space-y-3 p-0" aria-label="Matching messages">
       <div className="px-4 pt-4">
         <ScanProgressBar search={search} />
-        {search.status === "error" && (
-          <p role="alert" className="mt-2 text-sm text-bad">
-            {search.error}
-          </p>
-        )}
+        {search.status === "error" && <InlineError className="mt-2">{search.error}</InlineError>}
       </div>
       {rows.length === 0 ? (
         <p className="px-4 pb-4 text-sm text-muted">

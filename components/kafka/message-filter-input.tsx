@@ -2,6 +2,7 @@
 
 import { cn } from "@/lib/cn";
 import { checkFilter } from "@/lib/kafka/filter";
+import { Input } from "@/components/ui/input";
 
 export const messageFilterHelp =
   'key, value, header.<name> or a JSON path (payload.status) with ==, !=, contains, <, >; combine with and, or, not, ( ). Strings in "double quotes".';
@@ -26,7 +27,7 @@ export function MessageFilterInput({
       <label htmlFor={id} className="text-muted">
         {label}
       </label>
-      <input
+      <Input
         id={id}
         value={value}
         onChange={(e) => onChange(e.target.value)}
@@ -35,7 +36,7 @@ export function MessageFilterInput({
         autoComplete="off"
         aria-invalid={problem ? true : undefined}
         aria-describedby={`${id}-help`}
-        className={cn("rounded-md border border-line bg-surface px-2 py-1 text-sm font-mono", problem && "border-bad")}
+        className={cn("py-1 font-mono", problem && "border-bad")}
       />
       <p id={`${id}-help`} className={problem ? "text-xs text-bad" : "text-xs text-muted"}>
         {problem ? problem.message : messageFilterHelp}

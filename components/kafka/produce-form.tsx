@@ -7,8 +7,9 @@ import { Button } from "@/components/ui/button";
 import { useProduceMessage } from "@/lib/queries/kafka-messages";
 import { maxProduceBytes } from "@/lib/schemas/kafka-messages";
 import { messageHref } from "./message-details";
-
-const field = "rounded-md border border-line bg-surface px-2 py-1 text-sm";
+import { Input, Textarea } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { InlineError } from "@/components/ui/inline-error";
 
 function jsonProblem(text: string): string | null {
   try {
@@ -52,32 +53,32 @@ export function ProduceForm({ topic, partitions }: { topic: string; partitions: 
       <div className="flex flex-wrap gap-x-5 gap-y-3 text-sm">
         <label className="flex min-w-60 flex-1 flex-col gap-1">
           <span className="text-muted">Key (empty: no key)</span>
-          <input value={key} onChange={(e) => setKey(e.target.value)} className={`${field} font-mono`} spellCheck={false} />
+          <Input value={key} onChange={(e) => setKey(e.target.value)} className="py-1 font-mono" spellCheck={false} />
         </label>
         <label className="flex flex-col gap-1">
           <span className="text-muted">Partition</span>
-          <select value={partition} onChange={(e) => setPartition(e.target.value)} className={field}>
+          <Select value={partition} onChange={(e) => setPartition(e.target.value)} className="py-1">
             <option value="">Chosen by the key</option>
             {(partitions ?? []).map((p) => (
               <option key={p} value={p}>
                 {p}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         <label className="flex flex-col gap-1">
           <span className="text-muted">Value format</span>
-          <select value={format} onChange={(e) => setFormat(e.target.value as "json" | "text")} className={field}>
+          <Select value={format} onChange={(e) => setFormat(e.target.value as "json" | "text")} className="py-1">
             <option value="json">JSON</option>
             <option value="text">Text</option>
-          </select>
+          </Select>
         </label>
       </div>
       <div className="flex flex-col gap-1 text-sm">
         <label htmlFor="produce-value" className="text-muted">
           Value
         </label>
-        <textarea
+        <Textarea
           id="produce-value"
           value={value}
           onChange={(e) => setValue(e.target.value)}
@@ -86,7 +87,7 @@ export function ProduceForm({ topic, partitions }: { topic: string; partitions: 
           placeholder={format === "json" ? '{"orderId": "o-1", "status": "created"}' : "Any text"}
           aria-invalid={problem || tooLarge ? true : undefined}
           aria-describedby="produce-value-help"
-          className={`${field} font-mono ${problem || tooLarge ? "border-bad" : ""}`}
+          className={`py-1 font-mono ${problem || tooLarge ? "border-bad" : ""}`}
         />
         <p id="produce-value-help" className={problem || tooLarge ? "text-xs text-bad" : "text-xs text-muted"}>
           {tooLarge
@@ -102,19 +103,19 @@ export function ProduceForm({ topic, partitions }: { topic: string; partitions: 
         <legend className="text-muted">Headers</legend>
         {headers.map((h, i) => (
           <div key={h.id} className="flex flex-wrap items-center gap-2">
-            <input
+            <Input
               aria-label={`Header ${i + 1} name`}
               placeholder="name"
               value={h.name}
               onChange={(e) => setHeader(h.id, { name: e.target.value })}
-              className={`${field} w-48 font-mono`}
+              className="py-1 w-48 font-mono"
             />
-            <input
+            <Input
               aria-label={`Header ${i + 1} value`}
               placeholder="value"
               value={h.value}
               onChange={(e) => setHeader(h.id, { value: e.target.value })}
-              className={`${field} min-w-48 flex-1 font-mono`}
+              className="py-1 min-w-48 flex-1 font-mono"
             />
             <Button aria-label={`Remove header ${i + 1}`} onClick={() => setHeaders((all) => all.filter((x) => x.id !== h.id))}>
               <X aria-hidden className="size-4" />
@@ -134,11 +135,7 @@ export function ProduceForm({ topic, partitions }: { topic: string; partitions: 
         <Button type="submit" variant="primary" disabled={produce.isPending || !!problem || tooLarge}>
           <Send aria-hidden className="size-4" /> {produce.isPending ? "Sending…" : "Send message"}
         </Button>
-        {produce.error && (
-          <p role="alert" className="text-sm text-bad">
-            {produce.error.message}
-          </p>
-        )}
+        {produce.error && <InlineError>{produce.error.message}</InlineError>}
         {produce.data && !produce.isPending && (
           <p role="status" className="text-sm text-ok">
             Written to partition {produce.data.partition} at offset {produce.data.offset}.{" "}

@@ -9,6 +9,9 @@ import { numericCell, SimpleTable, textCell } from "@/components/ui/table";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { kafkaKeys } from "@/lib/queries/kafka";
 import type { ResetOffsetsInput, ResetOffsetsResult } from "@/lib/schemas/kafka";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { InlineError } from "@/components/ui/inline-error";
 
 const targets = { earliest: "Earliest", latest: "Latest", timestamp: "Time", offset: "Offset", shift: "Shift by" } as const;
 type TargetKind = keyof typeof targets;
@@ -39,8 +42,6 @@ function target(kind: TargetKind, values: { shift: number; offset: string; time:
       return { kind };
   }
 }
-
-const field = "rounded-md border border-line bg-surface px-2 py-1";
 
 /**
  * Reset a group's offsets on one topic or all: preview the change (dry run) first, then apply it.
@@ -83,55 +84,55 @@ function ResetOffsetsFields({ groupId, topics = [] }: { groupId: string; topics?
         {topics.length > 1 && (
           <label className="flex flex-col gap-1">
             <span className="text-muted">Topic</span>
-            <select value={topic} onChange={(e) => (setTopic(e.target.value), preview.reset())} className={field}>
+            <Select value={topic} onChange={(e) => (setTopic(e.target.value), preview.reset())} className="py-1">
               <option value="">All {topics.length} topics</option>
               {topics.map((t) => (
                 <option key={t} value={t}>
                   {t}
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
         )}
         <label className="flex flex-col gap-1">
           <span className="text-muted">Reset offsets to</span>
-          <select value={kind} onChange={(e) => (setKind(e.target.value as TargetKind), preview.reset())} className={field}>
+          <Select value={kind} onChange={(e) => (setKind(e.target.value as TargetKind), preview.reset())} className="py-1">
             {Object.entries(targets).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         {kind === "shift" && (
           <label className="flex flex-col gap-1">
             <span className="text-muted">Messages (negative: back)</span>
-            <input type="number" value={shift} onChange={(e) => (setShift(Number(e.target.value)), preview.reset())} className={`${field} w-28 font-mono`} />
+            <Input type="number" value={shift} onChange={(e) => (setShift(Number(e.target.value)), preview.reset())} className="py-1 w-28 font-mono" />
           </label>
         )}
         {kind === "offset" && (
           <label className="flex flex-col gap-1">
             <span className="text-muted">Offset (kept within each partition)</span>
-            <input
+            <Input
               inputMode="numeric"
               pattern="[0-9]+"
               required
               value={offset}
               onChange={(e) => (setOffset(e.target.value), preview.reset())}
-              className={`${field} w-40 font-mono`}
+              className="py-1 w-40 font-mono"
             />
           </label>
         )}
         {kind === "timestamp" && (
           <label className="flex flex-col gap-1">
             <span className="text-muted">First message at or after (local time)</span>
-            <input
+            <Input
               type="datetime-local"
               step={1}
               required
               value={time}
               onChange={(e) => (setTime(e.target.value), preview.reset())}
-              className={`${field} font-mono`}
+              className="py-1 font-mono"
             />
           </label>
         )}
@@ -139,11 +140,7 @@ function ResetOffsetsFields({ groupId, topics = [] }: { groupId: string; topics?
           {preview.isPending ? "Previewing…" : "Preview"}
         </Button>
       </div>
-      {error && (
-        <p role="alert" className="text-sm text-bad">
-          {error.message}
-        </p>
-      )}
+      {error && <InlineError>{error.message}</InlineError>}
       {apply.data && (
         <p role="status" className="text-sm text-ok">
           Offsets of {apply.data.changes.length} partition(s) reset.

@@ -7,9 +7,10 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { useAddPartitions } from "@/lib/queries/kafka-topic-admin";
 import type { TopicDetail } from "@/lib/schemas/kafka";
-import { inputClass } from "./create-topic-form";
 import { DeleteTopicDialog } from "./topic-delete-dialog";
 import { PurgeTopicDialog } from "./topic-purge-dialog";
+import { Input } from "@/components/ui/input";
+import { InlineError } from "@/components/ui/inline-error";
 
 function AddPartitionsForm({ topic, onDone }: { topic: TopicDetail; onDone: () => void }) {
   const id = useId();
@@ -27,7 +28,7 @@ function AddPartitionsForm({ topic, onDone }: { topic: TopicDetail; onDone: () =
         <label htmlFor={id} className="text-sm font-medium">
           Partitions after the change
         </label>
-        <input
+        <Input
           id={id}
           type="number"
           min={topic.partitions + 1}
@@ -36,18 +37,14 @@ function AddPartitionsForm({ topic, onDone }: { topic: TopicDetail; onDone: () =
           value={count}
           onChange={(e) => setCount(e.target.value)}
           aria-describedby={`${id}-hint`}
-          className={`${inputClass} w-40 font-mono tabular-nums`}
+          className="w-40 font-mono tabular-nums"
         />
         <p id={`${id}-hint`} className="text-xs text-muted">
           Now {topic.partitions}. Partitions can only be added. Keyed messages hash over the new count, so a key may land on a different partition from now on,
           and its order across the change is not kept.
         </p>
       </div>
-      {add.error && (
-        <p role="alert" className="text-sm text-bad">
-          {add.error.message}
-        </p>
-      )}
+      {add.error && <InlineError>{add.error.message}</InlineError>}
       <DialogActions>
         <Button onClick={onDone}>Cancel</Button>
         <Button type="submit" variant="primary" disabled={add.isPending}>

@@ -10,7 +10,8 @@ import { SimpleTable, textCell } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import { useAlterTopicConfigs, useTopicConfigs } from "@/lib/queries/kafka-topic-admin";
 import type { ConfigSource, TopicConfigEntry } from "@/lib/schemas/kafka-topic-admin";
-import { inputClass } from "./create-topic-form";
+import { Input } from "@/components/ui/input";
+import { InlineError } from "@/components/ui/inline-error";
 
 const sourceLabels: Record<ConfigSource, string> = {
   topic: "topic override",
@@ -51,13 +52,13 @@ function ValueEditor({ entry, saving, onSave, onCancel }: { entry: TopicConfigEn
         }
       }}
     >
-      <input
+      <Input
         aria-label={`New value of ${entry.name}`}
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
         autoFocus
         spellCheck={false}
-        className={`${inputClass} min-w-0 flex-1 py-1 font-mono`}
+        className="min-w-0 flex-1 py-1 font-mono"
       />
       <Button type="submit" variant="primary" disabled={saving}>
         {saving ? "Saving…" : "Save"}
@@ -83,14 +84,14 @@ function AddOverrideForm({ configs, saving, onAdd }: { configs: TopicConfigEntry
     >
       <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm">
         <span className="text-muted">Config</span>
-        <input
+        <Input
           list={`${ids}-names`}
           value={name}
           onChange={(e) => setName(e.target.value)}
           required
           spellCheck={false}
           placeholder="retention.ms"
-          className={`${inputClass} font-mono`}
+          className="font-mono"
         />
       </label>
       <datalist id={`${ids}-names`}>
@@ -100,12 +101,12 @@ function AddOverrideForm({ configs, saving, onAdd }: { configs: TopicConfigEntry
       </datalist>
       <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm">
         <span className="text-muted">Value</span>
-        <input
+        <Input
           value={value}
           onChange={(e) => setValue(e.target.value)}
           spellCheck={false}
           placeholder={configs.find((c) => c.name === name)?.value ?? ""}
-          className={`${inputClass} font-mono`}
+          className="font-mono"
         />
       </label>
       <Button type="submit" disabled={saving}>
@@ -162,9 +163,7 @@ export function TopicConfigs({ topic }: { topic: string }) {
             )}
             <div aria-live="polite" className="px-3">
               {alter.error ? (
-                <p role="alert" className="pt-2 text-sm text-bad">
-                  {alter.error.message}
-                </p>
+                <InlineError className="pt-2">{alter.error.message}</InlineError>
               ) : (
                 saved && (
                   <p role="status" className="pt-2 text-sm text-ok">

@@ -7,7 +7,9 @@ import { numericCell, SimpleTable } from "@/components/ui/table";
 import { formatCount } from "@/lib/format";
 import { usePurgeTopic } from "@/lib/queries/kafka-topic-admin";
 import type { TopicDetail } from "@/lib/schemas/kafka";
-import { inputClass } from "./create-topic-form";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { InlineError } from "@/components/ui/inline-error";
 
 type Scope = { kind: "all" } | { kind: "partition"; partition: number; offset: string };
 
@@ -34,7 +36,7 @@ function PurgeForm({ topic, onDone }: { topic: TopicDetail; onDone: () => void }
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col gap-1">
           <span className="text-muted">Partitions</span>
-          <select
+          <Select
             value={scope.kind === "all" ? "all" : String(scope.partition)}
             disabled={!!apply.data}
             onChange={(e) =>
@@ -44,7 +46,6 @@ function PurgeForm({ topic, onDone }: { topic: TopicDetail; onDone: () => void }
                   : { kind: "partition", partition: Number(e.target.value), offset: topic.partitionDetails[Number(e.target.value)]?.highWatermark ?? "0" },
               )
             }
-            className={inputClass}
           >
             <option value="all">All partitions, every message</option>
             {topic.partitionDetails.map((p) => (
@@ -52,18 +53,18 @@ function PurgeForm({ topic, onDone }: { topic: TopicDetail; onDone: () => void }
                 Partition {p.partition}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         {scope.kind === "partition" && (
           <label className="flex flex-col gap-1">
             <span className="text-muted">Delete messages before offset</span>
-            <input
+            <Input
               id={`${ids}-offset`}
               inputMode="numeric"
               value={scope.offset}
               disabled={!!apply.data}
               onChange={(e) => setScope({ ...scope, offset: e.target.value.trim() })}
-              className={`${inputClass} w-40 font-mono tabular-nums`}
+              className="w-40 font-mono tabular-nums"
             />
           </label>
         )}
@@ -91,11 +92,7 @@ function PurgeForm({ topic, onDone }: { topic: TopicDetail; onDone: () => void }
         </SimpleTable>
       )}
       {preview.isPending && !plan && <p className="text-sm text-muted">Counting messages…</p>}
-      {error && (
-        <p role="alert" className="text-sm text-bad">
-          {error.message}
-        </p>
-      )}
+      {error && <InlineError>{error.message}</InlineError>}
       {apply.data && (
         <p role="status" className="text-sm text-ok">
           Deleted {formatCount(apply.data.messagesToDelete)} message{apply.data.messagesToDelete === "1" ? "" : "s"} from {topic.name}.

@@ -12,6 +12,9 @@ import { formatBytes, formatCount } from "@/lib/format";
 import { useTopics } from "@/lib/queries/kafka";
 import type { TopicSummary } from "@/lib/schemas/kafka";
 import { useUrlState } from "@/lib/hooks/use-url-state";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
+import { StaleMarker } from "@/components/ui/stale-marker";
 
 const column = createColumnHelper<TopicSummary>();
 const numeric = "text-right font-mono tabular-nums";
@@ -69,7 +72,7 @@ export function TopicsTable() {
   const search = params.get("q") ?? "";
   const internal = params.get("internal") === "1";
   const [sorting, setSorting] = useState<SortingState>([{ id: params.get("sort") ?? "name", desc: params.get("desc") === "1" }]);
-  const { data, error, isPending, refetch } = useTopics({ internal });
+  const { data, error, isPending, isRefetchError, refetch } = useTopics({ internal });
 
   const rows = useMemo(() => (data?.topics ?? []).filter((t) => t.name.toLowerCase().includes(search.toLowerCase())), [data, search]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns fresh functions by design
@@ -97,13 +100,7 @@ export function TopicsTable() {
       <div className="flex flex-wrap items-center gap-4">
         <label className="flex items-center gap-2 text-sm">
           <span className="text-muted">Filter</span>
-          <input
-            type="search"
-            value={search}
-            onChange={(e) => setUrlState({ q: e.target.value })}
-            placeholder="topic name"
-            className="w-64 rounded-md border border-line bg-surface px-2 py-1 font-mono text-sm"
-          />
+          <Input type="search" value={search} onChange={(e) => setUrlState({ q: e.target.value })} placeholder="topic name" className="w-64 py-1 font-mono" />
         </label>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={internal} onChange={(e) => setUrlState({ internal: e.target.checked ? "1" : null })} />
@@ -115,11 +112,10 @@ export function TopicsTable() {
           </span>
         )}
       </div>
+      <StaleMarker stale={isRefetchError} error={error} />
       <QueryState isPending={isPending} error={data ? null : error} retry={() => void refetch()} what="topics">
         {rows.length === 0 ? (
-          <Card className="text-sm text-muted">
-            {search ? `No topic matches "${search}".` : "No topics yet. Topics appear here once a producer or an admin creates them."}
-          </Card>
+          <EmptyState>{search ? `No topic matches "${search}".` : "No topics yet. Topics appear here once a producer or an admin creates them."}</EmptyState>
         ) : (
           <Card className="p-0">
             <div ref={scrollRef} className="max-h-[calc(100vh-16rem)] overflow-auto" data-testid="topics-scroll">

@@ -9,6 +9,7 @@ import { PanelCard } from "./panel-card";
 import { TimeControls } from "./time-controls";
 import { useMetricsUrl } from "./use-metrics-url";
 import { VariablePicker } from "./variable-picker";
+import { StaleMarker } from "@/components/ui/stale-marker";
 
 /** The grid's width in CSS pixels, rounded to 100 px so resizing does not refetch on every pixel. */
 function useGridWidth() {
@@ -93,11 +94,7 @@ export function DashboardView({ id }: { id: string }) {
           }}
         />
       </div>
-      {error && data && (
-        <p role="status" className="text-xs text-bad">
-          Showing older data: the last refresh failed ({error.message}).
-        </p>
-      )}
+      <StaleMarker stale={!!error && !!data} error={error} lead="Showing older data" />
       <div ref={ref} className="space-y-5" data-testid="dashboard" data-ready={!!data && !isFetching}>
         {dashboard.rows.map((row) => (
           <section key={row.title} aria-label={row.title} className="space-y-2">

@@ -7,6 +7,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
 import type { PanelDefinition } from "@/lib/dashboards";
 import type { PanelData } from "@/lib/schemas/metrics";
+import { InlineError } from "@/components/ui/inline-error";
 
 // The charts (recharts) load after the page: they are most of a dashboard's JavaScript, and
 // the panels show a skeleton meanwhile anyway.
@@ -61,10 +62,10 @@ export function PanelCard({
       {state === "loading" ? (
         <Skeleton className={panel.type === "stat" ? "h-24 w-full" : "h-48 w-full"} />
       ) : state === "error" ? (
-        <p role="alert" className="flex items-start gap-1.5 py-6 text-sm text-bad">
+        <InlineError className="flex items-start gap-1.5 py-6">
           <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
           <span className="break-words">{error}</span>
-        </p>
+        </InlineError>
       ) : state === "empty" ? (
         <p className={cn("text-center text-sm text-muted", panel.type === "stat" ? "py-8" : "py-16")}>No data in this range.</p>
       ) : panel.type === "stat" ? (

@@ -4,8 +4,9 @@ import { RefreshCw, ZoomOut } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { describeTimeRange, refreshIntervals, relativeRanges, type RefreshInterval, type TimeRange } from "@/lib/metrics/time-range";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 
-const selectClass = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
 const toLocalInput = (ms: number) => {
   const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
   return d.toISOString().slice(0, 16);
@@ -33,9 +34,8 @@ export function TimeControls({
     <div className="flex flex-wrap items-center gap-2">
       <label className="flex items-center gap-1.5 text-sm text-muted">
         Range
-        <select
+        <Select
           aria-label="Time range"
-          className={selectClass}
           value={custom ? "absolute" : selected}
           onChange={(event) => {
             const value = event.target.value;
@@ -57,7 +57,7 @@ export function TimeControls({
             </option>
           ))}
           <option value="absolute">{range.kind === "absolute" ? describeTimeRange(range) : "Absolute…"}</option>
-        </select>
+        </Select>
       </label>
       {custom && (
         <form
@@ -72,21 +72,9 @@ export function TimeControls({
             }
           }}
         >
-          <input
-            aria-label="From"
-            type="datetime-local"
-            className={selectClass}
-            value={custom.from}
-            onChange={(e) => setCustom({ ...custom, from: e.target.value })}
-          />
+          <Input aria-label="From" type="datetime-local" value={custom.from} onChange={(e) => setCustom({ ...custom, from: e.target.value })} />
           <span className="text-muted">→</span>
-          <input
-            aria-label="To"
-            type="datetime-local"
-            className={selectClass}
-            value={custom.to}
-            onChange={(e) => setCustom({ ...custom, to: e.target.value })}
-          />
+          <Input aria-label="To" type="datetime-local" value={custom.to} onChange={(e) => setCustom({ ...custom, to: e.target.value })} />
           <Button type="submit">Apply</Button>
         </form>
       )}
@@ -97,13 +85,13 @@ export function TimeControls({
       )}
       <label className="flex items-center gap-1.5 text-sm text-muted">
         Refresh
-        <select aria-label="Auto refresh" className={selectClass} value={refresh} onChange={(e) => onRefresh(e.target.value as RefreshInterval)}>
+        <Select aria-label="Auto refresh" value={refresh} onChange={(e) => onRefresh(e.target.value as RefreshInterval)}>
           {refreshIntervals.map((r) => (
             <option key={r} value={r}>
               {r === "off" ? "Off" : `Every ${r}`}
             </option>
           ))}
-        </select>
+        </Select>
       </label>
       <Button onClick={onRefreshNow} aria-label="Refresh now" disabled={refreshing}>
         <RefreshCw aria-hidden className={refreshing ? "size-4 animate-spin" : "size-4"} />

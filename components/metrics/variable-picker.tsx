@@ -2,6 +2,7 @@
 
 import { ChevronDown } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
+import { inputClass } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
 
 /** A multi-select of a variable's values: a button that opens a list of checkboxes. */
@@ -56,7 +57,7 @@ export function VariablePicker({
         aria-controls={listId}
         onClick={() => setOpen(!open)}
         title={error}
-        className="flex items-center gap-1.5 rounded-md border border-line bg-surface px-2 py-1.5 text-sm"
+        className={cn(inputClass, "flex items-center gap-1.5")}
       >
         <span className="text-muted">{label}</span>
         <span className={cn("max-w-64 truncate font-medium", error && "text-bad")} data-testid={`variable-${label}`}>

@@ -9,8 +9,8 @@ import { parseEjson } from "@/lib/mongo/ejson";
 import { useAggregate } from "@/lib/queries/mongo-document";
 import { maxAggregateLimit } from "@/lib/schemas/mongo-document";
 import { ejsonProblem, JsonEditor } from "./document-json-editor";
-import { inputClass } from "./index-list";
 import { AggregateResults } from "./aggregate-results";
+import { Select } from "@/components/ui/select";
 
 const starter = '[\n  { "$match": {} },\n  { "$sort": { "_id": -1 } }\n]';
 const limits = [10, 100, 1000];
@@ -67,7 +67,7 @@ export function AggregateRunner({ db, collection }: { db: string; collection: st
             <label htmlFor={limitId} className="text-sm">
               Limit
             </label>
-            <select id={limitId} value={limitChoice} onChange={(e) => setLimitChoice(Number(e.target.value))} className={`${inputClass} tabular-nums`}>
+            <Select id={limitId} value={limitChoice} onChange={(e) => setLimitChoice(Number(e.target.value))} className="tabular-nums">
               {[...new Set([...limits, limit])]
                 .sort((a, b) => a - b)
                 .map((n) => (
@@ -75,7 +75,7 @@ export function AggregateRunner({ db, collection }: { db: string; collection: st
                     {n}
                   </option>
                 ))}
-            </select>
+            </Select>
             <Button variant="primary" onClick={runNow} disabled={!!problem || run.isFetching}>
               <Play aria-hidden className="size-4" /> Run <kbd className="font-mono text-xs">Ctrl+Enter</kbd>
             </Button>

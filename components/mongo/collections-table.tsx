@@ -13,7 +13,9 @@ import { numericCell, SimpleTable, textCell } from "@/components/ui/table";
 import { formatBytes, formatCount } from "@/lib/format";
 import { useCollections, useCreateCollection, useDropCollection, useRenameCollection } from "@/lib/queries/mongo";
 import type { CollectionSummary } from "@/lib/schemas/mongo-browse";
-import { inputClass, TypedConfirmDialog } from "@/components/ui/typed-confirm-dialog";
+import { TypedConfirmDialog } from "@/components/ui/typed-confirm-dialog";
+import { Input } from "@/components/ui/input";
+import { InlineError } from "@/components/ui/inline-error";
 
 const columns = [
   { label: "Collection" },
@@ -48,15 +50,11 @@ function CreateCollection({ db }: { db: string }) {
       <label htmlFor={id} className="text-sm text-muted">
         New collection
       </label>
-      <input id={id} value={name} onChange={(e) => setName(e.target.value)} placeholder="name" spellCheck={false} className={`${inputClass} w-48 font-mono`} />
+      <Input id={id} value={name} onChange={(e) => setName(e.target.value)} placeholder="name" spellCheck={false} className="w-48 font-mono" />
       <Button type="submit" disabled={!name.trim() || create.isPending}>
         <Plus aria-hidden className="size-4" /> Create
       </Button>
-      {create.error && (
-        <span role="alert" className="text-sm text-bad">
-          {create.error.message}
-        </span>
-      )}
+      {create.error && <InlineError>{create.error.message}</InlineError>}
     </form>
   );
 }
@@ -78,13 +76,9 @@ function RenameDialog({ db, collection, onClose }: { db: string; collection: str
           <label htmlFor={id} className="text-sm">
             New name
           </label>
-          <input id={id} value={to} onChange={(e) => setTo(e.target.value)} spellCheck={false} className={`${inputClass} w-full font-mono`} />
+          <Input id={id} value={to} onChange={(e) => setTo(e.target.value)} spellCheck={false} className="w-full font-mono" />
         </div>
-        {rename.error && (
-          <p role="alert" className="text-sm text-bad">
-            {rename.error.message}
-          </p>
-        )}
+        {rename.error && <InlineError>{rename.error.message}</InlineError>}
         <DialogActions>
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" disabled={!to.trim() || to.trim() === collection || rename.isPending}>

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { ApiError } from "@/lib/api/fetch-json";
 import { DocumentDiff } from "./document-diff";
+import { InlineError } from "@/components/ui/inline-error";
 
 /** What a failed save or delete says; a 409 (changed since loaded) comes with a way to reload. */
 export function DocumentMutationError({ error, onReload }: { error: Error | null; onReload: () => void }) {
@@ -22,11 +23,7 @@ export function DocumentMutationError({ error, onReload }: { error: Error | null
       </div>
     );
   }
-  return (
-    <p role="alert" className="rounded-md border border-bad/40 bg-bad/5 p-3 text-sm text-bad">
-      {error.message}
-    </p>
-  );
+  return <InlineError className="rounded-md border border-bad/40 bg-bad/5 p-3">{error.message}</InlineError>;
 }
 
 /** The diff step before a save: the changes as a unified diff, then Save (Ctrl+S again saves too). */

@@ -16,7 +16,9 @@ import { defaultPageSize, type DocumentsPage } from "@/lib/schemas/mongo-browse"
 import { DocumentQueryForm, type QueryInputs } from "./document-query-form";
 import { cellText, documentText, fromCanonical, startAtFromInput } from "./ejson-text";
 import { ExportImport } from "./export-import";
-import { inputClass } from "@/components/ui/typed-confirm-dialog";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { InlineError } from "@/components/ui/inline-error";
 
 const pageSizes = [20, 50, 100, 200];
 
@@ -92,14 +94,7 @@ function JumpToId({ onJump }: { onJump: (startAt: string) => void }) {
       <label htmlFor={id} className="text-sm text-muted">
         Jump to _id
       </label>
-      <input
-        id={id}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        placeholder="hex, string or EJSON"
-        spellCheck={false}
-        className={`${inputClass} w-64 font-mono`}
-      />
+      <Input id={id} value={text} onChange={(e) => setText(e.target.value)} placeholder="hex, string or EJSON" spellCheck={false} className="w-64 font-mono" />
       <Button type="submit" disabled={!text.trim()}>
         Go
       </Button>
@@ -194,11 +189,7 @@ export function DocumentsView({ db, collection }: { db: string; collection: stri
       <QueryState isPending={isPending} error={data ? null : error} retry={() => void refetch()} what="documents">
         {data && (
           <Card className="p-0" aria-busy={isFetching}>
-            {error && (
-              <p role="alert" className="border-b border-line px-4 py-2 text-sm text-bad">
-                {error.message}
-              </p>
-            )}
+            {error && <InlineError className="border-b border-line px-4 py-2">{error.message}</InlineError>}
             {data.documents.length === 0 ? (
               <p className="p-4 text-sm text-muted">
                 {query.filter
@@ -237,17 +228,13 @@ export function DocumentsView({ db, collection }: { db: string; collection: stri
             </Button>
             <label className="ml-2 flex items-center gap-2 text-sm text-muted">
               Per page
-              <select
-                value={limit}
-                onChange={(e) => navigate({ ...restart, limit: e.target.value === String(defaultPageSize) ? null : e.target.value })}
-                className={inputClass}
-              >
+              <Select value={limit} onChange={(e) => navigate({ ...restart, limit: e.target.value === String(defaultPageSize) ? null : e.target.value })}>
                 {pageSizes.map((size) => (
                   <option key={size} value={size}>
                     {size}
                   </option>
                 ))}
-              </select>
+              </Select>
             </label>
           </div>
           <JumpToId onJump={(startAt) => navigate({ ...restart, startAt })} />

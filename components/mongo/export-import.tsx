@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { useImportDocuments } from "@/lib/queries/mongo";
 import { maxImportBytes, namespacePath } from "@/lib/schemas/mongo-browse";
-import { inputClass } from "@/components/ui/typed-confirm-dialog";
+import { Select } from "@/components/ui/select";
+import { InlineError } from "@/components/ui/inline-error";
 
 type ExportState =
   { status: "idle" } | { status: "running"; done: number; total: number | null } | { status: "finished"; done: number } | { status: "failed"; message: string };
@@ -83,10 +84,10 @@ function ExportButton({
       <label htmlFor={id} className="sr-only">
         Export format
       </label>
-      <select id={id} value={format} onChange={(e) => setFormat(e.target.value as "jsonl" | "csv")} disabled={running} className={inputClass}>
+      <Select id={id} value={format} onChange={(e) => setFormat(e.target.value as "jsonl" | "csv")} disabled={running}>
         <option value="jsonl">JSON lines</option>
         <option value="csv">CSV</option>
-      </select>
+      </Select>
       {running ? (
         <Button onClick={() => abort.current?.abort()}>
           <Square aria-hidden className="size-4" /> Stop export
@@ -139,11 +140,7 @@ function ImportDialog({ db, collection, onClose }: { db: string; collection: str
           />
           {tooLarge && <p className="text-sm text-bad">The file is larger than 10 MiB.</p>}
         </div>
-        {importing.error && (
-          <p role="alert" className="text-sm text-bad">
-            {importing.error.message}
-          </p>
-        )}
+        {importing.error && <InlineError>{importing.error.message}</InlineError>}
         {report && (
           <div role="status" className="space-y-1 text-sm">
             <p>

@@ -8,7 +8,9 @@ import { parseEjsonDocument } from "@/lib/mongo/ejson";
 import { useCreateIndex } from "@/lib/queries/mongo-document";
 import type { CreateIndexInput, CreateIndexResult, IndexDirection } from "@/lib/schemas/mongo-document";
 import { ejsonProblem } from "./document-json-editor";
-import { inputClass } from "./index-list";
+import { Input, Textarea } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { InlineError } from "@/components/ui/inline-error";
 
 const directions: Array<{ value: string; label: string }> = [
   { value: "1", label: "1 ascending" },
@@ -35,29 +37,24 @@ function FieldRows({
           <label className="sr-only" htmlFor={`${id}-f${i}`}>
             Field {i + 1}
           </label>
-          <input
+          <Input
             id={`${id}-f${i}`}
             value={row.field}
             placeholder="field, e.g. status or customer.id"
             onChange={(e) => onChange(rows.map((r, j) => (j === i ? { ...r, field: e.target.value } : r)))}
-            className={`${inputClass} min-w-56 flex-1 font-mono`}
+            className="min-w-56 flex-1 font-mono"
             spellCheck={false}
           />
           <label className="sr-only" htmlFor={`${id}-d${i}`}>
             Direction of field {i + 1}
           </label>
-          <select
-            id={`${id}-d${i}`}
-            value={row.direction}
-            onChange={(e) => onChange(rows.map((r, j) => (j === i ? { ...r, direction: e.target.value } : r)))}
-            className={inputClass}
-          >
+          <Select id={`${id}-d${i}`} value={row.direction} onChange={(e) => onChange(rows.map((r, j) => (j === i ? { ...r, direction: e.target.value } : r)))}>
             {directions.map((d) => (
               <option key={d.value} value={d.value}>
                 {d.label}
               </option>
             ))}
-          </select>
+          </Select>
           {rows.length > 1 && (
             <Button className="px-2" onClick={() => onChange(rows.filter((_, j) => j !== i))} aria-label={`Remove field ${i + 1}`}>
               <X aria-hidden className="size-4" />
@@ -74,11 +71,7 @@ function FieldRows({
 
 function CreateOutcome({ result, error }: { result: CreateIndexResult | undefined; error: Error | null }) {
   if (error) {
-    return (
-      <p role="alert" className="rounded-md border border-bad/40 bg-bad/5 p-3 font-mono text-sm text-bad">
-        {error.message}
-      </p>
-    );
+    return <InlineError className="rounded-md border border-bad/40 bg-bad/5 p-3 font-mono">{error.message}</InlineError>;
   }
   if (!result) return null;
   return (
@@ -156,13 +149,13 @@ export function IndexCreateForm({ db, collection }: { db: string; collection: st
               <label htmlFor={`${id}-keys`} className="sr-only">
                 Index keys as Extended JSON
               </label>
-              <textarea
+              <Textarea
                 id={`${id}-keys`}
                 value={keysText}
                 onChange={(e) => setKeysText(e.target.value)}
                 rows={2}
                 spellCheck={false}
-                className={`${inputClass} w-full font-mono`}
+                className="w-full font-mono"
               />
             </>
           )}
@@ -172,31 +165,25 @@ export function IndexCreateForm({ db, collection }: { db: string; collection: st
             <label htmlFor={`${id}-name`} className="text-sm">
               Name <span className="text-muted">(optional; made from the keys)</span>
             </label>
-            <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} spellCheck={false} className={`${inputClass} w-full font-mono`} />
+            <Input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} spellCheck={false} className="w-full font-mono" />
           </div>
           <div className="space-y-1">
             <label htmlFor={`${id}-ttl`} className="text-sm">
               TTL in seconds <span className="text-muted">(optional; on a date field)</span>
             </label>
-            <input
-              id={`${id}-ttl`}
-              value={ttl}
-              onChange={(e) => setTtl(e.target.value)}
-              inputMode="numeric"
-              className={`${inputClass} w-full font-mono tabular-nums`}
-            />
+            <Input id={`${id}-ttl`} value={ttl} onChange={(e) => setTtl(e.target.value)} inputMode="numeric" className="w-full font-mono tabular-nums" />
           </div>
           <div className="space-y-1 sm:col-span-2">
             <label htmlFor={`${id}-partial`} className="text-sm">
               Partial filter <span className="text-muted">(optional Extended JSON; only matching documents are indexed)</span>
             </label>
-            <input
+            <Input
               id={`${id}-partial`}
               value={partial}
               onChange={(e) => setPartial(e.target.value)}
               placeholder='{"status": "rejected"}'
               spellCheck={false}
-              className={`${inputClass} w-full font-mono`}
+              className="w-full font-mono"
             />
           </div>
           <div className="flex gap-4 text-sm">
@@ -208,11 +195,7 @@ export function IndexCreateForm({ db, collection }: { db: string; collection: st
             </label>
           </div>
         </div>
-        {problem && (
-          <p role="alert" className="font-mono text-sm text-bad">
-            {problem}
-          </p>
-        )}
+        {problem && <InlineError className="font-mono">{problem}</InlineError>}
         <CreateOutcome result={create.data} error={create.error} />
         <div className="flex justify-end">
           <Button type="submit" variant="primary" disabled={!!problem || blankField || create.isPending}>

@@ -14,8 +14,6 @@ import type { IndexInfo } from "@/lib/schemas/mongo-document";
 import { IndexCreateForm } from "./index-create-form";
 import { IndexDropDialog } from "./index-drop-dialog";
 
-export const inputClass = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
-
 const arrows: Record<string, string> = { "1": "↑", "-1": "↓" };
 
 /** "status ↑, createdAt ↓" — an index's keys in order, types (text, hashed) spelled out. */

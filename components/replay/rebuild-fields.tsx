@@ -11,6 +11,7 @@ import type { ProjectionInfo } from "@/lib/schemas/replay";
 import { CollectionLink, GroupLink, ProjectionState, RebuiltAt, ShadowBuild, TopicLink } from "./projection-parts";
 import { RadioCards } from "./radio-cards";
 import type { Problems, SetValue } from "./replay-form-fields";
+import { StaleMarker } from "@/components/ui/stale-marker";
 
 const modeChoices = [
   {
@@ -125,7 +126,7 @@ export function RebuildFields({ values, set, problems }: { values: ReplayFormVal
         <QueryState isPending={isPending} error={data ? null : error} retry={() => void refetch()} what="the services' projections">
           {data && (
             <div className="space-y-2">
-              {isRefetchError && <p className="text-xs text-bad">Stale: the last refresh failed ({error?.message}).</p>}
+              <StaleMarker stale={isRefetchError} error={error} />
               {data.projections.length > 0 ? (
                 <ProjectionsTable projections={data.projections} chosen={chosen} choose={choose} />
               ) : (

@@ -1,4 +1,3 @@
-import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { formatCount } from "@/lib/format";
@@ -7,15 +6,7 @@ import { stepExplanation } from "@/lib/replay/rebuild";
 import type { RebuildPlan } from "@/lib/schemas/replay";
 import { PlanWarnings } from "./plan-warnings";
 import { CollectionLink, GroupLink, ProjectionState, RebuiltAt, ShadowBuild, TopicLink } from "./projection-parts";
-
-function Row({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="grid grid-cols-[8rem_1fr] gap-2 border-t border-line px-3 py-1.5 first:border-t-0">
-      <dt className="text-muted">{term}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </div>
-  );
-}
+import { TermRow } from "@/components/ui/term-row";
 
 /** The dry run of a projection rebuild: how big the read model is, what it reads again, and the steps in order. */
 export function RebuildPlanView({ plan }: { plan: RebuildPlan }) {
@@ -64,28 +55,28 @@ export function RebuildPlanView({ plan }: { plan: RebuildPlan }) {
         <Card className="p-0">
           <h3 className="px-3 pt-3 text-sm font-semibold">Projection</h3>
           <dl className="mt-2 text-sm">
-            <Row term="Service">
+            <TermRow term="Service">
               <span className="font-mono">{p.service}</span>
-            </Row>
-            <Row term="Read model">
+            </TermRow>
+            <TermRow term="Read model">
               <CollectionLink projection={p} />
-            </Row>
-            <Row term="Consumer group">
+            </TermRow>
+            <TermRow term="Consumer group">
               <GroupLink groupId={p.groupId} />
-            </Row>
-            <Row term="Fed from">
+            </TermRow>
+            <TermRow term="Fed from">
               <TopicLink topic={p.topic} />
-            </Row>
-            <Row term="State">
+            </TermRow>
+            <TermRow term="State">
               <ProjectionState state={p.state} />
-            </Row>
-            <Row term="Last rebuilt">
+            </TermRow>
+            <TermRow term="Last rebuilt">
               <RebuiltAt iso={p.rebuiltAt} />
-            </Row>
+            </TermRow>
             {p.shadow && (
-              <Row term="Shadow build">
+              <TermRow term="Shadow build">
                 <ShadowBuild projection={p} />
-              </Row>
+              </TermRow>
             )}
           </dl>
         </Card>

@@ -6,15 +6,10 @@ import { formatCount } from "@/lib/format";
 import { partitionsText, rangeText, rewindText } from "@/lib/replay/describe";
 import { replayHeaders, type ReplayPlan } from "@/lib/schemas/replay";
 import { matchedText } from "./republish-plan-view";
+import { TermRow } from "@/components/ui/term-row";
 
-function Row({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div className="grid grid-cols-[7rem_1fr] gap-2 border-t border-line py-1.5 first:border-t-0">
-      <dt className="text-muted">{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+// The dialog is narrower than a page and its rows sit flush with its text.
+const dialogRow = "grid-cols-[7rem_1fr] px-0";
 
 /** What starting the replay will write, from the dry run; the confirm button names it again. */
 export function ReplayConfirmDialog({
@@ -39,14 +34,18 @@ export function ReplayConfirmDialog({
         description="The group's committed offsets move back; its consumers read the events again when they start."
       >
         <dl className="text-sm">
-          <Row term="Group">
+          <TermRow className={dialogRow} term="Group">
             <span className="font-mono">{plan.groupId}</span> ({plan.state}, {plan.members} active member{plan.members === 1 ? "" : "s"})
-          </Row>
-          <Row term="Topics">{plan.spec.topic ? <span className="font-mono">{plan.spec.topic}</span> : "every topic it has offsets for"}</Row>
-          <Row term="Rewinds to">{rewindText(plan.spec.to)}</Row>
-          <Row term="Read again">
+          </TermRow>
+          <TermRow className={dialogRow} term="Topics">
+            {plan.spec.topic ? <span className="font-mono">{plan.spec.topic}</span> : "every topic it has offsets for"}
+          </TermRow>
+          <TermRow className={dialogRow} term="Rewinds to">
+            {rewindText(plan.spec.to)}
+          </TermRow>
+          <TermRow className={dialogRow} term="Read again">
             <strong>{formatCount(plan.records)}</strong> events in {plan.changes.length} partition{plan.changes.length === 1 ? "" : "s"}
-          </Row>
+          </TermRow>
         </dl>
         <DialogActions>
           <Button onClick={onClose}>Cancel</Button>
@@ -72,23 +71,27 @@ export function ReplayConfirmDialog({
         }
       >
         <dl className="text-sm">
-          <Row term="Projection">
+          <TermRow className={dialogRow} term="Projection">
             <span className="font-mono">
               {p.service}/{p.name}
             </span>
-          </Row>
-          <Row term="Read model">
+          </TermRow>
+          <TermRow className={dialogRow} term="Read model">
             <span className="font-mono">
               {p.database}.{p.collection}
             </span>
             , <strong data-testid="confirm-documents">{formatCount(plan.documents)}</strong> document{plan.documents === 1 ? "" : "s"} now
-          </Row>
-          <Row term="Reads">
+          </TermRow>
+          <TermRow className={dialogRow} term="Reads">
             <strong data-testid="confirm-count">{formatCount(plan.records)}</strong> event{plan.records === 1 ? "" : "s"} of{" "}
             <span className="font-mono">{p.topic}</span>, from the earliest offsets
-          </Row>
-          <Row term="Mode">{shadow ? "shadow: a new collection and group beside the live ones" : "in place: drop, rewind, consume again"}</Row>
-          <Row term="Meanwhile">{shadow ? "the live read model keeps answering" : <strong className="text-bad">the read model is empty</strong>}</Row>
+          </TermRow>
+          <TermRow className={dialogRow} term="Mode">
+            {shadow ? "shadow: a new collection and group beside the live ones" : "in place: drop, rewind, consume again"}
+          </TermRow>
+          <TermRow className={dialogRow} term="Meanwhile">
+            {shadow ? "the live read model keeps answering" : <strong className="text-bad">the read model is empty</strong>}
+          </TermRow>
         </dl>
         <DialogActions>
           <Button onClick={onClose}>Cancel</Button>
@@ -109,20 +112,24 @@ export function ReplayConfirmDialog({
       description="Events are written exactly once; what is written stays written even if the job is cancelled."
     >
       <dl className="text-sm">
-        <Row term="Reads">
+        <TermRow className={dialogRow} term="Reads">
           {partitionsText(spec.source.partitions)} of <span className="font-mono">{spec.source.topic}</span>, {rangeText(spec.source.range)}
-        </Row>
-        <Row term="Filter">{spec.filter ? <code className="font-mono">{spec.filter}</code> : "none: every event"}</Row>
-        <Row term="Writes">
+        </TermRow>
+        <TermRow className={dialogRow} term="Filter">
+          {spec.filter ? <code className="font-mono">{spec.filter}</code> : "none: every event"}
+        </TermRow>
+        <TermRow className={dialogRow} term="Writes">
           <strong data-testid="confirm-count">{matchedText(plan)}</strong> event{plan.matched === 1 ? "" : "s"}
           {plan.exact ? "" : " (estimated)"} to <span className="font-mono">{target.topic}</span>
           {target.exists ? `, ${target.mapping === "same-partition" ? "same partition as read" : "partition by key"}` : " (the topic does not exist)"}
-        </Row>
-        <Row term="Rate">{spec.ratePerSecond ? `at most ${spec.ratePerSecond.toLocaleString("en-US")} events/s` : "unlimited"}</Row>
-        <Row term="Seen by">
+        </TermRow>
+        <TermRow className={dialogRow} term="Rate">
+          {spec.ratePerSecond ? `at most ${spec.ratePerSecond.toLocaleString("en-US")} events/s` : "unlimited"}
+        </TermRow>
+        <TermRow className={dialogRow} term="Seen by">
           {plan.consumers.length === 0 ? "no consumer group yet" : plan.consumers.map((c) => c.groupId).join(", ")}, marked with{" "}
           <code className="font-mono">{replayHeaders.job}</code> and <code className="font-mono">{replayHeaders.source}</code>
-        </Row>
+        </TermRow>
       </dl>
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>

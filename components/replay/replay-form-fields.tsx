@@ -1,47 +1,15 @@
 "use client";
 
-import { useId, type ReactNode } from "react";
+import { useId } from "react";
 import { MessageFilterInput } from "@/components/kafka/message-filter-input";
-import { cn } from "@/lib/cn";
 import { fromLocalInput, toLocalInput, type RangeKind, type ReplayFormField, type ReplayFormValues, type RewindKind } from "@/lib/replay/form";
 import type { ConsumerGroupLag, TopicSummary } from "@/lib/schemas/kafka";
-
-export const fieldClass = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 
 export type SetValue = <K extends keyof ReplayFormValues>(key: K, value: ReplayFormValues[K]) => void;
 export type Problems = Partial<Record<ReplayFormField, string>>;
-
-/** A labelled input with its hint, or its problem in place of the hint. */
-function Field({
-  label,
-  hint,
-  problem,
-  className,
-  children,
-}: {
-  label: string;
-  hint?: ReactNode;
-  problem?: string;
-  className?: string;
-  children: (props: { id: string; "aria-describedby"?: string; "aria-invalid"?: true }) => ReactNode;
-}) {
-  const id = useId();
-  const noteId = `${id}-note`;
-  const note = problem ?? hint;
-  return (
-    <div className={cn("flex flex-col gap-1 text-sm", className)}>
-      <label htmlFor={id} className="text-muted">
-        {label}
-      </label>
-      {children({ id, "aria-describedby": note ? noteId : undefined, "aria-invalid": problem ? true : undefined })}
-      {note && (
-        <p id={noteId} className={problem ? "text-xs text-bad" : "text-xs text-muted"}>
-          {note}
-        </p>
-      )}
-    </div>
-  );
-}
 
 const rangeLabels: Record<RangeKind, string> = { all: "Everything retained", offsets: "Offsets", time: "Time" };
 const rewindLabels: Record<RewindKind, string> = { earliest: "Earliest retained", timestamp: "A time", offset: "An offset", shift: "Shift back by" };
@@ -53,16 +21,16 @@ function PartitionPicker({ value, count, set, problem }: { value: string; count:
     .map(Number);
   if (count === undefined || count > 64) {
     return (
-      <Field label="Partitions" hint="Numbers separated by commas; empty: every partition." problem={problem} className="w-48">
+      <Field label="Partitions" help="Numbers separated by commas; empty: every partition." error={problem} className="w-48">
         {(props) => (
-          <input
+          <Input
             {...props}
             value={value}
             onChange={(e) => set("partitions", e.target.value)}
             placeholder="all"
             inputMode="numeric"
             spellCheck={false}
-            className={`${fieldClass} font-mono`}
+            className="font-mono"
           />
         )}
       </Field>
@@ -118,12 +86,12 @@ export function RepublishFields({ values, set, problems, topics }: { values: Rep
         <div className="flex flex-wrap items-start gap-x-5 gap-y-3">
           <Field
             label="Topic"
-            problem={problems.topic}
-            hint={source ? `${source.partitions} partitions, ${Number(source.messages).toLocaleString("en-US")} messages retained` : undefined}
+            error={problems.topic}
+            help={source ? `${source.partitions} partitions, ${Number(source.messages).toLocaleString("en-US")} messages retained` : undefined}
             className="w-72"
           >
             {(props) => (
-              <input
+              <Input
                 {...props}
                 value={values.topic}
                 onChange={(e) => set("topic", e.target.value)}
@@ -131,47 +99,47 @@ export function RepublishFields({ values, set, problems, topics }: { values: Rep
                 required
                 spellCheck={false}
                 autoComplete="off"
-                className={`${fieldClass} font-mono`}
+                className="font-mono"
               />
             )}
           </Field>
           <PartitionPicker value={values.partitions} count={source?.partitions} set={set} problem={problems.partitions} />
         </div>
         <div className="flex flex-wrap items-start gap-x-5 gap-y-3">
-          <Field label="Range" hint={values.range === "all" ? "From each partition's beginning to its end now." : undefined}>
+          <Field label="Range" help={values.range === "all" ? "From each partition's beginning to its end now." : undefined}>
             {(props) => (
-              <select {...props} value={values.range} onChange={(e) => setRange(e.target.value as RangeKind)} className={fieldClass}>
+              <Select {...props} value={values.range} onChange={(e) => setRange(e.target.value as RangeKind)}>
                 {Object.entries(rangeLabels).map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
                   </option>
                 ))}
-              </select>
+              </Select>
             )}
           </Field>
           {values.range === "offsets" && (
             <>
-              <Field label="From offset" hint="Empty: each partition's beginning." problem={problems.from} className="w-44">
+              <Field label="From offset" help="Empty: each partition's beginning." error={problems.from} className="w-44">
                 {(props) => (
-                  <input
+                  <Input
                     {...props}
                     value={values.from}
                     onChange={(e) => set("from", e.target.value.trim())}
                     inputMode="numeric"
                     placeholder="beginning"
-                    className={`${fieldClass} font-mono`}
+                    className="font-mono"
                   />
                 )}
               </Field>
-              <Field label="To offset (excluded)" hint="Empty: each partition's end now." problem={problems.to} className="w-44">
+              <Field label="To offset (excluded)" help="Empty: each partition's end now." error={problems.to} className="w-44">
                 {(props) => (
-                  <input
+                  <Input
                     {...props}
                     value={values.to}
                     onChange={(e) => set("to", e.target.value.trim())}
                     inputMode="numeric"
                     placeholder="end"
-                    className={`${fieldClass} font-mono`}
+                    className="font-mono"
                   />
                 )}
               </Field>
@@ -179,27 +147,27 @@ export function RepublishFields({ values, set, problems, topics }: { values: Rep
           )}
           {values.range === "time" && (
             <>
-              <Field label="From (local time)" hint="Empty: the beginning." problem={problems.from}>
+              <Field label="From (local time)" help="Empty: the beginning." error={problems.from}>
                 {(props) => (
-                  <input
+                  <Input
                     {...props}
                     type="datetime-local"
                     step={1}
                     value={toLocalInput(values.from)}
                     onChange={(e) => set("from", fromLocalInput(e.target.value))}
-                    className={`${fieldClass} font-mono`}
+                    className="font-mono"
                   />
                 )}
               </Field>
-              <Field label="Until (local time)" hint="Empty: now." problem={problems.to}>
+              <Field label="Until (local time)" help="Empty: now." error={problems.to}>
                 {(props) => (
-                  <input
+                  <Input
                     {...props}
                     type="datetime-local"
                     step={1}
                     value={toLocalInput(values.to)}
                     onChange={(e) => set("to", fromLocalInput(e.target.value))}
-                    className={`${fieldClass} font-mono`}
+                    className="font-mono"
                   />
                 )}
               </Field>
@@ -216,9 +184,9 @@ export function RepublishFields({ values, set, problems, topics }: { values: Rep
       <fieldset>
         <legend className="mb-2 text-sm font-semibold">Target</legend>
         <div className="flex flex-wrap items-start gap-x-5 gap-y-3">
-          <Field label="Topic" hint="Empty: back into the source topic." problem={problems.target} className="w-72">
+          <Field label="Topic" help="Empty: back into the source topic." error={problems.target} className="w-72">
             {(props) => (
-              <input
+              <Input
                 {...props}
                 value={values.target}
                 onChange={(e) => set("target", e.target.value)}
@@ -226,19 +194,19 @@ export function RepublishFields({ values, set, problems, topics }: { values: Rep
                 placeholder={values.topic || "same as the source"}
                 spellCheck={false}
                 autoComplete="off"
-                className={`${fieldClass} font-mono`}
+                className="font-mono"
               />
             )}
           </Field>
-          <Field label="Rate limit (events/s)" hint="Empty: as fast as the brokers take it." problem={problems.rate} className="w-52">
+          <Field label="Rate limit (events/s)" help="Empty: as fast as the brokers take it." error={problems.rate} className="w-52">
             {(props) => (
-              <input
+              <Input
                 {...props}
                 value={values.rate}
                 onChange={(e) => set("rate", e.target.value.trim())}
                 inputMode="numeric"
                 placeholder="unlimited"
-                className={`${fieldClass} font-mono`}
+                className="font-mono"
               />
             )}
           </Field>
@@ -280,8 +248,8 @@ export function ReprocessFields({
       <div className="flex flex-wrap items-start gap-x-5 gap-y-3">
         <Field
           label="Group"
-          problem={problems.group}
-          hint={
+          error={problems.group}
+          help={
             group
               ? `${group.state}, ${group.members} active member${group.members === 1 ? "" : "s"}${group.members > 0 ? ": stop its consumers before starting" : ""}`
               : "Its consumers must be stopped."
@@ -289,7 +257,7 @@ export function ReprocessFields({
           className="w-72"
         >
           {(props) => (
-            <input
+            <Input
               {...props}
               value={values.group}
               onChange={(e) => set("group", e.target.value)}
@@ -297,20 +265,20 @@ export function ReprocessFields({
               required
               spellCheck={false}
               autoComplete="off"
-              className={`${fieldClass} font-mono`}
+              className="font-mono"
             />
           )}
         </Field>
-        <Field label="Topic (optional)" hint="Empty: every topic the group has offsets on." problem={problems.topic} className="w-72">
+        <Field label="Topic (optional)" help="Empty: every topic the group has offsets on." error={problems.topic} className="w-72">
           {(props) => (
-            <input
+            <Input
               {...props}
               value={values.topic}
               onChange={(e) => set("topic", e.target.value)}
               list={topicsId}
               spellCheck={false}
               autoComplete="off"
-              className={`${fieldClass} font-mono`}
+              className="font-mono"
             />
           )}
         </Field>
@@ -318,56 +286,48 @@ export function ReprocessFields({
       <div className="flex flex-wrap items-start gap-x-5 gap-y-3">
         <Field label="Rewind to">
           {(props) => (
-            <select {...props} value={values.rewind} onChange={(e) => set("rewind", e.target.value as RewindKind)} className={fieldClass}>
+            <Select {...props} value={values.rewind} onChange={(e) => set("rewind", e.target.value as RewindKind)}>
               {Object.entries(rewindLabels).map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
         {values.rewind === "timestamp" && (
-          <Field label="First event at or after (local time)" problem={problems.timestamp}>
+          <Field label="First event at or after (local time)" error={problems.timestamp}>
             {(props) => (
-              <input
+              <Input
                 {...props}
                 type="datetime-local"
                 step={1}
                 required
                 value={toLocalInput(values.timestamp)}
                 onChange={(e) => set("timestamp", fromLocalInput(e.target.value))}
-                className={`${fieldClass} font-mono`}
+                className="font-mono"
               />
             )}
           </Field>
         )}
         {values.rewind === "offset" && (
-          <Field label="Offset (kept within each partition)" problem={problems.offset} className="w-56">
+          <Field label="Offset (kept within each partition)" error={problems.offset} className="w-56">
             {(props) => (
-              <input
+              <Input
                 {...props}
                 value={values.offset}
                 onChange={(e) => set("offset", e.target.value.trim())}
                 inputMode="numeric"
                 required
-                className={`${fieldClass} font-mono`}
+                className="font-mono"
               />
             )}
           </Field>
         )}
         {values.rewind === "shift" && (
-          <Field label="Events (negative: back)" problem={problems.shift} className="w-44">
+          <Field label="Events (negative: back)" error={problems.shift} className="w-44">
             {(props) => (
-              <input
-                {...props}
-                type="number"
-                max={-1}
-                value={values.shift}
-                onChange={(e) => set("shift", e.target.value)}
-                required
-                className={`${fieldClass} font-mono`}
-              />
+              <Input {...props} type="number" max={-1} value={values.shift} onChange={(e) => set("shift", e.target.value)} required className="font-mono" />
             )}
           </Field>
         )}

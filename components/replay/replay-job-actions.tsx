@@ -8,6 +8,7 @@ import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { formatCount } from "@/lib/format";
 import { useReplayJobAction } from "@/lib/queries/replay";
 import type { ReplayJob } from "@/lib/schemas/replay";
+import { InlineError } from "@/components/ui/inline-error";
 
 /** Pause, resume and cancel (operator), offered as the job's state allows; cancelling asks first. */
 export function ReplayJobActions({ job }: { job: ReplayJob }) {
@@ -38,11 +39,7 @@ export function ReplayJobActions({ job }: { job: ReplayJob }) {
           </Button>
         )}
       </div>
-      {action.error && (
-        <p role="alert" className="text-sm text-bad">
-          {action.error.message}
-        </p>
-      )}
+      {action.error && <InlineError>{action.error.message}</InlineError>}
       <Dialog
         open={confirmCancel}
         onClose={() => setConfirmCancel(false)}

@@ -20,6 +20,7 @@ import { ReplayAuditTable } from "./replay-audit-table";
 import { ReplayJobActions } from "./replay-job-actions";
 import { ReplaySpecSummary } from "./replay-spec-summary";
 import { ReplayStateBadge } from "./replay-state-badge";
+import { StaleMarker } from "@/components/ui/stale-marker";
 
 const streamLabels: Record<ReplayStreamStatus, string> = {
   connecting: "Connecting to live updates…",
@@ -266,7 +267,7 @@ export function ReplayJobView({ id }: { id: string }) {
       <QueryState isPending={isPending} error={data ? null : error} retry={() => void refetch()} what={`replay job ${id}`}>
         {job && data && (
           <>
-            {isRefetchError && <p className="text-xs text-bad">Stale: the last refresh failed ({error?.message}).</p>}
+            <StaleMarker stale={isRefetchError} error={error} />
             {job.error && (
               <div
                 role="alert"

@@ -14,6 +14,7 @@ import { formatInstant, jobPercent, kindLabel, specTitle, stepsText, timeAgo } f
 import { finishedStates, replayJobStates, type ReplayJob, type ReplayJobState } from "@/lib/schemas/replay";
 import { ProgressBar } from "./progress-bar";
 import { ReplayStateBadge } from "./replay-state-badge";
+import { StaleMarker } from "@/components/ui/stale-marker";
 
 export const linkButton = "inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium";
 
@@ -138,7 +139,7 @@ export function ReplayJobsList() {
             <EmptyState state={state} />
           ) : (
             <Card className="overflow-x-auto p-0">
-              {isRefetchError && <p className="px-3 pt-2 text-xs text-bad">Stale: the last refresh failed ({error?.message}).</p>}
+              <StaleMarker stale={isRefetchError} error={error} className="px-3 pt-2" />
               <SimpleTable
                 className="mt-1"
                 columns={[{ label: "Job" }, { label: "State" }, { label: "Progress" }, { label: "Rate", numeric: true }, { label: "By" }, { label: "Created" }]}

@@ -1,17 +1,8 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { partitionsText, rangeText, rewindText } from "@/lib/replay/describe";
 import type { ProjectionInfo, ReplayJob } from "@/lib/schemas/replay";
 import { CollectionLink, GroupLink, ShadowBuild } from "./projection-parts";
-
-function Row({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="grid grid-cols-[8rem_1fr] gap-2 border-t border-line px-3 py-1.5 first:border-t-0">
-      <dt className="text-muted">{term}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </div>
-  );
-}
+import { TermRow } from "@/components/ui/term-row";
 
 const topicLink = (topic: string) => (
   <Link href={`/kafka/topics/${encodeURIComponent(topic)}`} className="font-mono text-accent hover:underline">
@@ -28,75 +19,77 @@ export function ReplaySpecSummary({ job, projection }: { job: ReplayJob; project
   if (spec.kind === "reprocess") {
     return (
       <dl className="text-sm">
-        <Row term="Group">
+        <TermRow term="Group">
           <Link href={`/kafka/groups/${encodeURIComponent(spec.groupId)}`} className="font-mono text-accent hover:underline">
             {spec.groupId}
           </Link>
-        </Row>
-        <Row term="Topics">{spec.topic ? topicLink(spec.topic) : "every topic it has offsets for"}</Row>
-        <Row term="Rewound to">{rewindText(spec.to)}</Row>
-        <Row term="Dry run">{job.plan.records.toLocaleString("en-US")} events to read again</Row>
+        </TermRow>
+        <TermRow term="Topics">{spec.topic ? topicLink(spec.topic) : "every topic it has offsets for"}</TermRow>
+        <TermRow term="Rewound to">{rewindText(spec.to)}</TermRow>
+        <TermRow term="Dry run">{job.plan.records.toLocaleString("en-US")} events to read again</TermRow>
       </dl>
     );
   }
   if (spec.kind === "rebuild") {
     return (
       <dl className="text-sm">
-        <Row term="Projection">
+        <TermRow term="Projection">
           <span className="font-mono">
             {spec.service}/{spec.projection}
           </span>
-        </Row>
-        <Row term="Mode">{spec.mode === "shadow" ? "shadow: built beside the live read model, then swapped in" : "in place: emptied, then consumed again"}</Row>
+        </TermRow>
+        <TermRow term="Mode">
+          {spec.mode === "shadow" ? "shadow: built beside the live read model, then swapped in" : "in place: emptied, then consumed again"}
+        </TermRow>
         {projection && (
           <>
-            <Row term="Read model now">
+            <TermRow term="Read model now">
               <CollectionLink projection={projection} />
-            </Row>
-            <Row term="Its group now">
+            </TermRow>
+            <TermRow term="Its group now">
               <GroupLink groupId={projection.groupId} />
-            </Row>
-            <Row term="Fed from">{topicLink(projection.topic)}</Row>
+            </TermRow>
+            <TermRow term="Fed from">{topicLink(projection.topic)}</TermRow>
             {projection.shadow && (
-              <Row term="Shadow build">
+              <TermRow term="Shadow build">
                 <ShadowBuild projection={projection} />
-              </Row>
+              </TermRow>
             )}
           </>
         )}
-        <Row term="Dry run">{job.plan.records.toLocaleString("en-US")} events to read</Row>
+        <TermRow term="Dry run">{job.plan.records.toLocaleString("en-US")} events to read</TermRow>
       </dl>
     );
   }
   if (spec.kind !== "republish") {
     return (
       <dl className="text-sm">
-        <Row term="Spec">
+        <TermRow term="Spec">
           <code className="font-mono text-xs">{JSON.stringify(spec)}</code>
-        </Row>
+        </TermRow>
       </dl>
     );
   }
   return (
     <dl className="text-sm">
-      <Row term="Source">
+      <TermRow term="Source">
         {topicLink(spec.source.topic)}, {partitionsText(spec.source.partitions)}
-      </Row>
-      <Row term="Range">{rangeText(spec.source.range)}</Row>
-      <Row term="Filter">{spec.filter ? <code className="font-mono">{spec.filter}</code> : <span className="text-muted">none: every event</span>}</Row>
-      <Row term="Target">
+      </TermRow>
+      <TermRow term="Range">{rangeText(spec.source.range)}</TermRow>
+      <TermRow term="Filter">{spec.filter ? <code className="font-mono">{spec.filter}</code> : <span className="text-muted">none: every event</span>}</TermRow>
+      <TermRow term="Target">
         {topicLink(spec.target.topic)}
         {job.plan.mapping && <span className="text-muted">, {job.plan.mapping === "same-partition" ? "same partition as read" : "partition by key"}</span>}
-      </Row>
-      <Row term="Rate limit">{spec.ratePerSecond ? `${spec.ratePerSecond.toLocaleString("en-US")} events/s` : "unlimited"}</Row>
-      <Row term="Dry run">
+      </TermRow>
+      <TermRow term="Rate limit">{spec.ratePerSecond ? `${spec.ratePerSecond.toLocaleString("en-US")} events/s` : "unlimited"}</TermRow>
+      <TermRow term="Dry run">
         {job.plan.exact ? "" : "≈ "}
         {job.plan.matched.toLocaleString("en-US")} of {job.plan.records.toLocaleString("en-US")} records matched
-      </Row>
+      </TermRow>
       {job.progressGroup && (
-        <Row term="Progress group">
+        <TermRow term="Progress group">
           <span className="font-mono text-xs">{job.progressGroup}</span>
-        </Row>
+        </TermRow>
       )}
     </dl>
   );

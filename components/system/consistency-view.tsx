@@ -15,6 +15,7 @@ import { formatInstant } from "@/lib/replay/describe";
 import { useConsistencyCheck, useConsistencyChecks, useStartConsistencyCheck } from "@/lib/queries/system";
 import type { ConsistencyCheck, DeclaredCopy } from "@/lib/schemas/system";
 import { ComparisonDetail } from "./copy-comparison";
+import { InlineError } from "@/components/ui/inline-error";
 
 const checkPercent = (c: ConsistencyCheck) => (c.state !== "running" ? 100 : c.progress.total ? (100 * c.progress.scanned) / c.progress.total : 0);
 
@@ -68,11 +69,7 @@ function CopiesTable({ copies }: { copies: DeclaredCopy[] }) {
           </tr>
         ))}
       </SimpleTable>
-      {start.error && (
-        <p role="alert" className="px-4 pb-3 text-sm text-bad">
-          {start.error.message}
-        </p>
-      )}
+      {start.error && <InlineError className="px-4 pb-3">{start.error.message}</InlineError>}
     </Card>
   );
 }
@@ -176,11 +173,7 @@ export function ConsistencyCheckView({ id }: { id: string }) {
               <Count label="Missing" value={check.counts.missing} bad />
               <Count label="Orphan" value={check.counts.orphan} bad />
             </div>
-            {check.error && (
-              <p role="alert" className={cn("text-sm", check.state === "failed" ? "text-bad" : "text-muted")}>
-                {check.error}
-              </p>
-            )}
+            {check.error && <InlineError className={check.state === "failed" ? undefined : "text-muted"}>{check.error}</InlineError>}
           </Card>
           {check.state === "completed" && check.mismatches.length === 0 && <Card className="text-sm">Every copy agrees with its source.</Card>}
           {check.mismatches.length > 0 && (

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { useCreateReplayJob, usePlanReplay } from "@/lib/queries/replay";
 import type { ReplaySpec } from "@/lib/schemas/replay";
 import type { CopyComparison } from "@/lib/schemas/system";
+import { InlineError } from "@/components/ui/inline-error";
 
 /** The re-publish of one entity's events: its key's partition of the source topic, back onto the same topic. */
 export function entityReplaySpec(replay: NonNullable<CopyComparison["replay"]>): ReplaySpec {
@@ -44,16 +45,8 @@ export function EntityReplayButton({ replay }: { replay: NonNullable<CopyCompari
       >
         <RotateCcw aria-hidden className="size-4" /> {plan.isPending ? "Dry run…" : "Replay this entity's events"}
       </Button>
-      {plan.error && (
-        <p role="alert" className="text-xs text-bad">
-          {plan.error.message}
-        </p>
-      )}
-      {create.error && (
-        <p role="alert" className="text-xs text-bad">
-          {create.error.message}
-        </p>
-      )}
+      {plan.error && <InlineError className="text-xs">{plan.error.message}</InlineError>}
+      {create.error && <InlineError className="text-xs">{create.error.message}</InlineError>}
       {plan.data && (
         <ReplayConfirmDialog
           plan={plan.data}

@@ -13,6 +13,8 @@ import { formatCount } from "@/lib/format";
 import { useEntityTrace, useSystemCatalog } from "@/lib/queries/system";
 import type { EntityTrace, TraceEvent, TraceQuery } from "@/lib/schemas/system";
 import { ComparisonDetail } from "./copy-comparison";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 
 const topicColors = ["border-l-blue-500", "border-l-violet-500", "border-l-teal-500", "border-l-orange-500", "border-l-pink-500", "border-l-lime-600"];
 
@@ -42,7 +44,7 @@ function TraceForm({ query }: { query: TraceQuery | null }) {
       <form onSubmit={submit} className="flex flex-wrap items-end gap-3" role="search">
         <label className="flex flex-col gap-1 text-sm">
           <span className="text-muted">Look for</span>
-          <select value={mode} onChange={(e) => setMode(e.target.value)} className="rounded-md border border-line bg-surface px-2 py-1.5">
+          <Select value={mode} onChange={(e) => setMode(e.target.value)}>
             <option value="">any entity&apos;s id</option>
             {(catalog.data?.entities ?? []).map((e) => (
               <option key={e.name} value={e.name}>
@@ -50,15 +52,15 @@ function TraceForm({ query }: { query: TraceQuery | null }) {
               </option>
             ))}
             <option value="trace">a trace id</option>
-          </select>
+          </Select>
         </label>
         <label className="flex min-w-72 flex-1 flex-col gap-1 text-sm">
           <span className="text-muted">{mode === "trace" ? "Trace id (the traceId header)" : "Id (the events' message key)"}</span>
-          <input
+          <Input
             value={text}
             onChange={(e) => setText(e.target.value)}
             placeholder={mode === "trace" ? "e.g. 4f0c2b…" : "e.g. an order or customer id"}
-            className="rounded-md border border-line bg-surface px-2 py-1.5 font-mono"
+            className="font-mono"
             autoFocus
             spellCheck={false}
           />

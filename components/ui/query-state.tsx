@@ -1,8 +1,18 @@
-import { RefreshCw } from "lucide-react";
 import type { ReactNode } from "react";
-import { Button } from "./button";
 import { Card } from "./card";
+import { InlineError } from "./inline-error";
 import { Skeleton } from "./skeleton";
+
+/** Rows of skeleton lines in a card, standing in for a list or a table while it loads. */
+export function LoadingCard({ what, rows = 6 }: { what: string; rows?: number }) {
+  return (
+    <Card className="space-y-2" aria-busy="true" aria-label={`Loading ${what}`}>
+      {Array.from({ length: rows }, (_, i) => (
+        <Skeleton key={i} className="h-5 w-full" />
+      ))}
+    </Card>
+  );
+}
 
 /** Loading skeleton, or an inline error with the backend's reason and a retry, or the content. */
 export function QueryState({
@@ -18,25 +28,12 @@ export function QueryState({
   what: string;
   children: ReactNode;
 }) {
-  if (isPending) {
-    return (
-      <Card className="space-y-2" aria-busy="true" aria-label={`Loading ${what}`}>
-        {Array.from({ length: 6 }, (_, i) => (
-          <Skeleton key={i} className="h-5 w-full" />
-        ))}
-      </Card>
-    );
-  }
+  if (isPending) return <LoadingCard what={what} />;
   if (error) {
     return (
-      <Card role="alert" className="flex items-center justify-between gap-4">
-        <p className="text-sm text-bad">
-          Could not load {what}: {error.message}
-        </p>
-        <Button onClick={retry}>
-          <RefreshCw aria-hidden className="size-4" /> Retry
-        </Button>
-      </Card>
+      <InlineError card retry={retry}>
+        Could not load {what}: {error.message}
+      </InlineError>
     );
   }
   return <>{children}</>;

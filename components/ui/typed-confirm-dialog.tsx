@@ -3,8 +3,8 @@
 import { useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
-
-export const inputClass = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
+import { Input } from "@/components/ui/input";
+import { InlineError } from "@/components/ui/inline-error";
 
 interface ConfirmProps {
   /** What has to be typed: the name of what is deleted or dropped. */
@@ -59,20 +59,9 @@ function ConfirmForm({
         <label htmlFor={id} className="text-sm">
           Type <span className="rounded bg-canvas px-1 font-mono font-semibold select-all">{name}</span> to confirm
         </label>
-        <input
-          id={id}
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-          className={`${inputClass} w-full font-mono`}
-        />
+        <Input id={id} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} className="w-full font-mono" />
       </div>
-      {error && (
-        <p role="alert" className="text-sm text-bad">
-          {error.message}
-        </p>
-      )}
+      {error && <InlineError>{error.message}</InlineError>}
       <DialogActions>
         <Button onClick={onCancel}>Cancel</Button>
         <Button type="submit" variant="danger" disabled={!confirmed || pending}>
