@@ -141,12 +141,15 @@ describe("re-publish", () => {
       const atKill = await waitForJob(job.id, (j) => j.progress.done >= 0.3 * 60_000 || (j.state !== "running" && j.state !== "queued"), 60_000, 50);
       expect(atKill.state).toBe("running");
       await stopProcess(worker.child, "SIGKILL");
+      const killed = worker;
       expect(atKill.progress.done).toBeLessThan(60_000);
       worker = startReplayWorker();
       const done = await waitForJob(job.id, (j) => j.state === "completed" || j.state === "failed", 90_000);
-      expect(done.state, done.error ?? "").toBe("completed");
+      // What both workers said, to read when this fails.
+      const story = `at the kill: ${JSON.stringify(atKill.progress.partitions)}\nat the end: ${JSON.stringify(done.progress.partitions)}\nfirst worker:\n${killed.output.join("").slice(-3000)}\nsecond worker:\n${worker.output.join("").slice(-3000)}`;
+      expect(done.state, `${done.error ?? ""}\n${story}`).toBe("completed");
       expect(done.owner).toBeNull();
-      expect(done.progress.done).toBe(60_000);
+      expect(done.progress.done, story).toBe(60_000);
       expectExactlyOnce(await readCommitted(kafka, target, 60_000), source, 60_000, job.id);
     } finally {
       await stopProcess(worker.child);
