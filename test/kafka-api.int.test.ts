@@ -4,7 +4,7 @@ import type { Admin } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { cacheDir, kafkaReleases, defaultKafkaLine } from "@/stack/settings";
 import { stackAddresses, testKafka, uniqueName } from "./support/stack";
-import { callRoute } from "./support/route-call";
+import { callRouteJson as callRoute } from "./support/route-call";
 
 vi.stubEnv("KAFKA_BROKERS", stackAddresses.kafkaBrokers.join(","));
 const topicsRoute = await import("@/app/api/kafka/topics/route");

@@ -2,7 +2,7 @@ import type { Admin } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { BrokerDetail, BrokerInfo } from "@/lib/schemas/kafka";
 import { stackAddresses, testKafka, uniqueName } from "./support/stack";
-import { callRoute } from "./support/route-call";
+import { callRouteJson as callRoute } from "./support/route-call";
 
 vi.stubEnv("KAFKA_BROKERS", stackAddresses.kafkaBrokers.join(","));
 const brokersRoute = await import("@/app/api/kafka/brokers/route");

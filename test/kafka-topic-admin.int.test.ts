@@ -1,7 +1,7 @@
 import { ConfigResourceTypes, type Admin } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { stackAddresses, testKafka, uniqueName } from "./support/stack";
-import { callRoute, type RouteCallOptions, type RouteHandler as Handler } from "./support/route-call";
+import { callRouteJson as callRoute, type RouteCallOptions, type RouteHandler as Handler } from "./support/route-call";
 
 vi.stubEnv("KAFKA_BROKERS", stackAddresses.kafkaBrokers.join(","));
 const topicsRoute = await import("@/app/api/kafka/topics/route");

@@ -3,7 +3,7 @@ import { Binary, BSONRegExp, Decimal128, Double, EJSON, Int32, Long, ObjectId, s
 import { MongoClient, type Collection } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { stackAddresses, uniqueName } from "./support/stack";
-import { callRoute, type RouteCallOptions, type RouteHandler as Handler } from "./support/route-call";
+import { callRouteJson as callRoute, type RouteCallOptions, type RouteHandler as Handler } from "./support/route-call";
 
 vi.stubEnv("MONGODB_URI", stackAddresses.mongoUri);
 const documentRoute = await import("@/app/api/mongo/databases/[db]/collections/[collection]/documents/[id]/route");

@@ -2,7 +2,7 @@ import { Double, Int32, Long, ObjectId } from "bson";
 import { MongoClient, type Collection } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { stackAddresses, uniqueName } from "./support/stack";
-import { callRoute, type RouteCallOptions, type RouteHandler as Handler } from "./support/route-call";
+import { callRouteJson as callRoute, type RouteCallOptions, type RouteHandler as Handler } from "./support/route-call";
 
 vi.stubEnv("MONGODB_URI", stackAddresses.mongoUri);
 const indexesRoute = await import("@/app/api/mongo/databases/[db]/collections/[collection]/indexes/route");

@@ -42,3 +42,10 @@ export async function callRoute<B = any>(
   }
   return { status: response.status, body: body as B, text, headers: response.headers };
 }
+
+/** callRoute's status and parsed body alone, for tests that compare the whole answer. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as response.json() would give
+export async function callRouteJson<B = any>(...args: Parameters<typeof callRoute>): Promise<{ status: number; body: B }> {
+  const { status, body } = await callRoute<B>(...args);
+  return { status, body };
+}
