@@ -31,6 +31,13 @@ test("a topic is created, configured, grown, purged and deleted from the console
   const again = await admin.fillCreateForm(topic);
   await again.getByRole("button", { name: "Create topic" }).click();
   await expect(again.getByRole("alert")).toContainText("already exists");
+  // …and, as every failed change, in a toast with the error's code and status.
+  const toast = page
+    .getByRole("region", { name: /Notifications/ })
+    .getByRole("listitem")
+    .filter({ hasText: "already exists" });
+  await expect(toast).toBeVisible();
+  await expect(toast).toContainText("TOPIC_EXISTS · HTTP 409");
   await again.getByRole("button", { name: "Cancel" }).click();
   await expect(again).toBeHidden();
 
