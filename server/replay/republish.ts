@@ -137,14 +137,7 @@ export async function runRepublish(job: RepublishJob, control: RepublishControl)
 
     /** Reads from `from` on and builds batches of at most `budget` records (one Fetch per leader). */
     const build = async (from: Map<number, number>, copiedBefore: Map<number, number>, budget: number): Promise<BuiltTransaction> => {
-      let fetched = await fetchSource(cluster, source, from, ends);
-      // An answer with no records for any partition moves them all to their planned ends (below):
-      // ask twice more before believing it, so that one empty answer cannot skip what is there.
-      const empty = (answer: typeof fetched) => answer.length > 0 && answer.every((f) => !f.records || f.records.length === 0);
-      for (let attempt = 1; attempt <= 2 && empty(fetched); attempt++) {
-        await sleep(100 * attempt, control.signal);
-        fetched = await fetchSource(cluster, source, from, ends);
-      }
+      const fetched = await fetchSource(cluster, source, from, ends);
       const next = new Map(from);
       const counts = new Map(copiedBefore);
       const batches = new Map<number, BatchBuilder[]>();
