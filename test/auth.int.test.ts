@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { hashSync } from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { roleAtLeast, type Role } from "@/lib/auth";
+import { sendRoute } from "./support/route-call";
 import { uniqueName } from "./support/stack";
 
 // Sign-in on, with three local users; this file only calls route handlers, as the server would.
@@ -22,7 +23,10 @@ vi.stubEnv("CONSOLE_DATABASE", uniqueName("it-auth").replace(/-/g, "_"));
 const resetConfig = () => ((globalThis as { eventdeckConfig?: unknown }).eventdeckConfig = undefined);
 resetConfig();
 
-const { accessRules } = await import("@/server/auth/policy");
+const { apiOperations } = await import("@/lib/api/operations");
+const accessRules: Record<string, { role: Role | "public" }> = Object.fromEntries(
+  Object.entries(apiOperations).map(([key, operation]) => [key, operation.access]),
+);
 const { listAudit } = await import("@/server/audit/audit");
 const signIn = await import("@/app/api/auth/signin/route");
 const signOut = await import("@/app/api/auth/signout/route");
@@ -78,21 +82,13 @@ async function call(
   const path = pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) =>
     Array.isArray(params[name]) ? (params[name] as string[]).join("/") : String(params[name]),
   );
-  const mutation = method !== "GET";
-  const headers: Record<string, string> = {
-    ...(mutation ? { "content-type": "application/json", "x-eventdeck-csrf": "1" } : {}),
-    ...(cookie ? { cookie } : {}),
-    ...extra.headers,
-  };
   // Changes carry a body that is not JSON: whatever the role, nothing can be written by accident.
-  const request = new Request(`http://localhost${path}`, {
-    method,
-    headers,
-    body: mutation ? (extra.body ?? "{not json") : undefined,
+  return sendRoute(handler, method, path, {
+    params,
+    headers: { ...(cookie ? { cookie } : {}), ...extra.headers },
+    body: method !== "GET" ? (extra.body ?? "{not json") : undefined,
     signal: AbortSignal.timeout(20_000),
   });
-  const response = await handler(request, { params: Promise.resolve(params) });
-  return response;
 }
 
 async function cookieFor(role: Role): Promise<string> {

@@ -23,14 +23,17 @@ export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T
   } catch {
     throw new ApiError(0, "NETWORK", "The console's server cannot be reached");
   }
+  if (!response.ok) throw await readError(response, input);
+  return (await response.json().catch(() => undefined)) as T;
+}
+
+/** The ApiError a non-2xx answer carries (the server's code and message); a 401 outside sign-in reloads the page, which then shows the sign-in form. */
+export async function readError(response: Response, url: string): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => undefined);
   // The session ended (expired, or signed out in another tab): the page shows the sign-in form again.
-  if (response.status === 401 && !input.startsWith("/api/auth/") && typeof window !== "undefined") window.location.reload();
-  if (!response.ok) {
-    const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? "HTTP_ERROR", error?.message ?? `HTTP ${response.status}`);
-  }
-  return body as T;
+  if (response.status === 401 && !url.startsWith("/api/auth/") && typeof window !== "undefined") window.location.reload();
+  const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
+  return new ApiError(response.status, error?.code ?? "HTTP_ERROR", error?.message ?? `HTTP ${response.status}`);
 }
 
 /** Sends `body` as JSON with `method` (POST, PUT, PATCH, DELETE) and answers the parsed reply, as fetchJson does. */

@@ -1,19 +1,20 @@
 import "server-only";
 import { z } from "zod";
 import { csrfHeader } from "@/lib/schemas/auth";
-import { accessRules } from "../auth/policy";
 import { sessionCookie } from "../auth/session";
-import { apiOperations, errorBodySchema, type ApiOperation, type HttpMethod, type ObjectSchema } from "./api-operations";
+import { operationEntries } from "@/lib/api/operations";
+import { errorBodySchema, type ApiOperation, type HttpMethod, type ObjectSchema } from "@/lib/api/operations/define";
 
 export type JsonSchema = Record<string, unknown>;
 type OpenApiOperation = Record<string, unknown> & { operationId: string };
-export interface OpenApiDocument {
+// A type, not an interface: it is assignable to the declaration's open object schema.
+export type OpenApiDocument = {
   openapi: "3.1.0";
   info: { title: string; version: string; description: string };
   tags: Array<{ name: string; description: string }>;
   paths: Record<string, Partial<Record<Lowercase<HttpMethod>, OpenApiOperation>>>;
   components: Record<string, Record<string, unknown>>;
-}
+};
 
 const errorDescriptions: Record<number, string> = {
   400: "Bad input: the issues are in `error.details`",
@@ -133,7 +134,7 @@ function responses(operation: ApiOperation, key: string, isPublic: boolean, hasI
 
 function describeOperation(key: string, operation: ApiOperation, path: string, params: ObjectSchema | undefined): OpenApiOperation {
   const method = key.slice(0, key.indexOf(" ")) as HttpMethod;
-  const role = accessRules[key]?.role ?? "admin";
+  const role = operation.access.role;
   const isPublic = role === "public";
   const tag = /^\/api\/(kafka|mongo|prometheus|replay|auth)\//.exec(path)?.[1] ?? (path === "/api/projections" ? "replay" : "console");
   const body = operation.body;
@@ -163,7 +164,7 @@ function describeOperation(key: string, operation: ApiOperation, path: string, p
 /** The OpenAPI 3.1 document of every operation in `apiOperations`, from the same zod schemas the handlers parse with. */
 export function buildOpenApiDocument(version: string): OpenApiDocument {
   const paths: OpenApiDocument["paths"] = {};
-  for (const [key, operation] of Object.entries(apiOperations)) {
+  for (const [key, operation] of operationEntries) {
     const [method, pattern] = key.split(" ") as [HttpMethod, string];
     const targets = operation.concretePaths ?? [{ path: pattern, params: operation.params }];
     for (const target of targets) {

@@ -1,13 +1,16 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
+import { apiOperations, splitOperationKey, type BodyOf, type OperationKey, type ParamsOf, type QueryOf, type ResultOf } from "@/lib/api/operations";
+import type { ApiOperation } from "@/lib/api/operations/define";
 import { EjsonInputError } from "@/lib/mongo/ejson";
+import type { SessionUser } from "@/lib/schemas/auth";
 import { writeAudit } from "../audit/audit";
 import { authorize, isMutation, requestActor } from "../auth/authorize";
 import { getLogger } from "../log";
 import { getConsoleMetrics } from "../metrics/registry";
 import { AppError, RateLimitedError } from "./errors";
-import { defaultBodyBytes, readLimitedJsonBody } from "./body";
+import { defaultBodyBytes, readLimitedJsonBody, readLimitedText } from "./body";
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown; requestId?: string };
@@ -37,30 +40,78 @@ export function toErrorResponse(error: unknown): Response {
   return errorResponse(500, { error: { code: "INTERNAL", message: "Internal error; see the server log", requestId } });
 }
 
-type Handler<C> = (request: Request, context: C) => Promise<Response>;
+/** What Next.js passes a route handler besides the request. */
+export interface RouteContext {
+  params: Promise<Record<string, string | string[]>>;
+}
+export type RouteHandler = (request: Request, context?: RouteContext) => Promise<Response>;
+
+/** What a handler receives: its request, the caller, and its path parameters, query and body parsed by the declaration's schemas. */
+export interface HandlerInput<K extends OperationKey> {
+  request: Request;
+  user: SessionUser | null;
+  /** The caller's name for audit records and job owners ("anonymous" when nobody is signed in). */
+  actor: string;
+  params: ParamsOf<K>;
+  query: QueryOf<K>;
+  body: BodyOf<K>;
+}
+
+/** The declared JSON answer (sent with the declaration's status), or a Response of its own (streams, files, redirects, cookies). */
+export type HandlerOutput<K extends OperationKey> = Promise<([ResultOf<K>] extends [never] ? never : ResultOf<K>) | Response>;
+
+const operationOfHandler = new WeakMap<RouteHandler, OperationKey>();
+
+/** The operation a handler serves (for the test that holds handlers and declarations together). */
+export const operationOf = (handler: unknown): OperationKey | undefined => operationOfHandler.get(handler as RouteHandler);
+
+async function parseInput(operation: ApiOperation, request: Request, context: RouteContext | undefined) {
+  const rawParams = (await context?.params) ?? {};
+  const params = operation.params ? operation.params.parse(rawParams) : rawParams;
+  const query = operation.query?.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const spec = operation.body;
+  if (!spec) return { params, query, body: undefined };
+  const maxBytes = spec.maxBytes ?? defaultBodyBytes;
+  if (spec.mediaType === "application/x-ndjson")
+    return { params, query, body: spec.schema.parse(await readLimitedText(request, maxBytes, spec.tooLargeMessage)) };
+  let raw = await readLimitedJsonBody(request, maxBytes, spec.tooLargeMessage);
+  if (spec.alsoInQuery && query) raw = { ...(raw as object), ...Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) };
+  return { params, query, body: spec.schema.parse(raw) };
+}
 
 /**
- * Wraps a route handler: checks who may call it (sign-in, role, CSRF, read-only; see
- * server/auth/authorize.ts — one place for every route), shapes every error the same way,
- * records the request in the console's own metrics under the route's pattern (`name`),
- * never the raw URL, and writes an audit record for every change attempted.
+ * The handler of the operation declared under `key` (lib/api/operations): checks who may call
+ * it (sign-in, role, CSRF, read-only; server/auth/authorize.ts), parses path parameters, query
+ * and body with the declared schemas (a 400 names what is wrong), runs `handler`, answers its
+ * result as JSON with the declared status, shapes every error the same way, records the
+ * request in the console's own metrics under the route's pattern (never the raw URL), and
+ * writes an audit record for every change attempted.
  */
-export function route<C = unknown>(name: string, handler: Handler<C>): Handler<C> {
-  return async (request, context) => {
+export function handle<K extends OperationKey>(key: K, handler: (input: HandlerInput<K>) => HandlerOutput<K>): RouteHandler {
+  const operation: ApiOperation = apiOperations[key];
+  const [, name] = splitOperationKey(key);
+  const wrapped: RouteHandler = async (request, context) => {
     const metrics = getConsoleMetrics();
     const end = metrics.httpDuration.startTimer({ route: name, method: request.method });
     let response: Response;
     try {
-      await authorize(request, name, context);
-      response = await handler(request, context);
+      const user = await authorize(request, key, operation.access, context);
+      const input = (await parseInput(operation, request, context)) as Pick<HandlerInput<K>, "params" | "query" | "body">;
+      const result = await handler({ request, user, actor: requestActor(request), ...input });
+      response =
+        result instanceof Response
+          ? result
+          : Response.json(result, { status: operation.ok.status, headers: { "cache-control": operation.cacheControl ?? "no-store" } });
     } catch (error) {
       response = toErrorResponse(error);
     }
     end();
     metrics.httpRequests.inc({ route: name, method: request.method, status: String(response.status) });
-    if (isMutation(request.method) && !name.startsWith("/api/auth/")) auditChange(request, name, response.status);
+    if (isMutation(request.method) && operation.audit !== false) auditChange(request, name, response.status);
     return response;
   };
+  operationOfHandler.set(wrapped, key);
+  return wrapped;
 }
 
 function safeDecode(path: string): string {
@@ -81,19 +132,4 @@ function auditChange(request: Request, name: string, status: number): void {
     outcome: status < 400 ? "ok" : status < 500 ? "refused" : "failed",
     details: { status, ...(url.search ? { query: url.search.slice(1) } : {}) },
   });
-}
-
-/** The request's JSON body, at most 1 MiB (413 beyond); anything but JSON is a 400 (validate the result with zod). */
-export function readJsonBody(request: Request): Promise<unknown> {
-  return readLimitedJsonBody(request, defaultBodyBytes);
-}
-
-/**
- * What a DELETE carries to confirm itself: `{ confirm }` from the query string, else the JSON
- * body (empty: `{}`); validate the result with zod.
- */
-export async function readConfirmation(request: Request): Promise<unknown> {
-  const fromQuery = new URL(request.url).searchParams.get("confirm");
-  if (fromQuery !== null) return { confirm: fromQuery };
-  return readLimitedJsonBody(request, defaultBodyBytes);
 }

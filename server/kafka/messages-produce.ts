@@ -1,23 +1,16 @@
 import "server-only";
 import type { Producer } from "kafkajs";
-import { maxProduceBytes, produceMessageSchema, type ProduceResult } from "@/lib/schemas/kafka-messages";
+import type { z } from "zod";
+import type { produceMessageSchema, ProduceResult } from "@/lib/schemas/kafka-messages";
 import { invalidate } from "../cache";
-import { readLimitedJsonBody } from "../http/body";
 import { AppError } from "../http/errors";
 import { kafkaCall } from "./call";
 import { getMessageProducer, resetMessageProducer } from "./messages-client";
 import { checkPartitions, topicPartitions } from "./messages-plan";
 
-/** Reads a produce request's body: 413 beyond `maxProduceBytes`, 400 when it is not JSON. */
-export function readProduceBody(request: Request): Promise<unknown> {
-  return readLimitedJsonBody(
-    request,
-    maxProduceBytes,
-    `The message is larger than ${maxProduceBytes / 1024 / 1024} MiB; the console sends messages up to that size`,
-  );
-}
+type ProduceInput = z.output<typeof produceMessageSchema>;
 
-function send(producer: Producer, topic: string, input: ReturnType<typeof produceMessageSchema.parse>) {
+function send(producer: Producer, topic: string, input: ProduceInput) {
   return producer.send({
     topic,
     acks: -1,
@@ -47,8 +40,7 @@ function groupHeaders(headers: Array<{ name: string; value: string }>): Map<stri
  * 404 for an unknown topic, 400 for a partition the topic does not have, 413 when the
  * broker refuses the size. One Produce round trip, plus a metadata refresh the first time.
  */
-export async function produceMessage(topic: string, body: unknown): Promise<ProduceResult> {
-  const input = produceMessageSchema.parse(body);
+export async function produceMessage(topic: string, input: ProduceInput): Promise<ProduceResult> {
   const partitions = await topicPartitions(topic);
   if (input.partition !== undefined) checkPartitions(topic, partitions, [input.partition]);
   const attempt = async () => {

@@ -1,5 +1,4 @@
 import "server-only";
-import { readConfirmation } from "../http/route";
 import { dropConfirmSchema, systemDatabases, type DatabaseSummary } from "@/lib/schemas/mongo-browse";
 import { AppError } from "../http/errors";
 import { mongoCall, mongoMaxTimeMs } from "./call";
@@ -58,9 +57,4 @@ export async function dropDatabase(name: string, confirm: string): Promise<{ dat
   await assertDatabaseExists(name);
   await mongoCall("dropDatabase", () => getMongoClient().db(name).dropDatabase());
   return { database: name, dropped: true };
-}
-
-/** `confirm` from the query string or a JSON body (DELETE requests may carry either). */
-export async function readDropConfirmation(request: Request): Promise<string> {
-  return dropConfirmSchema.parse(await readConfirmation(request)).confirm;
 }

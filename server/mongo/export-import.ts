@@ -96,28 +96,6 @@ export async function exportDocuments(db: string, collection: string, query: Exp
   };
 }
 
-/** The request body as text, refused with 413 past `maxImportBytes` (counted as it arrives, not trusted from a header). */
-export async function readImportBody(request: Request): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  const tooLarge = () => new AppError("TOO_LARGE", `An import is at most ${maxImportBytes / 1024 / 1024} MiB of JSON lines`);
-  if (declared > maxImportBytes) throw tooLarge();
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxImportBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 /**
  * Inserts JSON lines (Extended JSON, one document a line; blank lines skipped) in unordered
  * batches of 1,000: a bad line or a refused document (duplicate `_id`…) is reported with its

@@ -55,5 +55,3 @@ export async function assertNamespaceExists(ns: Namespace): Promise<void> {
   const found = await mongoCall("listCollections", () => getMongoClient().db(ns.db).listCollections({ name: ns.collection }, { nameOnly: true }).toArray());
   if (found.length === 0) throw await namespaceNotFound(ns);
 }
-
-export { readLimitedJsonBody } from "../http/body";

@@ -20,19 +20,25 @@ export interface RouteCallResult<B = any> {
 
 /**
  * Calls a route handler in this process the way the console's pages do: a JSON content type
- * and the CSRF header on every request (the route wrapper checks them on changes).
+ * and the CSRF header on every request (the route wrapper checks them on changes); answers
+ * the Response as the handler gave it.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as response.json() would give
-export async function callRoute<B = any>(
+export function sendRoute(
   handler: RouteHandler | ((request: Request, context: never) => Promise<Response>),
   method: string,
   url: string,
-  options: RouteCallOptions = {},
-): Promise<RouteCallResult<B>> {
-  const init: RequestInit = { method, headers: { "content-type": "application/json", "x-eventdeck-csrf": "1", ...options.headers } };
+  options: RouteCallOptions & { signal?: AbortSignal } = {},
+): Promise<Response> {
+  const init: RequestInit = { method, headers: { "content-type": "application/json", "x-eventdeck-csrf": "1", ...options.headers }, signal: options.signal };
   if (options.body !== undefined)
     init.body = typeof options.body === "string" || Buffer.isBuffer(options.body) ? (options.body as BodyInit) : JSON.stringify(options.body);
-  const response = await handler(new Request(`http://localhost${url}`, init), { params: Promise.resolve(options.params ?? {}) } as never);
+  return handler(new Request(`http://localhost${url}`, init), { params: Promise.resolve(options.params ?? {}) } as never);
+}
+
+/** sendRoute, with the answer read: its status, headers, text and (when it is JSON) parsed body. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as response.json() would give
+export async function callRoute<B = any>(...args: Parameters<typeof sendRoute>): Promise<RouteCallResult<B>> {
+  const response = await sendRoute(...args);
   const text = await response.text();
   let body: unknown = text;
   try {

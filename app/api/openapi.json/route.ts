@@ -1,5 +1,5 @@
 import packageJson from "@/package.json";
-import { route } from "@/server/http/route";
+import { handle } from "@/server/http/route";
 import { buildOpenApiDocument, type OpenApiDocument } from "@/server/http/openapi";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 let document: OpenApiDocument | undefined;
 
 /** GET /api/openapi.json — the OpenAPI 3.1 document of every API operation (public), built once from the zod schemas. */
-export const GET = route("/api/openapi.json", async () => {
+export const GET = handle("GET /api/openapi.json", async () => {
   document ??= buildOpenApiDocument(packageJson.version);
-  return Response.json(document, { headers: { "cache-control": "no-cache" } });
+  return document;
 });

@@ -1,11 +1,10 @@
-import { signInSchema } from "@/lib/schemas/auth";
 import { writeAudit } from "@/server/audit/audit";
 import { checkPassword } from "@/server/auth/users";
 import { signInLimits } from "@/server/auth/rate-limit";
 import { sessionSetCookie } from "@/server/auth/session";
 import { getConfig } from "@/server/config";
 import { AppError, RateLimitedError } from "@/server/http/errors";
-import { readJsonBody, route } from "@/server/http/route";
+import { handle } from "@/server/http/route";
 
 export const dynamic = "force-dynamic";
 
@@ -19,10 +18,9 @@ function clientAddress(request: Request): string {
  * starts a session (HttpOnly, SameSite=Lax cookie). 401 for a wrong name or password alike;
  * 429 after 5 failures for an account or 20 from an address within 5 minutes.
  */
-export const POST = route("/api/auth/signin", async (request) => {
+export const POST = handle("POST /api/auth/signin", async ({ request, body: { username, password } }) => {
   if (getConfig().AUTH !== "local")
     throw new AppError("BAD_REQUEST", getConfig().AUTH === "off" ? "Sign-in is off on this console" : "This console signs in through its identity provider");
-  const { username, password } = signInSchema.parse(await readJsonBody(request));
   const limits = signInLimits();
   const address = clientAddress(request);
   const wait = Math.max(limits.account.retryAfter(username), limits.address.retryAfter(address));

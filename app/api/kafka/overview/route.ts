@@ -1,7 +1,7 @@
-import { route } from "@/server/http/route";
+import { handle } from "@/server/http/route";
 import { fetchKafkaOverview } from "@/server/kafka/overview";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/kafka/overview — brokers, partition health and lag of the whole cluster. */
-export const GET = route("/api/kafka/overview", async () => Response.json(await fetchKafkaOverview()));
+export const GET = handle("GET /api/kafka/overview", () => fetchKafkaOverview());

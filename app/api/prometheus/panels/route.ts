@@ -1,18 +1,16 @@
 import { findDashboard } from "@/lib/dashboards";
 import { resolveTimeRange } from "@/lib/metrics/time-range";
-import { panelsRequestSchema, type PanelsResponse } from "@/lib/schemas/metrics";
 import { AppError } from "@/server/http/errors";
-import { readJsonBody, route } from "@/server/http/route";
+import { handle } from "@/server/http/route";
 import { fetchDashboardPanels } from "@/server/prometheus/panels";
 
 export const dynamic = "force-dynamic";
 
 /** Every panel of a dashboard for a range and variables; a panel whose query fails carries its own error. */
-export const POST = route("/api/prometheus/panels", async (request) => {
-  const input = panelsRequestSchema.parse(await readJsonBody(request));
+export const POST = handle("POST /api/prometheus/panels", async ({ body: input }) => {
   const dashboard = findDashboard(input.dashboard);
   if (!dashboard) throw new AppError("NOT_FOUND", `No dashboard "${input.dashboard}"`);
   const { start, end } = resolveTimeRange("last" in input.range ? { kind: "relative", last: input.range.last } : { kind: "absolute", ...input.range });
   const panels = await fetchDashboardPanels(dashboard, { start, end, width: input.width, variables: input.variables, panelIds: input.panels });
-  return Response.json({ dashboard: dashboard.id, start, end, panels } satisfies PanelsResponse, { headers: { "cache-control": "no-store" } });
+  return { dashboard: dashboard.id, start, end, panels };
 });

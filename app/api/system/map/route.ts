@@ -1,7 +1,7 @@
-import { route } from "@/server/http/route";
+import { handle } from "@/server/http/route";
 import { buildSystemMap } from "@/server/system/map";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/system/map — services, topics and consumer groups with produce and consume edges, rates, lag and health. */
-export const GET = route("/api/system/map", async () => Response.json(await buildSystemMap()));
+export const GET = handle("GET /api/system/map", () => buildSystemMap());

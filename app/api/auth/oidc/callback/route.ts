@@ -3,7 +3,7 @@ import { finishSignIn, oidcCookie, publicOrigin } from "@/server/auth/oidc";
 import { sessionSetCookie } from "@/server/auth/session";
 import { getConfig } from "@/server/config";
 import { AppError } from "@/server/http/errors";
-import { route } from "@/server/http/route";
+import { handle } from "@/server/http/route";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +20,7 @@ function cookieValue(request: Request, name: string): string | null {
  * session and returns to the page the sign-in started from; a refusal goes back to the sign-in
  * form with the reason.
  */
-export const GET = route("/api/auth/oidc/callback", async (request) => {
+export const GET = handle("GET /api/auth/oidc/callback", async ({ request }) => {
   if (getConfig().AUTH !== "oidc") throw new AppError("BAD_REQUEST", "This console does not sign in through an identity provider (AUTH is not oidc)");
   const clearFlow = `${oidcCookie}=; Path=/api/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=0`;
   try {

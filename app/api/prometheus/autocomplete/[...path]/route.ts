@@ -1,6 +1,6 @@
-import { autocompletePaths, autocompleteQuerySchema } from "@/lib/schemas/metrics";
+import { autocompletePaths } from "@/lib/schemas/metrics";
 import { AppError } from "@/server/http/errors";
-import { route } from "@/server/http/route";
+import { handle } from "@/server/http/route";
 import { prometheusGet } from "@/server/prometheus/client";
 
 export const dynamic = "force-dynamic";
@@ -10,16 +10,13 @@ export const dynamic = "force-dynamic";
  * (`…/api/v1/labels`, `label/<name>/values`, `series`, `metadata`), answered in Prometheus's
  * own envelope. Only these paths and parameters pass (autocompletePaths, autocompleteQuerySchema).
  */
-export const GET = route<{ params: Promise<{ path: string[] }> }>("/api/prometheus/autocomplete/[...path]", async (request, { params }) => {
-  const segments = (await params).path;
-  const [api, version, ...rest] = segments;
+export const GET = handle("GET /api/prometheus/autocomplete/[...path]", async ({ params, query: parsed }) => {
+  const [api, version, ...rest] = [params.path].flat();
   const path = rest.join("/");
   if (api !== "api" || version !== "v1" || !autocompletePaths.some((pattern) => pattern.test(path))) {
     throw new AppError("NOT_FOUND", "Autocompletion reads labels, label values, series and metadata only");
   }
-  const search = new URL(request.url).searchParams;
-  const parsed = autocompleteQuerySchema.parse(Object.fromEntries(search));
   const query = Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => entry[1] !== undefined));
   const data = await prometheusGet<unknown>(path, query);
-  return Response.json({ status: "success", data }, { headers: { "cache-control": "private, max-age=30" } });
+  return { status: "success" as const, data };
 });

@@ -1,13 +1,11 @@
-import { topicParams as params } from "@/lib/schemas/kafka";
-import { browseQuerySchema, type ScanEvent } from "@/lib/schemas/kafka-messages";
-import { route } from "@/server/http/route";
+import type { ScanEvent } from "@/lib/schemas/kafka-messages";
+import { handle } from "@/server/http/route";
 import { toKafkaError } from "@/server/kafka/errors";
 import { planScan, scanMessages } from "@/server/kafka/messages";
-import { produceMessage, readProduceBody } from "@/server/kafka/messages-produce";
+import { produceMessage } from "@/server/kafka/messages-produce";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ topic: string }> };
 const encoder = new TextEncoder();
 
 function sseEvent(event: ScanEvent): Uint8Array {
@@ -20,10 +18,8 @@ function sseEvent(event: ScanEvent): Uint8Array {
  * Bad input and an unknown topic are answered as JSON errors before the stream begins;
  * closing the connection (the page's stop button) ends the read on the broker side too.
  */
-export const GET = route<Context>("/api/kafka/topics/[topic]/messages", async (request, context) => {
-  const { topic } = params.parse(await context.params);
-  const query = browseQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const plan = await planScan(topic, query);
+export const GET = handle("GET /api/kafka/topics/[topic]/messages", async ({ request, params, query }) => {
+  const plan = await planScan(params.topic, query);
   const stop = new AbortController();
   // The request's signal fires when the page goes away (stop button, closed tab); cancel() when the stream is dropped.
   const events = scanMessages(plan, AbortSignal.any([request.signal, stop.signal]));
@@ -50,7 +46,4 @@ export const GET = route<Context>("/api/kafka/topics/[topic]/messages", async (r
 });
 
 /** POST /api/kafka/topics/:topic/messages — writes one message: {key, value, valueFormat, headers, partition?}. */
-export const POST = route<Context>("/api/kafka/topics/[topic]/messages", async (request, context) => {
-  const { topic } = params.parse(await context.params);
-  return Response.json(await produceMessage(topic, await readProduceBody(request)), { status: 201 });
-});
+export const POST = handle("POST /api/kafka/topics/[topic]/messages", ({ params, body }) => produceMessage(params.topic, body));

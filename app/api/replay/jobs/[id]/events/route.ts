@@ -1,10 +1,9 @@
-import { finishedStates, replayJobParams as params, type ReplayJob } from "@/lib/schemas/replay";
-import { route } from "@/server/http/route";
+import { finishedStates, type ReplayJob } from "@/lib/schemas/replay";
+import { handle } from "@/server/http/route";
 import { getReplayJob } from "@/server/replay/jobs";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ id: string }> };
 const encoder = new TextEncoder();
 const pollMs = 500;
 
@@ -13,8 +12,7 @@ const pollMs = 500;
  * changes (read from the jobs collection, so it works whichever console runs the job), ending
  * once the job is completed, cancelled or failed. A 404 is answered as JSON before the stream.
  */
-export const GET = route<Context>("/api/replay/jobs/[id]/events", async (request, context) => {
-  const { id } = params.parse(await context.params);
+export const GET = handle("GET /api/replay/jobs/[id]/events", async ({ request, params: { id } }) => {
   let last = JSON.stringify(await getReplayJob(id));
   let first = true;
   const stream = new ReadableStream<Uint8Array>({

@@ -1,17 +1,11 @@
-import { exportQuerySchema } from "@/lib/schemas/mongo-browse";
-import { namespaceParams } from "@/lib/schemas/mongo";
-import { route } from "@/server/http/route";
+import { handle } from "@/server/http/route";
 import { exportDocuments } from "@/server/mongo/export-import";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ db: string; collection: string }> };
-
 /** GET …/export?format=jsonl|csv&filter=&sort=&projection= — the matching documents, streamed. */
-export const GET = route<Context>("/api/mongo/databases/[db]/collections/[collection]/export", async (request, context) => {
-  const { db, collection } = namespaceParams.parse(await context.params);
-  const query = exportQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const result = await exportDocuments(db, collection, query);
+export const GET = handle("GET /api/mongo/databases/[db]/collections/[collection]/export", async ({ params, query }) => {
+  const result = await exportDocuments(params.db, params.collection, query);
   return new Response(result.stream, {
     headers: {
       "content-type": result.contentType,

@@ -1,4 +1,3 @@
-import "server-only";
 import { z } from "zod";
 import type { CollectionSummary, DatabaseSummary, DocumentsPage, ImportReport } from "@/lib/schemas/mongo-browse";
 import type { AggregateResult, CreateIndexResult, DeleteDocumentResult, DocumentView, IndexInfo, IndexList } from "@/lib/schemas/mongo-document";

@@ -1,4 +1,3 @@
-import "server-only";
 import type { z } from "zod";
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -1,4 +1,3 @@
-import "server-only";
 import { z } from "zod";
 import { roles, type SessionInfo, type SessionUser } from "@/lib/schemas/auth";
 import type { SettingView } from "@/lib/schemas/settings";

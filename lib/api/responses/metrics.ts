@@ -1,4 +1,3 @@
-import "server-only";
 import { z } from "zod";
 import type { InstantQueryResponse, LabelValuesResponse, MetricSeries, PanelsResponse, RangeQueryResponse } from "@/lib/schemas/metrics";
 import { describes } from "./describes";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readLimitedJsonBody } from "./namespace-call";
+import { readLimitedJsonBody } from "./body";
 
 const post = (body: string | ReadableStream, headers: Record<string, string> = {}) =>
   new Request("http://localhost/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);

@@ -1,4 +1,3 @@
-import "server-only";
 import { z } from "zod";
 import type { ConsistencyCheck, CopyComparison, DeclaredCopy, EntityTrace, SystemCatalog, SystemMap } from "@/lib/schemas/system";
 import { describes } from "./describes";

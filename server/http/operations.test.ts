@@ -1,23 +1,10 @@
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, it, vi } from "vitest";
-import { apiOperations } from "./api-operations";
+import { beforeAll, describe, expect, it } from "vitest";
+import { apiOperations, operationEntries, splitOperationKey } from "@/lib/api/operations";
 import { buildOpenApiDocument, openApiPath, type OpenApiDocument } from "./openapi";
-
-// Each handler's name as it gives it to route(): the table's keys are "<METHOD> <that name>".
-const routeNames = vi.hoisted(() => new Map<unknown, string>());
-vi.mock("./route", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("./route")>();
-  return {
-    ...actual,
-    route: (name: string, handler: Parameters<typeof actual.route>[1]) => {
-      const wrapped = actual.route(name, handler);
-      routeNames.set(wrapped, name);
-      return wrapped;
-    },
-  };
-});
+import { operationOf } from "./route";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -30,7 +17,7 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-/** "<METHOD> <name>" of every handler exported by app/api/**\/route.ts, with the file it is in. */
+/** The operation key of every handler exported by app/api/**\/route.ts, with the file it is in. */
 async function exportedHandlers(): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   for (const file of routeFiles(join(root, "app", "api"))) {
@@ -38,15 +25,16 @@ async function exportedHandlers(): Promise<Map<string, string>> {
     const where = relative(root, file).split(sep).join("/");
     for (const method of methods) {
       if (exports[method] === undefined) continue;
-      const name = routeNames.get(exports[method]);
-      if (!name) throw new Error(`${where}: ${method} is not wrapped in route()`);
-      found.set(`${method} ${name}`, where);
+      const key = operationOf(exports[method]);
+      if (!key) throw new Error(`${where}: ${method} is not made by handle()`);
+      if (splitOperationKey(key)[0] !== method) throw new Error(`${where}: ${method} serves ${key}`);
+      found.set(key, where);
     }
   }
   return found;
 }
 
-describe("the API operations table", () => {
+describe("the API operation declarations", () => {
   let handlers: Map<string, string>;
   beforeAll(async () => {
     handlers = await exportedHandlers();
@@ -55,7 +43,7 @@ describe("the API operations table", () => {
   it("has an entry for every exported handler", () => {
     expect(handlers.size).toBeGreaterThan(50);
     const missing = [...handlers].filter(([key]) => !(key in apiOperations)).map(([key, file]) => `${key} (${file})`);
-    expect(missing, "handlers without an entry in server/http/api-operations.ts").toEqual([]);
+    expect(missing, "handlers without a declaration in lib/api/operations").toEqual([]);
   });
 
   it("has a handler for every entry", () => {
@@ -71,7 +59,7 @@ describe("the API operations table", () => {
   });
 
   it("declares exactly the path parameters of each pattern", () => {
-    for (const [key, operation] of Object.entries(apiOperations)) {
+    for (const [key, operation] of operationEntries) {
       const pattern = key.slice(key.indexOf(" ") + 1);
       const targets = operation.concretePaths ?? [{ path: pattern, params: operation.params }];
       for (const { path, params } of targets) {
@@ -89,7 +77,7 @@ describe("the OpenAPI document", () => {
   it("is OpenAPI 3.1 with every operation of the table", () => {
     expect(document.openapi).toBe("3.1.0");
     expect(document.info.title).toBeTruthy();
-    const fromTable = Object.entries(apiOperations).flatMap(([key, operation]) =>
+    const fromTable = operationEntries.flatMap(([key, operation]) =>
       (operation.concretePaths?.map((p) => p.path) ?? [key.slice(key.indexOf(" ") + 1)]).map(
         (path) => `${key.slice(0, key.indexOf(" ")).toLowerCase()} ${openApiPath(path)}`,
       ),
