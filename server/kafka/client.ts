@@ -1,7 +1,7 @@
 import "server-only";
 import { connect, isIP } from "node:net";
 import { connect as tlsConnect } from "node:tls";
-import { Kafka, logLevel, type Admin, type ISocketFactory } from "kafkajs";
+import { Kafka, logLevel, type Admin, type ISocketFactory, type RetryOptions } from "kafkajs";
 import { getConsoleMetrics } from "../metrics/registry";
 import { getConfig } from "../config";
 import { closeOnShutdown } from "../shutdown";
@@ -65,7 +65,7 @@ const cache = globalThis as unknown as { eventdeckKafka?: KafkaClients };
  * kafkajs's plain-TCP socket, counting what it writes: kafkajs writes each request in
  * one call, so the console's load on the brokers is `eventdeck_kafka_requests_total`.
  */
-export const countingSocketFactory: ISocketFactory = ({ host, port, ssl, onConnect }) => {
+const countingSocketFactory: ISocketFactory = ({ host, port, ssl, onConnect }) => {
   // SNI carries host names only (RFC 6066); the certificate is still checked against an IP address.
   const socket = ssl ? tlsConnect({ ...ssl, host, port, servername: isIP(host) ? undefined : host }, onConnect) : connect({ host, port }, onConnect);
   const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
@@ -77,20 +77,41 @@ export const countingSocketFactory: ISocketFactory = ({ host, port, ssl, onConne
   return socket;
 };
 
+/** What differs between the console's kafkajs clients; brokers, TLS, SASL, logging and the counting socket are the same for all. */
+export interface KafkaClientOptions {
+  /** Appended to KAFKA_CLIENT_ID after a dash ("messages": `eventdeck-messages`), so the brokers tell the clients apart. */
+  clientIdSuffix?: string;
+  connectionTimeout: number;
+  requestTimeout: number;
+  retry: RetryOptions;
+}
+
+/** Fail fast: the console answers with a clear 503 rather than retrying for half a minute. */
+export const failFastRetry: RetryOptions = { retries: 1, initialRetryTime: 100, maxRetryTime: 500 };
+
+/** A new kafkajs client for the configured cluster (no connection yet): the one place the console's clients are set up. */
+export function createKafka({ clientIdSuffix, connectionTimeout, requestTimeout, retry }: KafkaClientOptions): Kafka {
+  const config = getConfig();
+  return new Kafka({
+    clientId: clientIdSuffix ? `${config.KAFKA_CLIENT_ID}-${clientIdSuffix}` : config.KAFKA_CLIENT_ID,
+    brokers: config.KAFKA_BROKERS,
+    logLevel: logLevel.NOTHING,
+    socketFactory: countingSocketFactory,
+    ...kafkaConnectionOptions(),
+    connectionTimeout,
+    requestTimeout,
+    retry,
+  });
+}
+
 function getKafka(): KafkaClients {
   if (!cache.eventdeckKafka) {
     const config = getConfig();
     cache.eventdeckKafka = {
-      kafka: new Kafka({
-        clientId: config.KAFKA_CLIENT_ID,
-        brokers: config.KAFKA_BROKERS,
-        logLevel: logLevel.NOTHING,
-        socketFactory: countingSocketFactory,
-        ...kafkaConnectionOptions(),
+      kafka: createKafka({
         connectionTimeout: Math.min(config.BACKEND_TIMEOUT_MS, 3000),
         requestTimeout: config.BACKEND_TIMEOUT_MS,
-        // Fail fast: the console answers with a clear 503 rather than retrying for half a minute.
-        retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 500 },
+        retry: failFastRetry,
       }),
     };
     closeOnShutdown("kafka", async () => {

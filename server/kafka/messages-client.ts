@@ -1,10 +1,9 @@
 import "server-only";
-import { kafkaConnectionOptions } from "./connection";
-import { Kafka, logLevel, type Cluster, type Producer } from "kafkajs";
+import type { Cluster, Kafka, Producer } from "kafkajs";
 import { getConfig } from "../config";
 import { closeOnShutdown } from "../shutdown";
 import { kafkaCall } from "./call";
-import { countingSocketFactory, createCluster } from "./client";
+import { createCluster, createKafka, failFastRetry } from "./client";
 
 interface MessageClients {
   kafka: Kafka;
@@ -17,15 +16,11 @@ function clients(): MessageClients {
   if (!cache.eventdeckKafkaMessages) {
     const config = getConfig();
     cache.eventdeckKafkaMessages = {
-      kafka: new Kafka({
-        clientId: `${config.KAFKA_CLIENT_ID}-messages`,
-        brokers: config.KAFKA_BROKERS,
-        logLevel: logLevel.NOTHING,
-        socketFactory: countingSocketFactory,
-        ...kafkaConnectionOptions(),
+      kafka: createKafka({
+        clientIdSuffix: "messages",
         connectionTimeout: Math.min(config.BACKEND_TIMEOUT_MS, 3000),
         requestTimeout: Math.max(config.BACKEND_TIMEOUT_MS, 10_000),
-        retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 500 },
+        retry: failFastRetry,
       }),
     };
     closeOnShutdown("kafka-messages", async () => (await cache.eventdeckKafkaMessages?.producer)?.disconnect());

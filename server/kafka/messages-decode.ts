@@ -1,7 +1,7 @@
 import "server-only";
 import type { FilterSubject } from "@/lib/kafka/filter";
 import type { DecodedPayload, KafkaMessage } from "@/lib/schemas/kafka-messages";
-import type { RecordView } from "./messages-fetch";
+import type { RecordView } from "./protocol/record-batch-reader";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 // Control characters other than tab, newline and carriage return mark a payload as binary.

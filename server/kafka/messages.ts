@@ -6,7 +6,8 @@ import { kafkaCall } from "./call";
 import { toKafkaError } from "./errors";
 import { connectFetchCluster, withFetchCluster } from "./messages-client";
 import { RecordSubject, toKafkaMessage } from "./messages-decode";
-import { fetchErrorNames, fetchRecords, RecordView, recordBatches, type FetchedPartition } from "./messages-fetch";
+import { fetchErrorNames, fetchRecords, type FetchedPartition } from "./protocol/fetch";
+import { RecordView, recordBatches } from "./protocol/record-batch-reader";
 import { checkPartitions, listOffsets, topicPartitions, type ScanPlan } from "./messages-plan";
 
 export { planScan, type ScanPlan } from "./messages-plan";

@@ -1,8 +1,6 @@
 import "server-only";
-import { kafkaConnectionOptions } from "../kafka/connection";
-import { Kafka, logLevel, type Admin, type Cluster } from "kafkajs";
-import { getConfig } from "../config";
-import { countingSocketFactory, createCluster } from "../kafka/client";
+import type { Admin, Cluster, Kafka } from "kafkajs";
+import { createCluster, createKafka } from "../kafka/client";
 
 const cache = globalThis as unknown as { eventdeckReplayKafka?: Kafka };
 
@@ -12,13 +10,8 @@ const cache = globalThis as unknown as { eventdeckReplayKafka?: Kafka };
  */
 export function replayKafka(): Kafka {
   if (!cache.eventdeckReplayKafka) {
-    const config = getConfig();
-    cache.eventdeckReplayKafka = new Kafka({
-      clientId: `${config.KAFKA_CLIENT_ID}-replay`,
-      brokers: config.KAFKA_BROKERS,
-      logLevel: logLevel.NOTHING,
-      socketFactory: countingSocketFactory,
-      ...kafkaConnectionOptions(),
+    cache.eventdeckReplayKafka = createKafka({
+      clientIdSuffix: "replay",
       connectionTimeout: 5_000,
       requestTimeout: 60_000,
       retry: { retries: 8, initialRetryTime: 100, maxRetryTime: 3_000 },

@@ -6,7 +6,7 @@ import type { ConsumerOfTopic, PartitionRange, ReprocessPlan, ReprocessSpec, Rep
 import { invalidate } from "../cache";
 import { listConsumerGroups } from "../kafka/groups";
 import { RecordSubject, toKafkaMessage } from "../kafka/messages-decode";
-import { RecordView } from "../kafka/messages-fetch";
+import { RecordView } from "../kafka/protocol/record-batch-reader";
 import { withFetchCluster } from "../kafka/messages-client";
 import { isReplayProgressGroup } from "./republish";
 import { checkPartitions, listOffsets, topicPartitions } from "../kafka/messages-plan";

@@ -4,10 +4,10 @@ import { partitionForKey } from "../kafka/partitioner";
 import { compileFilter, parseFilter, type MessagePredicate } from "@/lib/kafka/filter";
 import { replayHeaders, type PartitionRange, type RepublishSpec } from "@/lib/schemas/replay";
 import { RecordSubject } from "../kafka/messages-decode";
-import { RecordView } from "../kafka/messages-fetch";
+import { RecordView } from "../kafka/protocol/record-batch-reader";
 import { listOffsets } from "../kafka/messages-plan";
 import { connectReplayCluster, withReplayAdmin } from "./kafka";
-import { BatchBuilder, encodeHeaders } from "./record-batch";
+import { BatchBuilder, encodeHeaders } from "../kafka/protocol/record-batch-writer";
 import { committedBatches, fetchSource, LeaderMovedError } from "./source";
 import { FencedError, RefusedError, TransactionalWriter } from "./transactions";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { FetchedPartition } from "../kafka/messages-fetch";
-import { BatchBuilder } from "./record-batch";
+import type { FetchedPartition } from "../kafka/protocol/fetch";
+import { BatchBuilder } from "../kafka/protocol/record-batch-writer";
 import { committedBatches } from "./source";
 
 /** A batch of `count` records at `baseOffset` from `producerId`; control batches carry one marker record. */

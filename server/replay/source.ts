@@ -1,6 +1,7 @@
 import "server-only";
 import type { Cluster } from "kafkajs";
-import { fetchErrorNames, fetchRecords, recordBatches, type FetchedPartition, type RecordBatch } from "../kafka/messages-fetch";
+import { fetchErrorNames, fetchRecords, type FetchedPartition } from "../kafka/protocol/fetch";
+import { recordBatches, type RecordBatch } from "../kafka/protocol/record-batch-reader";
 
 /** Kafka error codes meaning "ask the partition's new leader". */
 const leaderErrors = new Set([3, 5, 6, 74, 75, 100]);

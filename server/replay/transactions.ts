@@ -1,18 +1,18 @@
 import "server-only";
 import type { Broker, Cluster } from "kafkajs";
-import { fetchErrorNames } from "../kafka/messages-fetch";
-import { BatchBuilder, type BatchProducer } from "./record-batch";
+import { fetchErrorNames } from "../kafka/protocol/fetch";
+import { sendProduce, type PartitionBatch } from "../kafka/protocol/produce";
+import type { BatchBuilder } from "../kafka/protocol/record-batch-writer";
 
 /*
  * A transactional producer for one replay job, on kafkajs's connections: kafkajs's broker
  * methods for InitProducerId, AddPartitionsToTxn, AddOffsetsToTxn, TxnOffsetCommit and
- * EndTxn; Produce v3 written by hand with batches built from the source's bytes. The
- * transactional id is the job's: a second writer for the same job (another console, or this
- * one after a crash) fences the first, and the broker aborts what the first left open.
+ * EndTxn; Produce v3 written by hand (../kafka/protocol/produce) with batches built from
+ * the source's bytes. The transactional id is the job's: a second writer for the same job
+ * (another console, or this one after a crash) fences the first, and the broker aborts what
+ * the first left open.
  */
 
-const produceApiKey = 0;
-const produceVersion = 3;
 const transactionTimeoutMs = 60_000;
 const coordinatorRetryMs = 30_000;
 
@@ -60,68 +60,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function isFenced(code: number | undefined): boolean {
   return code === codes.producerFenced || code === codes.invalidProducerEpoch;
-}
-
-/** A Produce v3 request body with each partition's batch written in place (no copy of a built batch). */
-function encodeProduce(
-  transactionalId: string,
-  topic: string,
-  batches: Array<{ partition: number; builder: BatchBuilder; producer: BatchProducer }>,
-  timeoutMs: number,
-): Buffer {
-  const id = Buffer.from(transactionalId, "utf8");
-  const name = Buffer.from(topic, "utf8");
-  let size = 2 + id.length + 2 + 4 + 4 + 2 + name.length + 4;
-  for (const { builder } of batches) size += 4 + 4 + builder.size;
-  const buffer = Buffer.allocUnsafe(size);
-  let at = buffer.writeInt16BE(id.length, 0);
-  at += id.copy(buffer, at);
-  at = buffer.writeInt16BE(-1, at); // acks: every in-sync replica (transactions require it)
-  at = buffer.writeInt32BE(timeoutMs, at);
-  at = buffer.writeInt32BE(1, at); // one topic
-  at = buffer.writeInt16BE(name.length, at);
-  at += name.copy(buffer, at);
-  at = buffer.writeInt32BE(batches.length, at);
-  for (const { partition, builder, producer } of batches) {
-    at = buffer.writeInt32BE(partition, at);
-    const length = builder.writeTo(buffer, at + 4, producer);
-    buffer.writeInt32BE(length, at);
-    at += 4 + length;
-  }
-  return buffer.subarray(0, at);
-}
-
-function decodeProduceResponse(body: Buffer): Array<{ partition: number; errorCode: number }> {
-  const results: Array<{ partition: number; errorCode: number }> = [];
-  let at = 0;
-  const topics = body.readInt32BE(at);
-  at += 4;
-  for (let t = 0; t < topics; t++) {
-    at += 2 + body.readInt16BE(at);
-    const count = body.readInt32BE(at);
-    at += 4;
-    for (let p = 0; p < count; p++) {
-      results.push({ partition: body.readInt32BE(at), errorCode: body.readInt16BE(at + 4) });
-      at += 4 + 2 + 8 + 8; // partition, error, base offset, log append time
-    }
-  }
-  return results;
-}
-
-async function sendProduce(
-  broker: Broker,
-  transactionalId: string,
-  topic: string,
-  batches: Array<{ partition: number; builder: BatchBuilder; producer: BatchProducer }>,
-): Promise<Array<{ partition: number; errorCode: number }>> {
-  const send = Object.getOwnPropertySymbols(Object.getPrototypeOf(broker)).find((s) => s.description === "private:Broker:sendRequest");
-  if (!send) throw new Error("kafkajs no longer exposes its broker request sender; check the kafkajs version");
-  const sender = (broker as unknown as Record<symbol, (request: unknown) => Promise<Array<{ partition: number; errorCode: number }>>>)[send]!;
-  const body = encodeProduce(transactionalId, topic, batches, 30_000);
-  return sender.call(broker, {
-    request: { apiKey: produceApiKey, apiVersion: produceVersion, apiName: "Produce", encode: async () => ({ buf: body, buffer: body }) },
-    response: { decode: async (payload: Buffer) => payload, parse: async (payload: Buffer) => decodeProduceResponse(payload) },
-  });
 }
 
 interface TransactionIds {
@@ -253,7 +191,7 @@ export class TransactionalWriter {
   }
 
   /** One Produce to one leader; any partition's error fails it. */
-  private async sendRound(nodeId: string, encoded: Array<{ partition: number; builder: BatchBuilder; producer: BatchProducer }>): Promise<void> {
+  private async sendRound(nodeId: string, encoded: PartitionBatch[]): Promise<void> {
     const topic = this.options.targetTopic;
     const broker = await this.cluster.findBroker({ nodeId });
     const answers = await sendProduce(broker, this.options.transactionalId, topic, encoded);

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { RecordView, recordBatches } from "../kafka/messages-fetch";
-import { BatchBuilder, encodeHeaders } from "./record-batch";
+import { RecordView, recordBatches } from "./record-batch-reader";
+import { BatchBuilder, encodeHeaders } from "./record-batch-writer";
 
 // kafkajs's own CRC-32C (plain JavaScript): an independent check of the native one.
 const crc32C = createRequire(import.meta.url)("kafkajs/src/protocol/recordBatch/crc32C/index.js") as (buffer: Buffer) => number;
