@@ -7,7 +7,7 @@ import { getConfig } from "../config";
 import { mongoCall, mongoMaxTimeMs } from "./call";
 import { getMongoClient } from "./client";
 import { bsonReadOptions } from "./document";
-import { assertNamespaceExists, type Namespace } from "./namespace-call";
+import { assertNamespaceExists, type Namespace } from "./namespace";
 
 /** Stages that write: a console pipeline only reads. */
 export const writingStages = ["$out", "$merge"] as const;

@@ -4,20 +4,13 @@ import { AppError } from "../http/errors";
 import { mongoCall, mongoMaxTimeMs } from "./call";
 import { getMongoClient } from "./client";
 import { assertDatabaseExists } from "./databases";
+import { assertNamespaceExists, namespaceNotFound, type Namespace } from "./namespace";
 
 const numberOrNull = (value: unknown): number | null => {
   if (value === null || value === undefined) return null;
   const n = Number(value);
   return Number.isFinite(n) ? n : null;
 };
-
-/** Throws COLLECTION_NOT_FOUND (or DATABASE_NOT_FOUND) unless `db.collection` exists; one or two round trips. */
-export async function assertCollectionExists(db: string, collection: string): Promise<void> {
-  const found = await mongoCall("listCollections", () => getMongoClient().db(db).listCollections({ name: collection }, { nameOnly: true }).toArray());
-  if (found.length > 0) return;
-  await assertDatabaseExists(db);
-  throw new AppError("COLLECTION_NOT_FOUND", `Collection ${db}.${collection} does not exist`);
-}
 
 interface StorageStats {
   count?: unknown;
@@ -34,7 +27,7 @@ interface StorageStats {
  * storage engine's metadata — cheap, where FerretDB's `count` command reads every document.
  * A server without `$collStats` (or a view) yields nulls, not an error.
  */
-export async function collectionStats(db: string, collection: string): Promise<StorageStats | undefined> {
+export async function collectionStats({ db, collection }: Namespace): Promise<StorageStats | undefined> {
   try {
     const [stats] = await mongoCall("collStats", () =>
       getMongoClient()
@@ -51,7 +44,7 @@ export async function collectionStats(db: string, collection: string): Promise<S
 }
 
 /** The number of documents matching `filter`, counted by the server within maxTimeMS (reads them all on FerretDB). */
-export async function countExactly(db: string, collection: string, filter: Record<string, unknown> = {}): Promise<number> {
+export async function countExactly({ db, collection }: Namespace, filter: Record<string, unknown> = {}): Promise<number> {
   return mongoCall("countDocuments", () => getMongoClient().db(db).collection(collection).countDocuments(filter, { maxTimeMS: mongoMaxTimeMs() }));
 }
 
@@ -83,9 +76,9 @@ export async function listCollections(db: string, { exact }: { exact: boolean })
   const summaries = await Promise.all(
     visible.map(async (info) => {
       const type = String(info.type ?? "collection");
-      const stats = type === "collection" ? await collectionStats(db, info.name) : undefined;
+      const stats = type === "collection" ? await collectionStats({ db, collection: info.name }) : undefined;
       const summary = summarize(info.name, type, stats);
-      if (exact) summary.exactCount = await countExactly(db, info.name).catch(() => null);
+      if (exact) summary.exactCount = await countExactly({ db, collection: info.name }).catch(() => null);
       return summary;
     }),
   );
@@ -93,40 +86,38 @@ export async function listCollections(db: string, { exact }: { exact: boolean })
 }
 
 /** One collection's summary (listCollections for its name, then `$collStats`); 404 when it does not exist. */
-export async function describeCollection(db: string, collection: string, { exact }: { exact: boolean }): Promise<CollectionSummary> {
-  const [info] = await mongoCall("listCollections", () => getMongoClient().db(db).listCollections({ name: collection }).toArray());
-  if (!info) {
-    await assertDatabaseExists(db);
-    throw new AppError("COLLECTION_NOT_FOUND", `Collection ${db}.${collection} does not exist`);
-  }
+export async function describeCollection(ns: Namespace, { exact }: { exact: boolean }): Promise<CollectionSummary> {
+  const [info] = await mongoCall("listCollections", () => getMongoClient().db(ns.db).listCollections({ name: ns.collection }).toArray());
+  if (!info) throw await namespaceNotFound(ns);
   const type = String(info.type ?? "collection");
-  const summary = summarize(collection, type, type === "collection" ? await collectionStats(db, collection) : undefined);
-  if (exact) summary.exactCount = await countExactly(db, collection);
+  const summary = summarize(ns.collection, type, type === "collection" ? await collectionStats(ns) : undefined);
+  if (exact) summary.exactCount = await countExactly(ns);
   return summary;
 }
 
 /** Creates an empty collection (a database comes into being with its first collection); 409 when it exists. */
-export async function createCollection(db: string, name: string): Promise<CollectionSummary> {
-  const existing = await mongoCall("listCollections", () => getMongoClient().db(db).listCollections({ name }, { nameOnly: true }).toArray());
-  if (existing.length > 0) throw new AppError("CONFLICT", `Collection ${db}.${name} already exists`);
-  await mongoCall("createCollection", () => getMongoClient().db(db).createCollection(name));
-  return describeCollection(db, name, { exact: false });
+export async function createCollection(ns: Namespace): Promise<CollectionSummary> {
+  const existing = await mongoCall("listCollections", () => getMongoClient().db(ns.db).listCollections({ name: ns.collection }, { nameOnly: true }).toArray());
+  if (existing.length > 0) throw new AppError("CONFLICT", `Collection ${ns.db}.${ns.collection} already exists`);
+  await mongoCall("createCollection", () => getMongoClient().db(ns.db).createCollection(ns.collection));
+  return describeCollection(ns, { exact: false });
 }
 
 /** Renames within the database; 404 for an unknown source, 409 when the target exists. */
-export async function renameCollection(db: string, from: string, to: string): Promise<CollectionSummary> {
-  await assertCollectionExists(db, from);
+export async function renameCollection(ns: Namespace, to: string): Promise<CollectionSummary> {
+  const { db, collection: from } = ns;
+  await assertNamespaceExists(ns);
   if (from === to) throw new AppError("BAD_REQUEST", "The new name is the current name");
   const taken = await mongoCall("listCollections", () => getMongoClient().db(db).listCollections({ name: to }, { nameOnly: true }).toArray());
   if (taken.length > 0) throw new AppError("CONFLICT", `Collection ${db}.${to} already exists`);
   await mongoCall("renameCollection", () => getMongoClient().db(db).renameCollection(from, to));
-  return describeCollection(db, to, { exact: false });
+  return describeCollection({ db, collection: to }, { exact: false });
 }
 
 /** Drops a collection after its name was typed as confirmation. */
-export async function dropCollection(db: string, collection: string, confirm: string): Promise<{ collection: string; dropped: true }> {
-  if (confirm !== collection) throw new AppError("BAD_REQUEST", `Type the collection name (${collection}) in confirm to drop it`);
-  await assertCollectionExists(db, collection);
-  await mongoCall("dropCollection", () => getMongoClient().db(db).collection(collection).drop());
-  return { collection, dropped: true };
+export async function dropCollection(ns: Namespace, confirm: string): Promise<{ collection: string; dropped: true }> {
+  if (confirm !== ns.collection) throw new AppError("BAD_REQUEST", `Type the collection name (${ns.collection}) in confirm to drop it`);
+  await assertNamespaceExists(ns);
+  await mongoCall("dropCollection", () => getMongoClient().db(ns.db).collection(ns.collection).drop());
+  return { collection: ns.collection, dropped: true };
 }

@@ -8,7 +8,7 @@ import { maxDocumentBytes, type DeleteDocumentInput, type DeleteDocumentResult, 
 import { AppError } from "../http/errors";
 import { mongoCall, mongoMaxTimeMs } from "./call";
 import { getMongoClient } from "./client";
-import { assertNamespaceExists, writeRefusal, type Namespace } from "./namespace-call";
+import { assertNamespaceExists, writeRefusal, type Namespace } from "./namespace";
 
 /** How stored BSON is read back: every number keeps its BSON type, binary stays Binary, regexes stay BSON regexes. */
 export const bsonReadOptions = { promoteValues: false, promoteLongs: false, promoteBuffers: false, bsonRegExp: true } as const;

@@ -6,7 +6,8 @@ import type { DocumentsPage, DocumentsQuery, DocumentsTotal } from "@/lib/schema
 import { AppError } from "../http/errors";
 import { mongoCall, mongoMaxTimeMs } from "./call";
 import { getMongoClient } from "./client";
-import { assertCollectionExists, collectionStats, countExactly } from "./collections";
+import { collectionStats, countExactly } from "./collections";
+import { assertNamespaceExists, type Namespace } from "./namespace";
 import {
   andFilters,
   decodeCursor,
@@ -98,7 +99,7 @@ export function columnsOf(docs: Document[]): string[] {
 }
 
 /** Top-level fields of ~100 documents read in natural order (a LIMIT the server answers without sorting). */
-async function sampleColumns(db: string, collection: string, projection: Document | undefined): Promise<Document[]> {
+async function sampleColumns({ db, collection }: Namespace, projection: Document | undefined): Promise<Document[]> {
   return mongoCall("find", () =>
     withTimeLimit("the column sample", () =>
       getMongoClient().db(db).collection(collection).find({}, { limit: sampleSize, projection, maxTimeMS: mongoMaxTimeMs() }).toArray(),
@@ -106,16 +107,16 @@ async function sampleColumns(db: string, collection: string, projection: Documen
   );
 }
 
-async function total(db: string, collection: string, filter: Document, exact: boolean): Promise<DocumentsTotal> {
-  if (exact) return { count: await withTimeLimit("the exact count", () => countExactly(db, collection, filter)), estimated: false };
+async function total(ns: Namespace, filter: Document, exact: boolean): Promise<DocumentsTotal> {
+  if (exact) return { count: await withTimeLimit("the exact count", () => countExactly(ns, filter)), estimated: false };
   if (Object.keys(filter).length > 0) return { count: null, estimated: true };
-  const stats = await collectionStats(db, collection);
+  const stats = await collectionStats(ns);
   const count = stats?.count === undefined || stats.count === null ? null : Number(stats.count);
   return { count: Number.isFinite(count) ? count : null, estimated: true };
 }
 
 /** Where a page starts: the first page, after or before a cursor row, or at a given document. */
-async function resolveStart(db: string, collection: string, query: DocumentsQuery, spec: SortSpec) {
+async function resolveStart({ db, collection }: Namespace, query: DocumentsQuery, spec: SortSpec) {
   if (query.after) return { direction: "after" as const, values: decodeCursor(query.after, spec), inclusive: false };
   if (query.before) return { direction: "before" as const, values: decodeCursor(query.before, spec), inclusive: false };
   if (query.startAt) {
@@ -170,12 +171,12 @@ async function findFrom(
  * limit + 1 rows (the extra one tells whether another page follows). Its cost does not grow
  * with the page number. In parallel: an existence check, the column sample, the total.
  */
-export async function fetchDocumentsPage(db: string, collection: string, query: DocumentsQuery): Promise<DocumentsPage> {
+export async function fetchDocumentsPage(ns: Namespace, query: DocumentsQuery): Promise<DocumentsPage> {
   const { filter, spec, projection: asked } = parseQueryInputs(query);
   const { projection, strip } = widenProjection(asked, spec);
-  const coll = getMongoClient().db(db).collection(collection);
-  const existence = assertCollectionExists(db, collection);
-  const start = await resolveStart(db, collection, query, spec).catch(async (error: unknown) => {
+  const coll = getMongoClient().db(ns.db).collection(ns.collection);
+  const existence = assertNamespaceExists(ns);
+  const start = await resolveStart(ns, query, spec).catch(async (error: unknown) => {
     await existence; // an unknown collection is the better answer than a missing document
     throw error;
   });
@@ -183,13 +184,7 @@ export async function fetchDocumentsPage(db: string, collection: string, query: 
   const rows = findFrom(coll, filter, spec, start ?? { direction: "after" }, query.limit + 1, projection);
   // Opened at a document: is there anything before it? One row of the reverse query says.
   const before = query.startAt && start ? findFrom(coll, filter, spec, { direction: "before", values: start.values }, 1, { _id: 1 }) : undefined;
-  const [, found, earlier, sample, counted] = await Promise.all([
-    existence,
-    rows,
-    before,
-    sampleColumns(db, collection, asked),
-    total(db, collection, filter, query.exact),
-  ]);
+  const [, found, earlier, sample, counted] = await Promise.all([existence, rows, before, sampleColumns(ns, asked), total(ns, filter, query.exact)]);
 
   const more = found.length > query.limit;
   const docs = found.slice(0, query.limit);

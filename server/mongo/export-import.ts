@@ -7,7 +7,8 @@ import { AppError, errorMessage } from "../http/errors";
 import { getLogger } from "../log";
 import { mongoCall, mongoMaxTimeMs } from "./call";
 import { getMongoClient } from "./client";
-import { assertCollectionExists, collectionStats } from "./collections";
+import { collectionStats } from "./collections";
+import { assertNamespaceExists, type Namespace } from "./namespace";
 import { columnsOf, parseQueryInputs, withTimeLimit } from "./documents";
 
 const exportBatchSize = 1_000;
@@ -38,12 +39,13 @@ export interface ExportStream {
  * (columns from a sample of ~100 documents). Reads the cursor batch by batch as the client
  * takes them, so memory stays flat; the query's time limit is 20× a page's.
  */
-export async function exportDocuments(db: string, collection: string, query: ExportQuery): Promise<ExportStream> {
+export async function exportDocuments(ns: Namespace, query: ExportQuery): Promise<ExportStream> {
+  const { db, collection } = ns;
   const { filter, projection } = parseQueryInputs(query);
   const sort = query.sort?.trim() ? parseEjsonDocument(query.sort, "sort") : undefined;
-  await assertCollectionExists(db, collection);
+  await assertNamespaceExists(ns);
   const coll = getMongoClient().db(db).collection(collection);
-  const stats = Object.keys(filter).length === 0 ? await collectionStats(db, collection) : undefined;
+  const stats = Object.keys(filter).length === 0 ? await collectionStats(ns) : undefined;
   const estimatedTotal = stats?.count === undefined ? null : Number(stats.count);
   const columns =
     query.format === "csv"
@@ -101,8 +103,9 @@ export async function exportDocuments(db: string, collection: string, query: Exp
  * batches of 1,000: a bad line or a refused document (duplicate `_id`…) is reported with its
  * line number and the rest still go in.
  */
-export async function importDocuments(db: string, collection: string, body: string): Promise<ImportReport> {
-  await assertCollectionExists(db, collection);
+export async function importDocuments(ns: Namespace, body: string): Promise<ImportReport> {
+  const { db, collection } = ns;
+  await assertNamespaceExists(ns);
   const coll = getMongoClient().db(db).collection(collection);
   const failed: ImportReport["failed"] = [];
   const parsed: Array<{ line: number; doc: Document }> = [];

@@ -6,7 +6,7 @@ import type { CreateIndexInput, CreateIndexResult, IndexInfo, IndexList } from "
 import { AppError } from "../http/errors";
 import { mongoCall, mongoMaxTimeMs } from "./call";
 import { getMongoClient } from "./client";
-import { assertNamespaceExists, whenNamespaceMissing, type Namespace } from "./namespace-call";
+import { assertNamespaceExists, whenNamespaceMissing, type Namespace } from "./namespace";
 
 const listedOptions = new Set(["v", "key", "name", "ns", "unique", "sparse", "expireAfterSeconds", "partialFilterExpression"]);
 

@@ -185,8 +185,8 @@ async function runCheck(id: string, copy: Copy): Promise<void> {
   const warnings: string[] = [];
   const [sourceCollection, copyCollection] = await Promise.all([resolveCollection(copy.source, warnings), resolveCollection(copy.copy, warnings)]);
   const [sourceStats, copyStats] = await Promise.all([
-    collectionStats(copy.source.database, sourceCollection),
-    collectionStats(copy.copy.database, copyCollection),
+    collectionStats({ db: copy.source.database, collection: sourceCollection }),
+    collectionStats({ db: copy.copy.database, collection: copyCollection }),
   ]);
   const total = (Number(sourceStats?.count) || 0) + (Number(copyStats?.count) || 0);
   const counts = { checked: 0, consistent: 0, stale: 0, diverged: 0, missing: 0, orphan: 0 };

@@ -10,4 +10,4 @@ export const GET = handle("GET /api/mongo/databases/[db]/collections", async ({ 
 }));
 
 /** POST /api/mongo/databases/:db/collections {name} — 201 with the new collection; 409 when it exists. */
-export const POST = handle("POST /api/mongo/databases/[db]/collections", ({ params, body }) => createCollection(params.db, body.name));
+export const POST = handle("POST /api/mongo/databases/[db]/collections", ({ params, body }) => createCollection({ db: params.db, collection: body.name }));

@@ -4,16 +4,10 @@ import { describeCollection, dropCollection, renameCollection } from "@/server/m
 export const dynamic = "force-dynamic";
 
 /** GET …/collections/:collection?exact=false — one collection's counts and sizes. */
-export const GET = handle("GET /api/mongo/databases/[db]/collections/[collection]", ({ params, query }) =>
-  describeCollection(params.db, params.collection, query),
-);
+export const GET = handle("GET /api/mongo/databases/[db]/collections/[collection]", ({ params, query }) => describeCollection(params, query));
 
 /** PATCH …/collections/:collection {to} — renames it within the database. */
-export const PATCH = handle("PATCH /api/mongo/databases/[db]/collections/[collection]", ({ params, body }) =>
-  renameCollection(params.db, params.collection, body.to),
-);
+export const PATCH = handle("PATCH /api/mongo/databases/[db]/collections/[collection]", ({ params, body }) => renameCollection(params, body.to));
 
 /** DELETE …/collections/:collection with `confirm` (query or body) equal to the collection's name. */
-export const DELETE = handle("DELETE /api/mongo/databases/[db]/collections/[collection]", ({ params, body }) =>
-  dropCollection(params.db, params.collection, body.confirm),
-);
+export const DELETE = handle("DELETE /api/mongo/databases/[db]/collections/[collection]", ({ params, body }) => dropCollection(params, body.confirm));

@@ -5,7 +5,7 @@ export const dynamic = "force-dynamic";
 
 /** GET …/export?format=jsonl|csv&filter=&sort=&projection= — the matching documents, streamed. */
 export const GET = handle("GET /api/mongo/databases/[db]/collections/[collection]/export", async ({ params, query }) => {
-  const result = await exportDocuments(params.db, params.collection, query);
+  const result = await exportDocuments(params, query);
   return new Response(result.stream, {
     headers: {
       "content-type": result.contentType,

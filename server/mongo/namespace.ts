@@ -3,6 +3,7 @@ import { MongoNetworkError, MongoServerError } from "mongodb";
 import { AppError } from "../http/errors";
 import { getMongoClient } from "./client";
 import { mongoCall } from "./call";
+import { assertDatabaseExists } from "./databases";
 
 /** A collection named by the operator (validated names). */
 export interface Namespace {
@@ -30,16 +31,10 @@ export async function writeRefusal(error: unknown, unsupported: string[]): Promi
   );
 }
 
-/** 404 naming what is missing: the database, or the collection in it (one more round trip). */
+/** 404 naming what is missing: the database (one more round trip), or the collection in it. */
 export async function namespaceNotFound(ns: Namespace): Promise<AppError> {
-  const { databases } = await mongoCall("listDatabases", () =>
-    getMongoClient()
-      .db("admin")
-      .admin()
-      .listDatabases({ nameOnly: true, filter: { name: ns.db } }),
-  );
-  if (!databases.some((d) => d.name === ns.db)) return new AppError("DATABASE_NOT_FOUND", `No database ${ns.db}`);
-  return new AppError("COLLECTION_NOT_FOUND", `No collection ${ns.collection} in database ${ns.db}`);
+  await assertDatabaseExists(ns.db);
+  return new AppError("COLLECTION_NOT_FOUND", `Collection ${ns.db}.${ns.collection} does not exist`);
 }
 
 /** A catch handler turning the server's NamespaceNotFound (code 26) into our 404 naming what is missing. */
@@ -50,7 +45,7 @@ export function whenNamespaceMissing(ns: Namespace): (error: unknown) => Promise
   };
 }
 
-/** Throws a 404 unless the collection exists (one round trip; two when it does not). */
+/** The one existence check: a 404 naming the database or the collection unless `ns` exists (one round trip; two when it does not). */
 export async function assertNamespaceExists(ns: Namespace): Promise<void> {
   const found = await mongoCall("listCollections", () => getMongoClient().db(ns.db).listCollections({ name: ns.collection }, { nameOnly: true }).toArray());
   if (found.length === 0) throw await namespaceNotFound(ns);
