@@ -1,5 +1,5 @@
 import "server-only";
-import { dropConfirmSchema, systemDatabases, type DatabaseSummary } from "@/lib/schemas/mongo-browse";
+import { systemDatabases, type DatabaseSummary } from "@/lib/schemas/mongo-browse";
 import { AppError } from "../http/errors";
 import { mongoCall, mongoMaxTimeMs } from "./call";
 import { getMongoClient } from "./client";

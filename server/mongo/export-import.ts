@@ -2,7 +2,7 @@ import "server-only";
 import { EJSON } from "bson";
 import { MongoBulkWriteError, type Document } from "mongodb";
 import { parseEjsonDocument } from "@/lib/mongo/ejson";
-import { maxImportBytes, type ExportQuery, type ImportReport } from "@/lib/schemas/mongo-browse";
+import type { ExportQuery, ImportReport } from "@/lib/schemas/mongo-browse";
 import { AppError, errorMessage } from "../http/errors";
 import { getLogger } from "../log";
 import { mongoCall, mongoMaxTimeMs } from "./call";
