@@ -6,7 +6,7 @@ import { fetchWatermarks } from "../kafka/topics";
 import { hashCollection, type CollectionHash } from "../mongo/collection-hash";
 import { mongoCall } from "../mongo/call";
 import { getMongoClient } from "../mongo/client";
-import { describeProjection, projectionAdmin } from "../services/projections";
+import { describeProjection, projectionAdmin } from "../service-admin/projections";
 
 const pollMs = 1_000;
 /** Hash comparisons tried (a second apart) before the differing result is reported as it is. */

@@ -3,7 +3,7 @@ import { browseQuerySchema } from "@/lib/schemas/kafka-messages";
 import type { CatalogTopic, SystemCatalog } from "@/lib/schemas/system";
 import { cached } from "../cache";
 import { planScan, scanMessages } from "../kafka/messages";
-import { getSystemConfig } from "./config";
+import { getSystemConfig } from "./system-file";
 import { eventView } from "./event-view";
 import { buildSystemMap } from "./map";
 

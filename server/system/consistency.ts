@@ -10,7 +10,7 @@ import { getLogger } from "../log";
 import { mongoCall } from "../mongo/call";
 import { getMongoClient } from "../mongo/client";
 import { collectionStats } from "../mongo/collections";
-import { getSystemConfig } from "./config";
+import { getSystemConfig } from "./system-file";
 import { canonical, fieldsDigest, findEntityDocument, relaxed, resolveCollection, valueAt } from "./documents";
 
 type Copy = SystemConfig["copies"][number];

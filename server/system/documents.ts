@@ -5,7 +5,7 @@ import { toEjson } from "@/lib/mongo/ejson";
 import type { DocumentRef } from "@/lib/schemas/system";
 import { mongoCall, mongoMaxTimeMs } from "../mongo/call";
 import { getMongoClient } from "../mongo/client";
-import { describeProjection } from "../services/projections";
+import { describeProjection } from "../service-admin/projections";
 
 /**
  * The collection a declared reference reads now: a service's rebuildable read model lives in

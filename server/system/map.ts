@@ -6,7 +6,7 @@ import { listConsumerGroups } from "../kafka/groups";
 import { fetchAllMetadata } from "../kafka/topics";
 import { listCollections } from "../mongo/collections";
 import { fetchInstantSeries } from "../prometheus/queries";
-import { getSystemConfig, systemScope } from "./config";
+import { getSystemConfig, systemScope } from "./system-file";
 import { isReplayProgressGroup } from "../replay/republish";
 
 /** A group this far behind (seconds) is lagging; that far, critical. */

@@ -3,7 +3,7 @@ import type { ConsistencyCheck, CopyComparison, EntityTrace } from "@/lib/schema
 import { requestUser } from "../auth/authorize";
 import { isSensitive } from "../auth/policy";
 import { getConfig } from "../config";
-import { getSystemConfig } from "./config";
+import { getSystemConfig } from "./system-file";
 
 const withheld = "withheld: the collection is marked sensitive (SENSITIVE_COLLECTIONS) and viewers do not see its documents";
 

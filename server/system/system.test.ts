@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compareDocuments } from "./consistency";
-import { parseSystemConfig } from "./config";
+import { parseSystemConfig } from "./system-file";
 import { lagHealth, serviceOfGroup } from "./map";
 
 const shipped = parseSystemConfig(readFileSync("eventdeck.config.json", "utf8"), "eventdeck.config.json");

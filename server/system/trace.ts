@@ -10,7 +10,7 @@ import { listOffsets, topicPartitions } from "../kafka/messages-plan";
 import { scanMessages } from "../kafka/messages";
 import { partitionForKey } from "../kafka/partitioner";
 import { compareCopiesOf } from "./consistency";
-import { getSystemConfig } from "./config";
+import { getSystemConfig } from "./system-file";
 import { findEntityDocument, relaxed, resolveCollection, valueAt } from "./documents";
 import { eventView } from "./event-view";
 import { buildSystemMap } from "./map";

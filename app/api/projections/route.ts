@@ -1,5 +1,5 @@
 import { handle } from "@/server/http/route";
-import { listProjections } from "@/server/services/projections";
+import { listProjections } from "@/server/service-admin/projections";
 
 export const dynamic = "force-dynamic";
 
