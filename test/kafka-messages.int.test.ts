@@ -1,3 +1,5 @@
+// Longer than 300 lines on purpose: the browsing cases share one topic produced once in beforeAll
+// (messages across partitions, hours and headers); split, each file would produce it again.
 import { CompressionTypes, type Admin } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { KafkaMessage, ScanEvent } from "@/lib/schemas/kafka-messages";

@@ -1,3 +1,5 @@
+// Longer than 300 lines on purpose: every case reads one database seeded once in beforeAll (1,000
+// documents to walk by keyset, ids of every BSON type); split, each file would seed it again.
 import { Binary, EJSON, ObjectId, type Document } from "bson";
 import { MongoClient } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";

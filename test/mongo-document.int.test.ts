@@ -1,3 +1,5 @@
+// Longer than 300 lines on purpose: read, save, insert and delete share one collection seeded once
+// with a document of every BSON type and the byte-level checks of what was stored.
 import { createHash } from "node:crypto";
 import { Binary, BSONRegExp, Decimal128, Double, EJSON, Int32, Long, ObjectId, serialize, Timestamp, UUID, type Document } from "bson";
 import { MongoClient, type Collection } from "mongodb";
