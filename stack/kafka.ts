@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Kafka, logLevel } from "kafkajs";
 import { cacheDir, kafkaReleases, ports, readinessTimeoutMs, stackSourceDir, stateDir, type KafkaLine } from "./settings";
 import { assertRunning, ensureDir, ensurePortFree, logFile, run, runningPid, startDaemon, stopDaemon, waitUntil, writeFileEnsuringDir } from "./proc";
+import { kafkaSaslAccount, kafkaStackTls, scramMechanisms } from "./kafka-credentials";
+import { coordinatorPartitions, coordinatorsReady, describeBrokerCount } from "./kafka-ready";
 
 export interface KafkaLayout {
   line: KafkaLine;
@@ -60,139 +61,6 @@ function saslPort(nodeId: number): number {
 
 export function saslBrokerAddresses(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `127.0.0.1:${saslPort(i + 1)}`);
-}
-
-/**
- * The one account of the brokers' SASL listener, made once per stack with a random password
- * (kept in the stack's state directory, never in the repository), so that a console configured
- * with `KAFKA_SASL_*` can be tried against a real authenticating broker: PLAIN, SCRAM-SHA-256
- * and SCRAM-SHA-512 all accept it.
- */
-export function kafkaSaslAccount(): { username: string; password: string } {
-  const file = join(stateDir, "kafka", "sasl-account.json");
-  if (!existsSync(file)) writeFileEnsuringDir(file, JSON.stringify({ username: "eventdeck", password: randomBytes(18).toString("base64url") }));
-  return JSON.parse(readFileSync(file, "utf8")) as { username: string; password: string };
-}
-
-const scramMechanisms = ["SCRAM-SHA-256", "SCRAM-SHA-512"] as const;
-
-export interface StackTls {
-  /** The stack's certificate authority: what a client trusts (`KAFKA_TLS_CA_FILE`), and the brokers trust for client certificates. */
-  ca: string;
-  /** The broker's PKCS#8 key followed by its certificate (for 127.0.0.1 and localhost): Kafka's PEM key store. */
-  keystore: string;
-  /** A client certificate the CA signed, and its key (`KAFKA_TLS_CERT_FILE`, `KAFKA_TLS_KEY_FILE`). */
-  clientCert: string;
-  clientKey: string;
-}
-
-/** The stack's own certificate authority and the certificates it signs, made once per stack with openssl. */
-export function kafkaStackTls(): StackTls {
-  const dir = ensureDir(join(stateDir, "kafka", "tls"));
-  const file = (name: string) => join(dir, name);
-  const tls = { ca: file("ca.pem"), keystore: file("broker.pem"), clientCert: file("client.crt"), clientKey: file("client.key") };
-  if (existsSync(tls.ca)) return tls;
-  const days = "3650";
-  run("openssl", [
-    "req",
-    "-x509",
-    "-newkey",
-    "rsa:2048",
-    "-nodes",
-    "-keyout",
-    file("ca.key"),
-    "-out",
-    file("ca.tmp"),
-    "-days",
-    days,
-    "-subj",
-    "/CN=Eventdeck stack CA",
-  ]);
-  const sign = (name: string, subject: string, extensions: string) => {
-    run("openssl", ["req", "-newkey", "rsa:2048", "-nodes", "-keyout", file(`${name}.key`), "-out", file(`${name}.csr`), "-subj", subject]);
-    writeFileSync(file(`${name}.ext`), extensions);
-    run("openssl", [
-      "x509",
-      "-req",
-      "-in",
-      file(`${name}.csr`),
-      "-CA",
-      file("ca.tmp"),
-      "-CAkey",
-      file("ca.key"),
-      "-CAcreateserial",
-      "-out",
-      file(`${name}.crt`),
-      "-days",
-      days,
-      "-extfile",
-      file(`${name}.ext`),
-    ]);
-  };
-  sign("broker", "/CN=localhost", "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
-  sign("client", "/CN=eventdeck", "extendedKeyUsage=clientAuth\n");
-  writeFileSync(tls.keystore, readFileSync(file("broker.key"), "utf8") + readFileSync(file("broker.crt"), "utf8"));
-  renameSync(file("ca.tmp"), tls.ca); // last: its presence says the set is complete
-  return tls;
-}
-
-/** Partitions of `__consumer_offsets` and `__transaction_state`: each one is a coordinator that loads on start. */
-const coordinatorPartitions = 3;
-
-/** Java's `String.hashCode`, which Kafka uses to place a group or transactional id on a coordinator partition. */
-export function javaStringHash(text: string): number {
-  let hash = 0;
-  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-  return hash;
-}
-
-/** The `__consumer_offsets` / `__transaction_state` partition Kafka assigns an id to (`Utils.abs(hashCode) % partitions`). */
-export function coordinatorPartitionOf(id: string, partitions = coordinatorPartitions): number {
-  return (javaStringHash(id) & 0x7fffffff) % partitions;
-}
-
-/** One id per coordinator partition, so that asking with each reaches every coordinator once. */
-export function idsCoveringCoordinators(prefix: string, partitions = coordinatorPartitions): string[] {
-  const ids = new Map<number, string>();
-  for (let i = 0; ids.size < partitions; i++) {
-    const id = `${prefix}-${i}`;
-    const partition = coordinatorPartitionOf(id, partitions);
-    if (!ids.has(partition)) ids.set(partition, id);
-  }
-  return [...ids.entries()].sort(([a], [b]) => a - b).map(([, id]) => id);
-}
-
-/**
- * Whether every group coordinator answers an OffsetFetch and every transaction coordinator an
- * InitProducerId. A broker that has just started (or restarted) loads these partitions after it
- * says "started", and until then answers "the coordinator is loading": a storefront service
- * started in that window would see its first join or producer id refused.
- */
-export async function coordinatorsReady(brokers: string[]): Promise<boolean> {
-  // A couple of quick retries: kafkajs reads the brokers' metadata on its first failed attempt.
-  const kafka = new Kafka({
-    clientId: "eventdeck-stack",
-    brokers,
-    logLevel: logLevel.NOTHING,
-    connectionTimeout: 2000,
-    retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 500 },
-  });
-  const admin = kafka.admin();
-  try {
-    await admin.connect();
-    for (const groupId of idsCoveringCoordinators("eventdeck-stack-ready-group")) await admin.fetchOffsets({ groupId });
-  } finally {
-    await admin.disconnect();
-  }
-  for (const transactionalId of idsCoveringCoordinators("eventdeck-stack-ready-tx")) {
-    const producer = kafka.producer({ transactionalId, maxInFlightRequests: 1, idempotent: true });
-    try {
-      await producer.connect(); // InitProducerId at its transaction coordinator
-    } finally {
-      await producer.disconnect();
-    }
-  }
-  return true;
 }
 
 function serverProperties(layout: KafkaLayout, nodeId: number, logDirPath: string): string {
@@ -372,24 +240,6 @@ async function waitForCoordinators(layout: KafkaLayout): Promise<void> {
     logFile("kafka-1"),
   );
   console.log(`stack: Kafka's coordinators answered after ${((Date.now() - from) / 1000).toFixed(1)} s`);
-}
-
-/** How many brokers the cluster's metadata lists (one DescribeCluster round trip). */
-export async function describeBrokerCount(brokers: string[]): Promise<number> {
-  const admin = new Kafka({
-    clientId: "eventdeck-stack",
-    brokers,
-    logLevel: logLevel.NOTHING,
-    connectionTimeout: 2000,
-    retry: { retries: 0 },
-  }).admin();
-  try {
-    await admin.connect();
-    const cluster = await admin.describeCluster();
-    return cluster.brokers.length;
-  } finally {
-    await admin.disconnect();
-  }
 }
 
 export async function stopKafka(): Promise<string[]> {

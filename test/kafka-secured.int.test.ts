@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { kafkaSaslAccount, kafkaStackTls, saslBrokerAddresses } from "@/stack/kafka";
+import { saslBrokerAddresses } from "@/stack/kafka";
+import { kafkaSaslAccount, kafkaStackTls } from "@/stack/kafka-credentials";
 import { stackAddresses, testKafka, uniqueName } from "./support/stack";
 
 /**

@@ -6,7 +6,7 @@ import { kafkaCall } from "./call";
 import { getKafkaAdmin } from "./client";
 import { describeKafkaCluster } from "./cluster";
 import { cachedLogDirs } from "./log-dirs";
-import { toConfigEntry } from "./topic-admin";
+import { toConfigEntry } from "./topic-configs";
 import { fetchAllMetadata } from "./topics";
 
 // kafkajs is CommonJS: Node's ESM loader does not see this named export (bundlers do).

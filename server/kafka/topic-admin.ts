@@ -1,16 +1,14 @@
 import "server-only";
-import kafkajs, { type Admin, type ConfigEntries, type IResourceConfigEntry } from "kafkajs";
+import kafkajs, { type Admin, type IResourceConfigEntry } from "kafkajs";
 import type { TopicDetail } from "@/lib/schemas/kafka";
 import type {
   AddPartitionsResult,
   AlterTopicConfigsInput,
-  ConfigSource,
   CreateTopicInput,
   DeleteTopicResult,
   PurgePartition,
   PurgeTopicInput,
   PurgeTopicResult,
-  TopicConfigEntry,
   TopicConfigs,
 } from "@/lib/schemas/kafka-topic-admin";
 import { invalidate } from "../cache";
@@ -20,12 +18,13 @@ import { kafkaCall } from "./call";
 import { getKafkaAdmin } from "./client";
 import { describeKafkaCluster } from "./cluster";
 import { kafkaErrorType } from "./errors";
+import { configRejected, findRejectedConfig, mergeConfigOverrides, toConfigEntry } from "./topic-configs";
 import { describeTopic } from "./topics";
 
 export { kafkaErrorType };
 
 // kafkajs is CommonJS: Node's ESM loader sees only some of its named exports, so these come from the default export.
-const { ConfigResourceTypes, ConfigSource: KafkaConfigSource } = kafkajs;
+const { ConfigResourceTypes } = kafkajs;
 
 // kafkajs drops the broker's own error message, so each refusal gets a reason written here.
 const refusals: Record<string, { code: AppError["code"]; reason: string }> = {
@@ -91,50 +90,6 @@ async function waitForMetadata(done: (topics: Map<string, number>) => boolean, m
   }
 }
 
-const sources: Record<number, ConfigSource> = {
-  [KafkaConfigSource.TOPIC_CONFIG]: "topic",
-  [KafkaConfigSource.DYNAMIC_BROKER_CONFIG]: "dynamic-broker",
-  [KafkaConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG]: "dynamic-cluster-default",
-  [KafkaConfigSource.STATIC_BROKER_CONFIG]: "static-broker",
-  [KafkaConfigSource.DEFAULT_CONFIG]: "default",
-};
-
-/** Our shape of one DescribeConfigs entry; a sensitive value is dropped here, before anything can send it on. */
-export function toConfigEntry(entry: ConfigEntries): TopicConfigEntry {
-  return {
-    name: entry.configName,
-    value: entry.isSensitive ? null : entry.configValue,
-    source: sources[entry.configSource] ?? "unknown",
-    isDefault: entry.isDefault,
-    readOnly: entry.readOnly,
-    sensitive: entry.isSensitive,
-  };
-}
-
-/**
- * kafkajs only speaks the old AlterConfigs, which replaces every topic-level override at
- * once. This computes the complete override list after a change: the current overrides,
- * plus `set`, minus `remove` — so overrides the change does not name survive it.
- */
-export function mergeConfigOverrides(current: TopicConfigEntry[], change: AlterTopicConfigsInput): IResourceConfigEntry[] {
-  const known = new Map(current.map((entry) => [entry.name, entry]));
-  for (const name of [...Object.keys(change.set), ...change.remove]) {
-    const entry = known.get(name);
-    if (!entry) throw new AppError("BAD_REQUEST", `"${name}" is not a topic config this broker knows`);
-    if (entry.readOnly) throw new AppError("BAD_REQUEST", `"${name}" is read-only`);
-  }
-  const overrides = new Map<string, string>();
-  for (const entry of current.filter((e) => e.source === "topic")) {
-    if (entry.value === null && !(entry.name in change.set) && !change.remove.includes(entry.name)) {
-      throw new AppError("CONFLICT", `The sensitive override "${entry.name}" cannot be kept across an edit; set or remove it in the same change`);
-    }
-    if (entry.value !== null) overrides.set(entry.name, entry.value);
-  }
-  for (const [name, value] of Object.entries(change.set)) overrides.set(name, value);
-  for (const name of change.remove) overrides.delete(name);
-  return [...overrides].map(([name, value]) => ({ name, value }));
-}
-
 /** Which offsets a purge deletes below, per partition, and how many messages that removes. */
 export function planPurge(watermarks: Array<{ partition: number; low: string; high: string }>, offsets: PurgeTopicInput["offsets"]): PurgePartition[] {
   const byPartition = new Map(watermarks.map((w) => [w.partition, w]));
@@ -190,29 +145,6 @@ export async function createTopic(input: CreateTopicInput): Promise<TopicDetail>
   forgetCachedKafkaState(input.name);
   audit("create-topic", { topic: input.name, partitions: input.partitions, replicationFactor: input.replicationFactor, configs: input.configs });
   return describeTopic(input.name);
-}
-
-/** Kafka says only "a config is invalid": asking about each entry alone (validate only, nothing changes) finds which. */
-async function findRejectedConfig(
-  entries: IResourceConfigEntry[],
-  validate: (entry: IResourceConfigEntry) => Promise<unknown>,
-): Promise<IResourceConfigEntry | undefined> {
-  if (entries.length === 1) return entries[0];
-  for (const entry of entries) {
-    const refused = await validate(entry).then(
-      () => false,
-      (error: unknown) => kafkaErrorType(error) === "INVALID_CONFIG",
-    );
-    if (refused) return entry;
-  }
-  return undefined;
-}
-
-function configRejected(entry: IResourceConfigEntry): AppError {
-  return new AppError("BAD_REQUEST", `Kafka refused the config ${entry.name}=${entry.value}: the name is unknown or the value is invalid`, {
-    kafkaError: "INVALID_CONFIG",
-    config: entry.name,
-  });
 }
 
 /** Every config of a topic with its value, where it comes from and whether it can be changed (one DescribeConfigs). Sensitive values are never included. */

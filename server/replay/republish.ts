@@ -1,6 +1,5 @@
 import "server-only";
 import type { Cluster } from "kafkajs";
-import { partitionForKey } from "../kafka/partitioner";
 import { compileFilter, parseFilter, type MessagePredicate } from "@/lib/kafka/filter";
 import { replayHeaders, type PartitionRange, type RepublishSpec } from "@/lib/schemas/replay";
 import { RecordSubject } from "../kafka/messages-decode";
@@ -8,6 +7,7 @@ import { RecordView } from "../kafka/protocol/record-batch-reader";
 import { listOffsets } from "../kafka/messages-plan";
 import { connectReplayCluster, withReplayAdmin } from "./kafka";
 import { BatchBuilder, encodeHeaders } from "../kafka/protocol/record-batch-writer";
+import { originalHeaders, targetBatchLimit, targetPartitioner } from "./republish-target";
 import { committedBatches, fetchSource, LeaderMovedError } from "./source";
 import { FencedError, RefusedError, TransactionalWriter } from "./transactions";
 
@@ -53,12 +53,6 @@ const sleep = (ms: number, signal: AbortSignal) =>
     const timer = setTimeout(resolve, ms);
     signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
   });
-
-/** Picks the target partition of a record: the same number when the partition counts match, else by key (Kafka's murmur2). */
-export function targetPartitioner(sourcePartitions: number, targetPartitions: number): (sourcePartition: number, key: Buffer | null) => number {
-  if (sourcePartitions === targetPartitions) return (partition) => partition;
-  return (partition, key) => (key === null ? partition % targetPartitions : partitionForKey(key, targetPartitions));
-}
 
 /** Where the job stands: the progress group's committed offsets (and copied counts in their metadata), else the ranges' starts. */
 async function committedProgress(job: RepublishJob): Promise<{ positions: Map<number, number>; copied: Map<number, number> }> {
@@ -280,28 +274,5 @@ export async function runRepublish(job: RepublishJob, control: RepublishControl)
     return "completed";
   } finally {
     void cluster.disconnect().catch(() => undefined);
-  }
-}
-
-/** The original headers of the record in `view` as raw entries, without earlier replay headers (a replay of a replay names only itself). */
-function originalHeaders(view: RecordView, recordEnd: number): { bytes: Buffer | null; count: number } {
-  if (view.headerCount === 0) return { bytes: null, count: 0 };
-  const raw = view.bytes.subarray(view.headersStart, recordEnd);
-  if (raw.indexOf("x-replay-") === -1) return { bytes: raw, count: view.headerCount };
-  const kept = view.headers().filter(([name]) => name !== replayHeaders.job && name !== replayHeaders.source);
-  return { bytes: kept.length ? encodeHeaders(kept) : null, count: kept.length };
-}
-
-/** The target's largest batch: its max.message.bytes, less room for the batch's own header. */
-async function targetBatchLimit(topic: string): Promise<number> {
-  const fallback = 1024 * 1024;
-  try {
-    const described = await withReplayAdmin((admin) =>
-      admin.describeConfigs({ resources: [{ type: 2, name: topic, configNames: ["max.message.bytes"] }], includeSynonyms: false }),
-    );
-    const value = Number(described.resources[0]?.configEntries.find((e) => e.configName === "max.message.bytes")?.configValue);
-    return Math.min(Number.isFinite(value) && value > 0 ? value : fallback, 8 * fallback) - 1024;
-  } catch {
-    return fallback - 1024;
   }
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Collection, Document } from "mongodb";
-import type { ConsistencyCheck, CopyComparison, DeclaredCopy, SystemConfig } from "@/lib/schemas/system";
+import type { ConsistencyCheck, CopyComparison, DeclaredCopy } from "@/lib/schemas/system";
+import type { SystemConfig } from "@/lib/schemas/system-file";
 import { getConfig } from "../config";
 import { AppError } from "../http/errors";
 import { topicPartitions } from "../kafka/messages-plan";

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { EJSON, type Document } from "bson";
 import { toEjson } from "@/lib/mongo/ejson";
-import type { DocumentRef } from "@/lib/schemas/system";
+import type { DocumentRef } from "@/lib/schemas/system-file";
 import { mongoCall, mongoMaxTimeMs } from "../mongo/call";
 import { getMongoClient } from "../mongo/client";
 import { describeProjection } from "../service-admin/projections";

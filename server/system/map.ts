@@ -1,5 +1,6 @@
 import "server-only";
-import type { Health, MapEdge, MapGroup, MapService, MapTopic, SystemConfig, SystemMap } from "@/lib/schemas/system";
+import type { Health, MapEdge, MapGroup, MapService, MapTopic, SystemMap } from "@/lib/schemas/system";
+import type { SystemConfig } from "@/lib/schemas/system-file";
 import { cached } from "../cache";
 import { kafkaAdmin } from "../kafka/call";
 import { listConsumerGroups } from "../kafka/groups";

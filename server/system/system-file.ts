@@ -1,7 +1,7 @@
 import "server-only";
 import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { systemConfigSchema, type SystemConfig } from "@/lib/schemas/system";
+import { systemConfigSchema, type SystemConfig } from "@/lib/schemas/system-file";
 import { getConfig } from "../config";
 import { AppError } from "../http/errors";
 

@@ -1,6 +1,6 @@
 import { Partitioners } from "kafkajs";
 import { describe, expect, it } from "vitest";
-import { targetPartitioner } from "./republish";
+import { targetPartitioner } from "./republish-target";
 
 describe("targetPartitioner", () => {
   it("keeps the partition when the counts match, whatever the key", () => {
