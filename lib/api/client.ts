@@ -32,11 +32,22 @@ export function apiUrl<K extends OperationKey>(key: K, ...[input]: Args<K>): str
 }
 
 /**
- * Calls an API operation answering JSON, typed by its declaration: `apiCall("GET /api/kafka/topics", { query: { internal: false } })`.
+ * The fixed start of an operation's path, before its first parameter: the base a client that
+ * builds the rest itself appends to (the PromQL editor's autocompletion, behind `[...path]`).
+ */
+export const apiPrefix = (key: OperationKey): string => splitKey(key)[1].replace(/\/\[.*$/, "");
+
+/** Keys of operations answering 204 with no body (sign-out): apiCall resolves them to undefined. */
+export type NoContentOperationKey = { [K in OperationKey]: ApiOperations[K] extends { ok: { status: 204 } } ? K : never }[OperationKey];
+/** What apiCall resolves to: the declared JSON, or undefined for a 204. */
+export type CallResult<K extends JsonOperationKey | NoContentOperationKey> = K extends JsonOperationKey ? ResultOf<K> : undefined;
+
+/**
+ * Calls an API operation answering JSON, typed by its declaration: `apiCall("GET /api/kafka/topics", { query: { internal: "true" } })`.
  * A JSON body is sent as JSON, a string one (JSON lines) as text; changes carry the CSRF header
  * (fetchJson); a non-2xx answer throws ApiError with the server's code and message.
  */
-export function apiCall<K extends JsonOperationKey>(key: K, ...args: Args<K>): Promise<ResultOf<K>> {
+export function apiCall<K extends JsonOperationKey | NoContentOperationKey>(key: K, ...args: Args<K>): Promise<CallResult<K>> {
   const [input, options = {}] = args;
   const { body } = (input ?? {}) as Inputs;
   const [method] = splitKey(key);
@@ -46,14 +57,35 @@ export function apiCall<K extends JsonOperationKey>(key: K, ...args: Args<K>): P
     init.headers = { "content-type": text ? "application/x-ndjson" : "application/json", ...options.headers };
     init.body = text ? body : JSON.stringify(body);
   }
-  return fetchJson<ResultOf<K>>(apiUrl(key, ...args), init);
+  return fetchJson<CallResult<K>>(apiUrl(key, ...args), init);
+}
+
+/**
+ * GETs an operation that answers a file or a stream of its own (the documents export) and gives
+ * back the Response to read; a non-2xx answer or an unreachable server throws ApiError as apiCall does.
+ */
+export async function apiResponse<K extends Extract<OperationKey, `GET ${string}`>>(key: K, ...args: Args<K>): Promise<Response> {
+  const [, options = {}] = args;
+  const url = apiUrl(key, ...args);
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: options.signal, headers: options.headers });
+  } catch (error) {
+    // An abort stays an AbortError: the caller asked for it and tells it apart.
+    if (options.signal?.aborted) throw error;
+    throw new ApiError(0, "NETWORK", "The console's server cannot be reached");
+  }
+  if (!response.ok) throw await readError(response, url);
+  return response;
 }
 
 type EventSchemas<K extends OperationKey> = ApiOperations[K] extends { ok: { events: infer E extends Record<string, z.ZodType> } } ? E : never;
 /** Keys of operations answering server-sent events. */
 export type StreamOperationKey = { [K in OperationKey]: [EventSchemas<K>] extends [never] ? never : K }[OperationKey];
 /** One event of an operation's stream: its name and its JSON data as declared. */
-export type StreamEvent<K extends StreamOperationKey> = { [E in keyof EventSchemas<K>]: { event: E; data: z.output<EventSchemas<K>[E]> } }[keyof EventSchemas<K>];
+export type StreamEvent<K extends StreamOperationKey> = {
+  [E in keyof EventSchemas<K>]: { event: E; data: z.output<EventSchemas<K>[E]> };
+}[keyof EventSchemas<K>];
 
 /**
  * Reads an operation's server-sent events until the stream ends or `options.signal` aborts
@@ -72,7 +104,11 @@ export async function apiEvents<K extends StreamOperationKey>(
     response = await fetch(url, { signal: options.signal, headers: { accept: "text/event-stream", ...options.headers } });
   } catch (error) {
     if (options.signal?.aborted) return;
-    throw new ApiError(0, "NETWORK", error instanceof Error ? `The console's server cannot be reached (${error.message})` : "The console's server cannot be reached");
+    throw new ApiError(
+      0,
+      "NETWORK",
+      error instanceof Error ? `The console's server cannot be reached (${error.message})` : "The console's server cannot be reached",
+    );
   }
   if (!response.ok || !response.body) throw await readError(response, url);
   options.onOpen?.();
