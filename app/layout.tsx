@@ -34,7 +34,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </SessionProvider>
           </Providers>
         ) : (
-          <SignInScreen auth={config.AUTH === "oidc" ? "oidc" : "local"} cluster={config.CLUSTER_NAME} />
+          <Providers>
+            <SignInScreen auth={config.AUTH === "oidc" ? "oidc" : "local"} cluster={config.CLUSTER_NAME} />
+          </Providers>
         )}
       </body>
     </html>

@@ -2,8 +2,10 @@
 
 import { LogIn } from "lucide-react";
 import { useSearchParams } from "next/navigation";
-import { useState, type FormEvent, type MouseEvent } from "react";
-import { ApiError, fetchJson } from "@/lib/api/fetch-json";
+import type { FormEvent, MouseEvent } from "react";
+import { apiUrl } from "@/lib/api/client";
+import { ApiError } from "@/lib/api/fetch-json";
+import { useSignIn } from "@/lib/queries/auth";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { InlineError } from "@/components/ui/inline-error";
@@ -13,28 +15,18 @@ import { InlineError } from "@/components/ui/inline-error";
  * the same URL loads again, so a shared link lands where it points.
  */
 export function SignInScreen({ auth, cluster }: { auth: "local" | "oidc"; cluster: string }) {
-  const [formError, setError] = useState<string | null>(null);
+  const signIn = useSignIn();
+  const formError = signIn.error ? (signIn.error instanceof ApiError ? signIn.error.message : "Signing in failed") : null;
   // A refused sign-in through the identity provider comes back with its reason in the URL.
   const providerError = useSearchParams().get("signin_error");
   const error = formError ?? providerError;
-  const [busy, setBusy] = useState(false);
+  // Signed in, the page is loading again: the button stays busy until it has.
+  const busy = signIn.isPending || signIn.isSuccess;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
-      await fetchJson("/api/auth/signin", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ username: form.get("username"), password: form.get("password") }),
-      });
-      window.location.reload();
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "Signing in failed");
-      setBusy(false);
-    }
+    signIn.mutate({ username: String(form.get("username") ?? ""), password: String(form.get("password") ?? "") });
   }
 
   function startProviderSignIn(event: MouseEvent<HTMLAnchorElement>) {
@@ -43,7 +35,7 @@ export function SignInScreen({ auth, cluster }: { auth: "local" | "oidc"; cluste
     url.searchParams.delete("signin_error");
     // A full page load: the API route answers with a redirect to the identity provider.
     // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- an API route that redirects away, not a page
-    window.location.assign(`${url.origin}/api/auth/oidc/start?returnTo=${encodeURIComponent(url.pathname + url.search)}`);
+    window.location.assign(`${url.origin}${apiUrl("GET /api/auth/oidc/start", { query: { returnTo: url.pathname + url.search } })}`);
   }
   return (
     <main className="flex min-h-screen items-center justify-center bg-canvas p-6">
@@ -55,7 +47,7 @@ export function SignInScreen({ auth, cluster }: { auth: "local" | "oidc"; cluste
         {auth === "oidc" && error && <InlineError className="mt-4 rounded-md border border-bad/30 bg-bad/5 px-3 py-2">{error}</InlineError>}
         {auth === "oidc" ? (
           <a
-            href="/api/auth/oidc/start"
+            href={apiUrl("GET /api/auth/oidc/start")}
             onClick={startProviderSignIn}
             className="mt-6 inline-flex w-full items-center justify-center gap-2 rounded-md bg-accent px-3 py-2 text-sm font-medium text-white hover:opacity-90"
           >

@@ -2,17 +2,14 @@
 
 import { LogOut, Settings } from "lucide-react";
 import Link from "next/link";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { useSignOut } from "@/lib/queries/auth";
 import { useSession } from "./session";
 
 /** The signed-in user and role, with a sign-out button; nothing while sign-in is off. */
 export function UserMenu() {
   const { user, auth } = useSession();
+  const signOut = useSignOut();
   if (!user || auth === "off") return null;
-  async function signOut() {
-    await fetchJson("/api/auth/signout", { method: "POST" }).catch(() => undefined);
-    window.location.reload();
-  }
   return (
     <div className="flex items-center gap-2 text-sm">
       <span title={`Signed in as ${user.name} (${user.role})`}>
@@ -23,7 +20,11 @@ export function UserMenu() {
           <Settings aria-hidden className="size-4" /> Settings
         </Link>
       )}
-      <button type="button" onClick={signOut} className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-muted hover:bg-canvas hover:text-ink">
+      <button
+        type="button"
+        onClick={() => signOut.mutate()}
+        className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-muted hover:bg-canvas hover:text-ink"
+      >
         <LogOut aria-hidden className="size-4" /> Sign out
       </button>
     </div>

@@ -1,28 +1,18 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { RoleNote } from "@/components/auth/role-note";
 import { useCan } from "@/components/auth/session";
 import { Button } from "@/components/ui/button";
 import { numericCell, SimpleTable, textCell } from "@/components/ui/table";
-import { fetchJson } from "@/lib/api/fetch-json";
-import { kafkaKeys } from "@/lib/queries/kafka";
-import type { ResetOffsetsInput, ResetOffsetsResult } from "@/lib/schemas/kafka";
+import { useResetOffsets } from "@/lib/queries/kafka";
+import type { ResetOffsetsInput } from "@/lib/schemas/kafka";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { InlineError } from "@/components/ui/inline-error";
 
 const targets = { earliest: "Earliest", latest: "Latest", timestamp: "Time", offset: "Offset", shift: "Shift by" } as const;
 type TargetKind = keyof typeof targets;
-
-function resetOffsets(groupId: string, input: ResetOffsetsInput) {
-  return fetchJson<ResetOffsetsResult>(`/api/kafka/groups/${encodeURIComponent(groupId)}/reset-offsets`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(input),
-  });
-}
 
 /** A datetime-local value (the browser's time zone) as an ISO instant; "" when unset. */
 function localToIso(value: string): string {
@@ -53,21 +43,14 @@ export function ResetOffsetsForm(props: { groupId: string; topics?: string[] }) 
 }
 
 function ResetOffsetsFields({ groupId, topics = [] }: { groupId: string; topics?: string[] }) {
-  const queryClient = useQueryClient();
   const [kind, setKind] = useState<TargetKind>("latest");
   const [topic, setTopic] = useState("");
   const [shift, setShift] = useState(-1);
   const [offset, setOffset] = useState("0");
   const [time, setTime] = useState(() => new Date(Date.now() - 3_600_000 - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16));
   const input = (dryRun: boolean): ResetOffsetsInput => ({ ...(topic ? { topic } : {}), to: target(kind, { shift, offset, time }), dryRun });
-  const preview = useMutation({ mutationFn: () => resetOffsets(groupId, input(true)) });
-  const apply = useMutation({
-    mutationFn: () => resetOffsets(groupId, input(false)),
-    onSuccess: () => {
-      preview.reset();
-      void queryClient.invalidateQueries({ queryKey: kafkaKeys.all });
-    },
-  });
+  const preview = useResetOffsets(groupId);
+  const apply = useResetOffsets(groupId);
   const error = preview.error ?? apply.error;
 
   return (
@@ -77,7 +60,7 @@ function ResetOffsetsFields({ groupId, topics = [] }: { groupId: string; topics?
       onSubmit={(event) => {
         event.preventDefault();
         apply.reset();
-        preview.mutate();
+        preview.mutate(input(true));
       }}
     >
       <div className="flex flex-wrap items-end gap-3 text-sm">
@@ -160,7 +143,7 @@ function ResetOffsetsFields({ groupId, topics = [] }: { groupId: string; topics?
               </tr>
             ))}
           </SimpleTable>
-          <Button variant="danger" onClick={() => apply.mutate()} disabled={apply.isPending}>
+          <Button variant="danger" onClick={() => apply.mutate(input(false), { onSuccess: () => preview.reset() })} disabled={apply.isPending}>
             {apply.isPending ? "Resetting…" : `Reset ${preview.data.changes.length} partition(s) of ${groupId}`}
           </Button>
         </div>

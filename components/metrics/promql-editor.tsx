@@ -3,6 +3,7 @@
 import { PromQLExtension } from "@prometheus-io/codemirror-promql";
 import CodeMirror, { EditorView, keymap, Prec } from "@uiw/react-codemirror";
 import { useMemo } from "react";
+import { apiPrefix } from "@/lib/api/client";
 
 /**
  * A PromQL editor with highlighting, linting and autocompletion of metric names, labels,
@@ -12,7 +13,8 @@ import { useMemo } from "react";
 export default function PromqlEditor({ value, onChange, onRun }: { value: string; onChange: (value: string) => void; onRun: () => void }) {
   const extensions = useMemo(() => {
     const promql = new PromQLExtension().setComplete({
-      remote: { url: "/api/prometheus/autocomplete", httpMethod: "GET" },
+      // The editor asks for `<url>/api/v1/labels` and the like: the proxy serves those under its prefix.
+      remote: { url: apiPrefix("GET /api/prometheus/autocomplete/[...path]"), httpMethod: "GET" },
       maxMetricsMetadata: 10_000,
     });
     const run = Prec.highest(

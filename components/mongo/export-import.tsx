@@ -1,27 +1,28 @@
 "use client";
 
 import { Download, Square, Upload } from "lucide-react";
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { useCan } from "@/components/auth/session";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
-import { useImportDocuments } from "@/lib/queries/mongo";
-import { maxImportBytes, namespacePath } from "@/lib/schemas/mongo-browse";
+import { useExportDocuments, useImportDocuments, type ExportFormat } from "@/lib/queries/mongo";
+import { maxImportBytes } from "@/lib/schemas/mongo-browse";
 import { Select } from "@/components/ui/select";
 import { InlineError } from "@/components/ui/inline-error";
 
-type ExportState =
-  { status: "idle" } | { status: "running"; done: number; total: number | null } | { status: "finished"; done: number } | { status: "failed"; message: string };
-
-function countNewlines(chunk: Uint8Array): number {
-  let n = 0;
-  for (const byte of chunk) if (byte === 10) n++;
-  return n;
+/** Saves a file the browser holds under `name`, as a download. */
+function saveFile({ name, blob }: { name: string; blob: Blob }) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**
- * Exports the current filter's documents (JSON lines or CSV), reading the streamed answer to
- * show documents exported of the estimated total; the file is saved when the stream ends.
+ * Exports the current filter's documents (JSON lines or CSV), showing documents exported of the
+ * estimated total while the answer streams in; the file is saved when the stream ends.
  */
 function ExportButton({
   db,
@@ -35,47 +36,8 @@ function ExportButton({
   total: number | null;
 }) {
   const id = useId();
-  const [format, setFormat] = useState<"jsonl" | "csv">("jsonl");
-  const [state, setState] = useState<ExportState>({ status: "idle" });
-  const abort = useRef<AbortController | null>(null);
-
-  const start = async () => {
-    const controller = new AbortController();
-    abort.current = controller;
-    const params = new URLSearchParams({ format });
-    for (const key of ["filter", "sort", "projection"] as const) if (query[key].trim()) params.set(key, query[key]);
-    try {
-      const response = await fetch(`${namespacePath(db, collection)}/export?${params}`, { signal: controller.signal });
-      if (!response.ok || !response.body) {
-        const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
-        throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
-      }
-      const header = response.headers.get("x-estimated-total");
-      const estimated = header === null ? total : Number(header);
-      const headerLines = format === "csv" ? 1 : 0;
-      const chunks: BlobPart[] = [];
-      const reader = response.body.getReader();
-      let lines = 0;
-      setState({ status: "running", done: 0, total: estimated });
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        chunks.push(value as BlobPart);
-        lines += countNewlines(value);
-        setState({ status: "running", done: Math.max(0, lines - headerLines), total: estimated });
-      }
-      const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? `${collection}.${format}`;
-      const url = URL.createObjectURL(new Blob(chunks, { type: response.headers.get("content-type") ?? "application/octet-stream" }));
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = name;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setState({ status: "finished", done: Math.max(0, lines - headerLines) });
-    } catch (error) {
-      setState(controller.signal.aborted ? { status: "idle" } : { status: "failed", message: error instanceof Error ? error.message : String(error) });
-    }
-  };
+  const [format, setFormat] = useState<ExportFormat>("jsonl");
+  const { state, start, stop } = useExportDocuments(db, collection);
 
   const running = state.status === "running";
   const percent = running && state.total ? Math.min(100, Math.round((state.done / state.total) * 100)) : undefined;
@@ -84,16 +46,16 @@ function ExportButton({
       <label htmlFor={id} className="sr-only">
         Export format
       </label>
-      <Select id={id} value={format} onChange={(e) => setFormat(e.target.value as "jsonl" | "csv")} disabled={running}>
+      <Select id={id} value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} disabled={running}>
         <option value="jsonl">JSON lines</option>
         <option value="csv">CSV</option>
       </Select>
       {running ? (
-        <Button onClick={() => abort.current?.abort()}>
+        <Button onClick={stop}>
           <Square aria-hidden className="size-4" /> Stop export
         </Button>
       ) : (
-        <Button onClick={() => void start()}>
+        <Button onClick={() => void start(format, query, total).then((file) => file && saveFile(file))}>
           <Download aria-hidden className="size-4" /> Export
         </Button>
       )}

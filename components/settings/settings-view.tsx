@@ -1,15 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
 import { SimpleTable, textCell } from "@/components/ui/table";
-import { fetchJson } from "@/lib/api/fetch-json";
-import type { SettingView } from "@/lib/schemas/settings";
+import { useSettings } from "@/lib/queries/settings";
 
 /** The console's effective configuration (admins only): secrets show only whether they are set. */
 export function SettingsView() {
-  const query = useQuery({ queryKey: ["settings"], queryFn: () => fetchJson<{ settings: SettingView[] }>("/api/settings") });
+  const query = useSettings();
   return (
     <QueryState isPending={query.isPending} error={query.error} retry={() => void query.refetch()} what="the settings">
       <Card className="overflow-x-auto p-0">

@@ -12,7 +12,7 @@ export class ApiError extends Error {
   }
 }
 
-/** Fetches JSON from the console's API; throws ApiError with the server's reason when the answer is not 2xx. */
+/** Fetches JSON from the console's API; throws ApiError with the server's reason when the answer is not 2xx. Callers use lib/api/client.ts (apiCall), which builds the URL and body from an operation's declaration. */
 export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T> {
   let response: Response;
   const method = (init?.method ?? "GET").toUpperCase();
@@ -34,14 +34,4 @@ export async function readError(response: Response, url: string): Promise<ApiErr
   if (response.status === 401 && !url.startsWith("/api/auth/") && typeof window !== "undefined") window.location.reload();
   const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
   return new ApiError(response.status, error?.code ?? "HTTP_ERROR", error?.message ?? `HTTP ${response.status}`);
-}
-
-/** Sends `body` as JSON with `method` (POST, PUT, PATCH, DELETE) and answers the parsed reply, as fetchJson does. */
-export function sendJson<T>(url: string, method: string, body?: unknown, init: Omit<RequestInit, "method" | "body"> = {}): Promise<T> {
-  return fetchJson<T>(url, {
-    ...init,
-    method,
-    headers: { "content-type": "application/json", ...init.headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
 }

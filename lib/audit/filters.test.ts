@@ -40,7 +40,14 @@ describe("resolveSince and auditApiQuery", () => {
 
   it("asks the API for the filters, with an export's larger limit capped at 1000", () => {
     const filters = { action: "auth.", actor: "ana", target: "", outcome: "" as const, since: "1h", limit: 50 };
-    expect(auditApiQuery(filters, now)).toBe("action=auth.&actor=ana&since=2026-02-03T11%3A00%3A00.000Z&limit=50");
-    expect(new URLSearchParams(auditApiQuery(filters, now, 5000)).get("limit")).toBe("1000");
+    expect(auditApiQuery(filters, now)).toStrictEqual({
+      action: "auth.",
+      actor: "ana",
+      target: undefined,
+      outcome: undefined,
+      since: "2026-02-03T11:00:00.000Z",
+      limit: "50",
+    });
+    expect(auditApiQuery(filters, now, 5000).limit).toBe("1000");
   });
 });

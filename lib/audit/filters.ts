@@ -1,4 +1,5 @@
-import type { AuditEntry } from "@/lib/schemas/audit";
+import type { z } from "zod";
+import type { AuditEntry, auditQuerySchema } from "@/lib/schemas/audit";
 
 /** What the audit page filters by; every field lives in the URL (`/audit?action=auth.&outcome=refused&since=24h`). */
 export interface AuditFilters {
@@ -65,14 +66,16 @@ export function resolveSince(since: string, now: number): string | undefined {
   return isInstant(since) ? new Date(since).toISOString() : undefined;
 }
 
-/** The GET /api/audit query for `filters` (with another `limit` for an export). */
-export function auditApiQuery(filters: AuditFilters, now: number, limit = filters.limit): string {
-  const query = new URLSearchParams();
-  for (const key of ["action", "actor", "target", "outcome"] as const) if (filters[key]) query.set(key, filters[key]);
-  const since = resolveSince(filters.since, now);
-  if (since) query.set("since", since);
-  query.set("limit", String(Math.min(limit, maxAuditLimit)));
-  return query.toString();
+/** The GET /api/audit query for `filters` (with another `limit` for an export): only what is set. */
+export function auditApiQuery(filters: AuditFilters, now: number, limit = filters.limit): Partial<z.input<typeof auditQuerySchema>> {
+  return {
+    action: filters.action || undefined,
+    actor: filters.actor || undefined,
+    target: filters.target || undefined,
+    outcome: filters.outcome || undefined,
+    since: resolveSince(filters.since, now),
+    limit: String(Math.min(limit, maxAuditLimit)),
+  };
 }
 
 /** Whether any filter narrows the list (the limit does not count). */

@@ -1,7 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { auditApiQuery, maxAuditLimit, type AuditFilters } from "@/lib/audit/filters";
-import { fetchJson } from "@/lib/api/fetch-json";
-import type { AuditEntry } from "@/lib/schemas/audit";
+import { apiCall } from "@/lib/api/client";
 
 /** New sign-ins and changes show up within 10 s while the page is open. */
 export const auditPollIntervals = { log: 10_000 } as const;
@@ -13,8 +12,8 @@ export const auditKeys = {
 };
 
 /** GET /api/audit with the page's filters: entries newest first, at most `filters.limit`. */
-export function fetchAuditEntries(filters: AuditFilters, limit = filters.limit): Promise<{ entries: AuditEntry[] }> {
-  return fetchJson<{ entries: AuditEntry[] }>(`/api/audit?${auditApiQuery(filters, Date.now(), limit)}`);
+export function fetchAuditEntries(filters: AuditFilters, limit = filters.limit) {
+  return apiCall("GET /api/audit", { query: auditApiQuery(filters, Date.now(), limit) });
 }
 
 export const auditOptions = (filters: AuditFilters) =>

@@ -1,6 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/api/fetch-json";
-import type { HealthReport } from "@/lib/schemas/health";
+import { apiCall } from "@/lib/api/client";
 
 export const pollIntervals = { health: 5_000 } as const;
 
@@ -10,7 +9,7 @@ export const healthKeys = {
 
 export const healthOptions = queryOptions({
   queryKey: healthKeys.all,
-  queryFn: () => fetchJson<HealthReport>("/api/health"),
+  queryFn: () => apiCall("GET /api/health"),
   refetchInterval: pollIntervals.health,
 });
 

@@ -1,29 +1,23 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, fetchJson, sendJson } from "@/lib/api/fetch-json";
+import type { z } from "zod";
+import { apiCall, apiEvents } from "@/lib/api/client";
+import { ApiError } from "@/lib/api/fetch-json";
 import { kafkaKeys } from "@/lib/queries/kafka";
 import {
   scanLimits,
   startModes,
+  type browseQuerySchema,
   type KafkaMessage,
   type ProduceMessageInput,
-  type ProduceResult,
   type ScanEndReason,
-  type ScanEvent,
   type StartMode,
 } from "@/lib/schemas/kafka-messages";
 
-export const messageKeys = {
-  all: (topic: string) => [...kafkaKeys.all, "topics", "messages", topic] as const,
-  one: (topic: string, partition: number, offset: string) => [...messageKeys.all(topic), partition, offset] as const,
-};
-
-const topicPath = (topic: string) => `/api/kafka/topics/${encodeURIComponent(topic)}/messages`;
-
 export const kafkaMessageOptions = (topic: string, partition: number, offset: string) =>
   queryOptions({
-    queryKey: messageKeys.one(topic, partition, offset),
-    queryFn: () => fetchJson<KafkaMessage>(`${topicPath(topic)}/${partition}/${encodeURIComponent(offset)}`),
+    queryKey: kafkaKeys.message(topic, partition, offset),
+    queryFn: () => apiCall("GET /api/kafka/topics/[topic]/messages/[partition]/[offset]", { params: { topic, partition: String(partition), offset } }),
     // A written message never changes.
     staleTime: Infinity,
   });
@@ -34,7 +28,7 @@ export const useKafkaMessage = (topic: string, partition: number, offset: string
 export function useProduceMessage(topic: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ProduceMessageInput) => sendJson<ProduceResult>(topicPath(topic), "POST", input),
+    mutationFn: (input: ProduceMessageInput) => apiCall("POST /api/kafka/topics/[topic]/messages", { params: { topic }, body: input }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: kafkaKeys.topic(topic) }),
   });
 }
@@ -85,42 +79,22 @@ export function browseSettingsFrom(params: URLSearchParams): BrowseSettings {
   };
 }
 
-/** The URL query for settings: only what differs from the defaults, and only what the start mode uses. */
-export function browseQueryString(settings: BrowseSettings): string {
-  const query = new URLSearchParams();
-  if (settings.partitions.length > 0) query.set("partitions", settings.partitions.join(","));
-  if (settings.start !== defaultBrowseSettings.start) query.set("start", settings.start);
-  if (settings.start === "latest" && settings.count !== defaultBrowseSettings.count) query.set("count", String(settings.count));
-  if (settings.start === "offset") query.set("offset", settings.offset);
-  if (settings.start === "timestamp") query.set("timestamp", settings.timestamp);
-  if (settings.filter.trim()) query.set("filter", settings.filter.trim());
-  if (settings.maxScan !== defaultBrowseSettings.maxScan) query.set("maxScan", String(settings.maxScan));
-  if (settings.maxMatches !== defaultBrowseSettings.maxMatches) query.set("maxMatches", String(settings.maxMatches));
-  return query.toString();
+/** The API's query for settings: only what differs from the defaults, and only what the start mode uses. */
+export function browseQuery(settings: BrowseSettings): Partial<z.input<typeof browseQuerySchema>> {
+  const query: Partial<z.input<typeof browseQuerySchema>> = {};
+  if (settings.partitions.length > 0) query.partitions = settings.partitions.join(",");
+  if (settings.start !== defaultBrowseSettings.start) query.start = settings.start;
+  if (settings.start === "latest" && settings.count !== defaultBrowseSettings.count) query.count = String(settings.count);
+  if (settings.start === "offset") query.offset = settings.offset;
+  if (settings.start === "timestamp") query.timestamp = settings.timestamp;
+  if (settings.filter.trim()) query.filter = settings.filter.trim();
+  if (settings.maxScan !== defaultBrowseSettings.maxScan) query.maxScan = String(settings.maxScan);
+  if (settings.maxMatches !== defaultBrowseSettings.maxMatches) query.maxMatches = String(settings.maxMatches);
+  return query;
 }
 
-/** Splits a server-sent event stream into its events' data, parsed as JSON. */
-async function readEvents(body: ReadableStream<Uint8Array>, onEvent: (event: ScanEvent) => void): Promise<void> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf("\n\n")) !== -1) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const data = block
-        .split("\n")
-        .filter((line) => line.startsWith("data:"))
-        .map((line) => line.slice(5).trimStart())
-        .join("\n");
-      if (data) onEvent(JSON.parse(data) as ScanEvent);
-    }
-  }
-}
+/** The page's URL query for settings: the API's, since the page's URL carries the same names. */
+export const browseQueryString = (settings: BrowseSettings): string => new URLSearchParams(browseQuery(settings)).toString();
 
 export interface MessageSearchState {
   status: "idle" | "running" | "done" | "error";
@@ -173,22 +147,25 @@ export function useMessageSearch(topic: string) {
         }
       };
       try {
-        const response = await fetch(`${topicPath(topic)}?${query}`, { signal: controller.signal, headers: { accept: "text/event-stream" } });
-        if (!response.ok || !response.body) {
-          const body = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
-          throw new ApiError(response.status, body?.error?.code ?? "HTTP_ERROR", body?.error?.message ?? `HTTP ${response.status}`);
-        }
         const messages: KafkaMessage[] = [];
-        await readEvents(response.body, (event) => {
-          if (event.type === "start") update({ ...current, total: event.total, maxScan: event.maxScan });
-          else if (event.type === "message") {
-            messages.push(event.message);
-            update({ ...current, messages: [...messages], matched: messages.length });
-          } else if (event.type === "progress") update({ ...current, scanned: event.scanned, matched: event.matched });
-          else if (event.type === "done")
-            update({ ...current, status: "done", scanned: event.scanned, matched: event.matched, reason: event.reason, messages: [...messages] }, true);
-          else update({ ...current, status: "error", error: event.message, messages: [...messages] }, true);
-        });
+        // The page's query string is the API's query (browseQueryString): read back into settings, it is sent as it was built.
+        const input = { params: { topic }, query: browseQuery(browseSettingsFrom(new URLSearchParams(query))) };
+        await apiEvents(
+          "GET /api/kafka/topics/[topic]/messages",
+          input,
+          ({ event, data }) => {
+            if (event === "start") update({ ...current, total: data.total, maxScan: data.maxScan });
+            else if (event === "message") {
+              messages.push(data.message);
+              update({ ...current, messages: [...messages], matched: messages.length });
+            } else if (event === "progress") update({ ...current, scanned: data.scanned, matched: data.matched });
+            else if (event === "done")
+              update({ ...current, status: "done", scanned: data.scanned, matched: data.matched, reason: data.reason, messages: [...messages] }, true);
+            else update({ ...current, status: "error", error: data.message, messages: [...messages] }, true);
+          },
+          { signal: controller.signal },
+        );
+        if (controller.signal.aborted) return;
         if (current.status === "running") update({ ...current, status: "error", error: "The connection closed before the search finished" }, true);
       } catch (error) {
         if (controller.signal.aborted) return;

@@ -1,25 +1,8 @@
-import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { partialMatchKey, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import { fetchJson, sendJson } from "@/lib/api/fetch-json";
-import type { TopicDetail } from "@/lib/schemas/kafka";
-import type {
-  AddPartitionsResult,
-  alterTopicConfigsSchema,
-  createTopicSchema,
-  DeleteTopicResult,
-  purgeTopicSchema,
-  PurgeTopicResult,
-  TopicConfigs,
-} from "@/lib/schemas/kafka-topic-admin";
-import { kafkaKeys } from "./kafka";
-
-export const topicAdminKeys = {
-  configs: (name: string) => [...kafkaKeys.topic(name), "configs"] as const,
-};
-
-const topicUrl = (name: string) => `/api/kafka/topics/${encodeURIComponent(name)}`;
-
-const isUnder = (key: readonly unknown[], prefix: readonly unknown[]) => prefix.every((part, i) => key[i] === part);
+import { apiCall } from "@/lib/api/client";
+import type { alterTopicConfigsSchema, createTopicSchema, purgeTopicSchema } from "@/lib/schemas/kafka-topic-admin";
+import { kafkaKeys, topicOptions } from "./kafka";
 
 /** Topic lists, details, groups and the overview all change with a topic; refetch whatever is on screen. */
 function refreshKafkaViews(queryClient: QueryClient) {
@@ -28,8 +11,8 @@ function refreshKafkaViews(queryClient: QueryClient) {
 
 export const topicConfigsOptions = (name: string) =>
   queryOptions({
-    queryKey: topicAdminKeys.configs(name),
-    queryFn: () => fetchJson<TopicConfigs>(`${topicUrl(name)}/configs`),
+    queryKey: kafkaKeys.topicConfigs(name),
+    queryFn: () => apiCall("GET /api/kafka/topics/[topic]/configs", { params: { topic: name } }),
   });
 
 export const useTopicConfigs = (name: string) => useQuery(topicConfigsOptions(name));
@@ -37,9 +20,9 @@ export const useTopicConfigs = (name: string) => useQuery(topicConfigsOptions(na
 export function useCreateTopic() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.input<typeof createTopicSchema>) => sendJson<TopicDetail>("/api/kafka/topics", "POST", input),
+    mutationFn: (input: z.input<typeof createTopicSchema>) => apiCall("POST /api/kafka/topics", { body: input }),
     onSuccess: (topic) => {
-      queryClient.setQueryData(kafkaKeys.topic(topic.name), topic);
+      queryClient.setQueryData(topicOptions(topic.name).queryKey, topic);
       void refreshKafkaViews(queryClient);
     },
   });
@@ -48,15 +31,16 @@ export function useCreateTopic() {
 export function useAlterTopicConfigs(name: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (change: z.input<typeof alterTopicConfigsSchema>) => sendJson<TopicConfigs>(`${topicUrl(name)}/configs`, "PATCH", change),
-    onSuccess: (configs) => queryClient.setQueryData(topicAdminKeys.configs(name), configs),
+    mutationFn: (change: z.input<typeof alterTopicConfigsSchema>) =>
+      apiCall("PATCH /api/kafka/topics/[topic]/configs", { params: { topic: name }, body: change }),
+    onSuccess: (configs) => queryClient.setQueryData(topicConfigsOptions(name).queryKey, configs),
   });
 }
 
 export function useAddPartitions(name: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (count: number) => sendJson<AddPartitionsResult>(`${topicUrl(name)}/partitions`, "POST", { count }),
+    mutationFn: (count: number) => apiCall("POST /api/kafka/topics/[topic]/partitions", { params: { topic: name }, body: { count } }),
     onSuccess: () => refreshKafkaViews(queryClient),
   });
 }
@@ -65,7 +49,7 @@ export function useAddPartitions(name: string) {
 export function usePurgeTopic(name: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.input<typeof purgeTopicSchema>) => sendJson<PurgeTopicResult>(`${topicUrl(name)}/purge`, "POST", input),
+    mutationFn: (input: z.input<typeof purgeTopicSchema>) => apiCall("POST /api/kafka/topics/[topic]/purge", { params: { topic: name }, body: input }),
     onSuccess: (result) => {
       if (!result.dryRun) void refreshKafkaViews(queryClient);
     },
@@ -75,11 +59,11 @@ export function usePurgeTopic(name: string) {
 export function useDeleteTopic(name: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (confirm: string) => sendJson<DeleteTopicResult>(topicUrl(name), "DELETE", { confirm }),
+    mutationFn: (confirm: string) => apiCall("DELETE /api/kafka/topics/[topic]", { params: { topic: name }, body: { confirm } }),
     onSuccess: () => {
       // The deleted topic's page must not refetch itself into a 404 on the way out.
       queryClient.removeQueries({ queryKey: kafkaKeys.topic(name) });
-      void queryClient.invalidateQueries({ queryKey: kafkaKeys.all, predicate: (query) => !isUnder(query.queryKey, kafkaKeys.topic(name)) });
+      void queryClient.invalidateQueries({ queryKey: kafkaKeys.all, predicate: (query) => !partialMatchKey(query.queryKey, kafkaKeys.topic(name)) });
     },
   });
 }

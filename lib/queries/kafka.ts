@@ -1,23 +1,19 @@
-import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/api/fetch-json";
-import type {
-  BrokerDetail,
-  BrokerInfo,
-  ConsumerGroupDetail,
-  ConsumerGroupLag,
-  KafkaOverview,
-  LagHistory,
-  TopicDetail,
-  TopicSummary,
-} from "@/lib/schemas/kafka";
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import { apiCall } from "@/lib/api/client";
+import type { lagHistoryQuerySchema, ResetOffsetsInput } from "@/lib/schemas/kafka";
 
 /** Lag is computed at most every 2 s on the server; polling groups every 3 s keeps what a page shows under 5 s old. */
 export const kafkaPollIntervals = { overview: 5_000, topics: 10_000, topic: 5_000, groups: 3_000 } as const;
 
+/** Every Kafka query's key: topics (with their configs and messages), groups and brokers, nested from "kafka" down. */
 export const kafkaKeys = {
   all: ["kafka"] as const,
   topics: (filters: { internal: boolean }) => [...kafkaKeys.all, "topics", filters] as const,
   topic: (name: string) => [...kafkaKeys.all, "topics", "detail", name] as const,
+  topicConfigs: (name: string) => [...kafkaKeys.topic(name), "configs"] as const,
+  messages: (topic: string) => [...kafkaKeys.all, "topics", "messages", topic] as const,
+  message: (topic: string, partition: number, offset: string) => [...kafkaKeys.messages(topic), partition, offset] as const,
   groups: () => [...kafkaKeys.all, "groups"] as const,
   group: (groupId: string) => [...kafkaKeys.all, "groups", "detail", groupId] as const,
   lagHistory: (groupId: string, range: string) => [...kafkaKeys.all, "groups", "lag-history", groupId, range] as const,
@@ -28,7 +24,7 @@ export const kafkaKeys = {
 
 export const kafkaOverviewOptions = queryOptions({
   queryKey: kafkaKeys.overview(),
-  queryFn: () => fetchJson<KafkaOverview>("/api/kafka/overview"),
+  queryFn: () => apiCall("GET /api/kafka/overview"),
   refetchInterval: kafkaPollIntervals.overview,
 });
 
@@ -37,7 +33,7 @@ export const useKafkaOverview = () => useQuery(kafkaOverviewOptions);
 export const topicsOptions = (filters: { internal: boolean }) =>
   queryOptions({
     queryKey: kafkaKeys.topics(filters),
-    queryFn: () => fetchJson<{ topics: TopicSummary[] }>(`/api/kafka/topics?internal=${filters.internal}`),
+    queryFn: () => apiCall("GET /api/kafka/topics", { query: { internal: filters.internal ? "true" : "false" } }),
     refetchInterval: kafkaPollIntervals.topics,
     placeholderData: keepPreviousData,
   });
@@ -45,13 +41,13 @@ export const topicsOptions = (filters: { internal: boolean }) =>
 export const topicOptions = (name: string) =>
   queryOptions({
     queryKey: kafkaKeys.topic(name),
-    queryFn: () => fetchJson<TopicDetail>(`/api/kafka/topics/${encodeURIComponent(name)}`),
+    queryFn: () => apiCall("GET /api/kafka/topics/[topic]", { params: { topic: name } }),
     refetchInterval: kafkaPollIntervals.topic,
   });
 
 export const groupsOptions = queryOptions({
   queryKey: kafkaKeys.groups(),
-  queryFn: () => fetchJson<{ groups: ConsumerGroupLag[] }>("/api/kafka/groups"),
+  queryFn: () => apiCall("GET /api/kafka/groups"),
   refetchInterval: kafkaPollIntervals.groups,
 });
 
@@ -62,23 +58,39 @@ export const useConsumerGroups = () => useQuery(groupsOptions);
 export const groupOptions = (groupId: string) =>
   queryOptions({
     queryKey: kafkaKeys.group(groupId),
-    queryFn: () => fetchJson<ConsumerGroupDetail>(`/api/kafka/groups/${encodeURIComponent(groupId)}`),
+    queryFn: () => apiCall("GET /api/kafka/groups/[group]", { params: { group: groupId } }),
     refetchInterval: kafkaPollIntervals.groups,
   });
 
-export const lagHistoryOptions = (groupId: string, range: string) =>
+export type LagRange = NonNullable<z.input<typeof lagHistoryQuerySchema>["range"]>;
+
+export const lagHistoryOptions = (groupId: string, range: LagRange) =>
   queryOptions({
     queryKey: kafkaKeys.lagHistory(groupId, range),
-    queryFn: () => fetchJson<LagHistory>(`/api/kafka/groups/${encodeURIComponent(groupId)}/lag-history?range=${range}`),
+    queryFn: () => apiCall("GET /api/kafka/groups/[group]/lag-history", { params: { group: groupId }, query: { range } }),
     refetchInterval: 10_000,
     placeholderData: keepPreviousData,
   });
 
 export const useConsumerGroup = (groupId: string) => useQuery(groupOptions(groupId));
-export const useLagHistory = (groupId: string, range: string) => useQuery(lagHistoryOptions(groupId, range));
+export const useLagHistory = (groupId: string, range: LagRange) => useQuery(lagHistoryOptions(groupId, range));
 
-export const useBrokers = () =>
-  useQuery({ queryKey: kafkaKeys.brokers(), queryFn: () => fetchJson<{ brokers: BrokerInfo[] }>("/api/kafka/brokers"), refetchInterval: 10_000 });
+/** A dry run (`dryRun` true, the default) answers what a reset would change; otherwise the offsets move and every Kafka view is refetched. */
+export function useResetOffsets(groupId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ResetOffsetsInput) => apiCall("POST /api/kafka/groups/[group]/reset-offsets", { params: { group: groupId }, body: input }),
+    onSuccess: (_result, input) => {
+      if (!input.dryRun) void queryClient.invalidateQueries({ queryKey: kafkaKeys.all });
+    },
+  });
+}
+
+export const useBrokers = () => useQuery({ queryKey: kafkaKeys.brokers(), queryFn: () => apiCall("GET /api/kafka/brokers"), refetchInterval: 10_000 });
 
 export const useBroker = (nodeId: number) =>
-  useQuery({ queryKey: kafkaKeys.broker(nodeId), queryFn: () => fetchJson<BrokerDetail>(`/api/kafka/brokers/${nodeId}`), refetchInterval: 10_000 });
+  useQuery({
+    queryKey: kafkaKeys.broker(nodeId),
+    queryFn: () => apiCall("GET /api/kafka/brokers/[broker]", { params: { broker: nodeId } }),
+    refetchInterval: 10_000,
+  });

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import { fetchJson, sendJson } from "@/lib/api/fetch-json";
+import { apiCall } from "@/lib/api/client";
 import { parseDuration, resolveTimeRange, type TimeRange } from "@/lib/metrics/time-range";
-import type { InstantQueryResponse, LabelValuesResponse, MetricSeries, PanelsResponse, RangeQueryResponse } from "@/lib/schemas/metrics";
+import type { InstantQueryResponse, MetricSeries } from "@/lib/schemas/metrics";
 
 export const metricsKeys = {
   all: ["metrics"] as const,
@@ -29,7 +29,13 @@ export const dashboardPanelsOptions = (
 ) =>
   queryOptions({
     queryKey: metricsKeys.panels(dashboard, range, variables, width),
-    queryFn: ({ signal }) => sendJson<PanelsResponse>("/api/prometheus/panels", "POST", { dashboard, range: toBody(range), variables, width }, { signal }),
+    // The variables are only read (JSON.stringify): readonly arrays are sent as they are.
+    queryFn: ({ signal }) =>
+      apiCall(
+        "POST /api/prometheus/panels",
+        { body: { dashboard, range: toBody(range), variables: variables as Record<string, string[]>, width } },
+        { signal },
+      ),
     refetchInterval: refreshMs(refresh),
     placeholderData: keepPreviousData,
     enabled,
@@ -42,8 +48,7 @@ export const labelValuesOptions = (label: string, match: string, range: TimeRang
     queryKey: metricsKeys.labelValues(label, match, range),
     queryFn: () => {
       const { start, end } = resolveTimeRange(range);
-      const params = new URLSearchParams({ label, match, start: String(start), end: String(end) });
-      return fetchJson<LabelValuesResponse>(`/api/prometheus/label-values?${params}`);
+      return apiCall("GET /api/prometheus/label-values", { query: { label, match, start: String(start), end: String(end) } });
     },
     staleTime: 30_000,
   });
@@ -62,12 +67,15 @@ export const exploreOptions = (query: string, mode: "range" | "instant", range: 
     queryKey: metricsKeys.explore(query, mode, range, width),
     queryFn: async ({ signal }): Promise<ExploreResult> => {
       if (mode === "instant") {
-        const body = await fetchJson<InstantQueryResponse>(`/api/prometheus/query?${new URLSearchParams({ query })}`, { signal });
+        const body = await apiCall("GET /api/prometheus/query", { query: { query } }, { signal });
         return { mode, series: body.series, resultType: body.resultType };
       }
       const { start, end } = resolveTimeRange(range);
-      const params = new URLSearchParams({ query, start: String(start), end: String(end), width: String(width) });
-      const body = await fetchJson<RangeQueryResponse>(`/api/prometheus/query_range?${params}`, { signal });
+      const body = await apiCall(
+        "GET /api/prometheus/query_range",
+        { query: { query, start: String(start), end: String(end), width: String(width) } },
+        { signal },
+      );
       return { mode, series: body.series, step: body.step };
     },
     enabled: query.trim().length > 0,

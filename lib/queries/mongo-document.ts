@@ -1,10 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson, sendJson } from "@/lib/api/fetch-json";
-import { isOneDocumentKey, mongoKeys } from "./mongo";
-import type { AggregateResult, CreateIndexInput, CreateIndexResult, DeleteDocumentResult, DocumentView, IndexList } from "@/lib/schemas/mongo-document";
+import { apiCall } from "@/lib/api/client";
+import type { CreateIndexInput } from "@/lib/schemas/mongo-document";
+import { collectionButDocuments, mongoKeys } from "./mongo";
 
 const enc = encodeURIComponent;
-const collectionApi = (db: string, collection: string) => `/api/mongo/databases/${enc(db)}/collections/${enc(collection)}`;
 
 /**
  * An id segment (encodeDocumentId) that cannot be mistaken for a fixed path: the API's
@@ -19,13 +18,14 @@ export const documentHref = (db: string, collection: string, segment: string) =>
 export const newDocumentHref = (db: string, collection: string, copyOf?: string) =>
   `${collectionHref(db, collection)}/doc/new${copyOf === undefined ? "" : `?copy=${enc(copyOf)}`}`;
 
-const documentApi = (db: string, collection: string, segment: string) => `${collectionApi(db, collection)}/documents/${enc(unambiguousSegment(segment))}`;
+/** The path parameters of one document's operations. */
+const documentParams = (db: string, collection: string, segment: string) => ({ params: { db, collection, id: unambiguousSegment(segment) } });
 
 /** One document; never refetched behind an editor's back (the version check on save is what catches changes). */
 export const documentOptions = (db: string, collection: string, segment: string) =>
   queryOptions({
     queryKey: mongoKeys.document(db, collection, segment),
-    queryFn: () => fetchJson<DocumentView>(documentApi(db, collection, segment)),
+    queryFn: () => apiCall("GET /api/mongo/databases/[db]/collections/[collection]/documents/[id]", documentParams(db, collection, segment)),
     staleTime: Infinity,
     refetchOnWindowFocus: false,
   });
@@ -36,13 +36,11 @@ export const useDocument = (db: string, collection: string, segment: string | un
 export function useSaveDocument(db: string, collection: string, segment: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { document: string; version: string }) => sendJson<DocumentView>(documentApi(db, collection, segment), "PUT", input),
+    mutationFn: (input: { document: string; version: string }) =>
+      apiCall("PUT /api/mongo/databases/[db]/collections/[collection]/documents/[id]", { ...documentParams(db, collection, segment), body: input }),
     onSuccess: (saved) => {
-      queryClient.setQueryData(mongoKeys.document(db, collection, segment), saved);
-      void queryClient.invalidateQueries({
-        queryKey: [...mongoKeys.collection(db, collection), "documents"],
-        predicate: (q) => !isOneDocumentKey(q.queryKey),
-      });
+      queryClient.setQueryData(documentOptions(db, collection, segment).queryKey, saved);
+      void queryClient.invalidateQueries({ queryKey: mongoKeys.documentPages(db, collection) });
     },
   });
 }
@@ -50,10 +48,11 @@ export function useSaveDocument(db: string, collection: string, segment: string)
 export function useInsertDocument(db: string, collection: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (document: string) => sendJson<DocumentView>(`${collectionApi(db, collection)}/documents/insert`, "POST", { document }),
+    mutationFn: (document: string) =>
+      apiCall("POST /api/mongo/databases/[db]/collections/[collection]/documents/insert", { params: { db, collection }, body: { document } }),
     onSuccess: (created) => {
-      queryClient.setQueryData(mongoKeys.document(db, collection, created.id), created);
-      void queryClient.invalidateQueries({ queryKey: mongoKeys.collection(db, collection), predicate: (q) => !isOneDocumentKey(q.queryKey) });
+      queryClient.setQueryData(documentOptions(db, collection, created.id).queryKey, created);
+      void queryClient.invalidateQueries(collectionButDocuments(db, collection));
     },
   });
 }
@@ -61,10 +60,11 @@ export function useInsertDocument(db: string, collection: string) {
 export function useDeleteDocument(db: string, collection: string, segment: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (version: string) => sendJson<DeleteDocumentResult>(documentApi(db, collection, segment), "DELETE", { version }),
+    mutationFn: (version: string) =>
+      apiCall("DELETE /api/mongo/databases/[db]/collections/[collection]/documents/[id]", { ...documentParams(db, collection, segment), body: { version } }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: mongoKeys.document(db, collection, segment) });
-      void queryClient.invalidateQueries({ queryKey: mongoKeys.collection(db, collection), predicate: (q) => !isOneDocumentKey(q.queryKey) });
+      void queryClient.invalidateQueries(collectionButDocuments(db, collection));
     },
   });
 }
@@ -72,7 +72,7 @@ export function useDeleteDocument(db: string, collection: string, segment: strin
 export const indexesOptions = (db: string, collection: string) =>
   queryOptions({
     queryKey: mongoKeys.indexes(db, collection),
-    queryFn: () => fetchJson<IndexList>(`${collectionApi(db, collection)}/indexes`),
+    queryFn: () => apiCall("GET /api/mongo/databases/[db]/collections/[collection]/indexes", { params: { db, collection } }),
   });
 
 export const useIndexes = (db: string, collection: string) => useQuery(indexesOptions(db, collection));
@@ -80,7 +80,8 @@ export const useIndexes = (db: string, collection: string) => useQuery(indexesOp
 export function useCreateIndex(db: string, collection: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateIndexInput) => sendJson<CreateIndexResult>(`${collectionApi(db, collection)}/indexes`, "POST", input),
+    mutationFn: (input: CreateIndexInput) =>
+      apiCall("POST /api/mongo/databases/[db]/collections/[collection]/indexes", { params: { db, collection }, body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: mongoKeys.collection(db, collection) }),
   });
 }
@@ -88,7 +89,8 @@ export function useCreateIndex(db: string, collection: string) {
 export function useDropIndex(db: string, collection: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => sendJson<{ dropped: string }>(`${collectionApi(db, collection)}/indexes/${enc(name)}`, "DELETE", { confirm: name }),
+    mutationFn: (name: string) =>
+      apiCall("DELETE /api/mongo/databases/[db]/collections/[collection]/indexes/[name]", { params: { db, collection, name }, body: { confirm: name } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: mongoKeys.collection(db, collection) }),
   });
 }
@@ -97,7 +99,7 @@ export function useDropIndex(db: string, collection: string) {
 export const useAggregate = (db: string, collection: string, run: { pipeline: string; limit: number } | undefined) =>
   useQuery({
     queryKey: mongoKeys.aggregate(db, collection, run ?? { pipeline: "", limit: 0 }),
-    queryFn: () => sendJson<AggregateResult>(`${collectionApi(db, collection)}/aggregate`, "POST", run),
+    queryFn: () => apiCall("POST /api/mongo/databases/[db]/collections/[collection]/aggregate", { params: { db, collection }, body: run! }),
     enabled: run !== undefined,
     staleTime: Infinity,
     refetchOnWindowFocus: false,

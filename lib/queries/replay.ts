@@ -1,16 +1,8 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { fetchJson, sendJson } from "@/lib/api/fetch-json";
-import type { AuditEntry } from "@/lib/schemas/audit";
-import {
-  finishedStates,
-  type ProjectionInfo,
-  type ReplayJob,
-  type ReplayJobAction,
-  type ReplayJobState,
-  type ReplayPlan,
-  type ReplaySpec,
-} from "@/lib/schemas/replay";
+import { apiCall, apiEvents } from "@/lib/api/client";
+import { ApiError } from "@/lib/api/fetch-json";
+import { finishedStates, type ReplayJob, type ReplayJobAction, type ReplayJobState, type ReplaySpec } from "@/lib/schemas/replay";
 
 /**
  * The jobs list polls; one job's page gets its progress over SSE, polls only as a fallback,
@@ -21,56 +13,43 @@ export const replayPollIntervals = { jobs: 3_000, jobFallback: 5_000, audit: 10_
 
 export const replayKeys = {
   all: ["replay"] as const,
-  jobs: (filters: { state?: ReplayJobState }) => [...replayKeys.all, "jobs", "list", filters] as const,
+  jobLists: () => [...replayKeys.all, "jobs", "list"] as const,
+  jobs: (filters: { state?: ReplayJobState }) => [...replayKeys.jobLists(), filters] as const,
   job: (id: string) => [...replayKeys.all, "jobs", "detail", id] as const,
   projections: () => [...replayKeys.all, "projections"] as const,
 };
 
-export interface ReplayJobDetail {
-  job: ReplayJob;
-  audit: AuditEntry[];
-}
-
-const jobUrl = (id: string) => `/api/replay/jobs/${encodeURIComponent(id)}`;
-
-const post = <T>(url: string, body?: unknown): Promise<T> => sendJson<T>(url, "POST", body ?? {});
-
 /** The dry run: what a replay would read, match and write. Nothing is written. */
 export function usePlanReplay() {
-  return useMutation({ mutationFn: (spec: ReplaySpec) => post<ReplayPlan>("/api/replay/plan", spec) });
+  return useMutation({ mutationFn: (spec: ReplaySpec) => apiCall("POST /api/replay/plan", { body: spec }) });
 }
 
 /** Puts a job in the detail cache and refetches the lists around it. */
 function storeJob(queryClient: QueryClient, job: ReplayJob) {
-  queryClient.setQueryData<ReplayJobDetail>(replayKeys.job(job.id), (old) => (old ? { ...old, job } : old));
-  void queryClient.invalidateQueries({ queryKey: [...replayKeys.all, "jobs", "list"] });
+  queryClient.setQueryData(replayJobOptions(job.id).queryKey, (old) => (old ? { ...old, job } : old));
+  void queryClient.invalidateQueries({ queryKey: replayKeys.jobLists() });
 }
 
 /** Starts a replay: the server refuses (404, 400, 409) what the dry run warned about. */
 export function useCreateReplayJob() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (spec: ReplaySpec) => post<{ job: ReplayJob }>("/api/replay/jobs", { spec, confirm: true }),
+    mutationFn: (spec: ReplaySpec) => apiCall("POST /api/replay/jobs", { body: { spec, confirm: true } }),
     onSuccess: ({ job }) => {
-      queryClient.setQueryData<ReplayJobDetail>(replayKeys.job(job.id), { job, audit: [] });
+      queryClient.setQueryData(replayJobOptions(job.id).queryKey, { job, audit: [] });
       void queryClient.invalidateQueries({ queryKey: replayKeys.job(job.id) });
-      void queryClient.invalidateQueries({ queryKey: [...replayKeys.all, "jobs", "list"] });
+      void queryClient.invalidateQueries({ queryKey: replayKeys.jobLists() });
       // A rebuild starts a shadow build or empties a read model: the projections list changes.
       if (job.kind === "rebuild") void queryClient.invalidateQueries({ queryKey: replayKeys.projections() });
     },
   });
 }
 
-/** GET /api/projections: what can be rebuilt, and the services that did not answer (with why). */
-export interface ProjectionList {
-  projections: ProjectionInfo[];
-  unavailable: Array<{ service: string; message: string }>;
-}
-
+/** What can be rebuilt, and the services that did not answer (with why). */
 export const projectionsOptions = () =>
   queryOptions({
     queryKey: replayKeys.projections(),
-    queryFn: () => fetchJson<ProjectionList>("/api/projections"),
+    queryFn: () => apiCall("GET /api/projections"),
     refetchInterval: replayPollIntervals.projections,
   });
 
@@ -80,13 +59,7 @@ export const useProjections = (enabled = true) => useQuery({ ...projectionsOptio
 export const replayJobsOptions = (filters: { state?: ReplayJobState; limit?: number }) =>
   queryOptions({
     queryKey: replayKeys.jobs({ state: filters.state }),
-    queryFn: () => {
-      const query = new URLSearchParams();
-      if (filters.state) query.set("state", filters.state);
-      if (filters.limit) query.set("limit", String(filters.limit));
-      const text = query.toString();
-      return fetchJson<{ jobs: ReplayJob[] }>(`/api/replay/jobs${text ? `?${text}` : ""}`);
-    },
+    queryFn: () => apiCall("GET /api/replay/jobs", { query: { state: filters.state, limit: filters.limit ? String(filters.limit) : undefined } }),
     refetchInterval: replayPollIntervals.jobs,
     placeholderData: keepPreviousData,
   });
@@ -100,12 +73,58 @@ export const useReplayJobs = (filters: { state?: ReplayJobState }) => useQuery(r
 export const replayJobOptions = (id: string) =>
   queryOptions({
     queryKey: replayKeys.job(id),
-    queryFn: () => fetchJson<ReplayJobDetail>(jobUrl(id)),
+    queryFn: () => apiCall("GET /api/replay/jobs/[id]", { params: { id } }),
   });
 
 export const useReplayJob = (id: string) => useQuery(replayJobOptions(id));
 
 export type ReplayStreamStatus = "connecting" | "live" | "ended" | "unavailable";
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+const pause = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+  });
+
+/**
+ * Reads one job's event stream until `signal` aborts, as EventSource would: "live" once it is
+ * open, each job to `onJob`; a stream that ends or drops is opened again after `reconnectMs`
+ * ("connecting" meanwhile). An error answer (the job is gone, the console's backend is down) is
+ * final: "unavailable", and the caller polls instead.
+ */
+export async function followReplayJob(
+  id: string,
+  on: { status: (status: ReplayStreamStatus) => void; job: (job: ReplayJob) => void },
+  signal: AbortSignal,
+  reconnectMs = 1_000,
+): Promise<void> {
+  while (!signal.aborted) {
+    let failure: unknown;
+    try {
+      await apiEvents(
+        "GET /api/replay/jobs/[id]/events",
+        { params: { id } },
+        ({ data }) => {
+          on.status("live");
+          on.job(data);
+        },
+        { signal, onOpen: () => on.status("live") },
+      );
+    } catch (error) {
+      failure = error;
+    }
+    if (signal.aborted) return;
+    if (failure instanceof ApiError && failure.status >= 400) return on.status("unavailable");
+    on.status("connecting");
+    await pause(reconnectMs, signal);
+  }
+}
 
 /**
  * Follows one job over server-sent events (`event: job`, a ReplayJob each time it changes) and
@@ -119,42 +138,33 @@ export function useReplayJobEvents(id: string, enabled: boolean): ReplayStreamSt
   const [status, setStatus] = useState<ReplayStreamStatus>("connecting");
 
   useEffect(() => {
-    if (!enabled || typeof EventSource === "undefined") return;
-    const source = new EventSource(`${jobUrl(id)}/events`);
-    let finished = false;
+    if (!enabled) return;
+    const controller = new AbortController();
     let lastState: ReplayJob["state"] | null = null;
     const refetch = () => void queryClient.invalidateQueries({ queryKey: replayKeys.job(id) });
     let poll = setInterval(refetch, replayPollIntervals.audit);
-    const end = () => {
-      finished = true;
-      source.close();
-      clearInterval(poll);
-      setStatus("ended");
+    const onStatus = (next: ReplayStreamStatus) => {
+      setStatus(next);
+      if (next !== "unavailable") return;
       refetch();
+      clearInterval(poll);
+      poll = setInterval(refetch, replayPollIntervals.jobFallback);
     };
-    source.onopen = () => setStatus("live");
-    source.addEventListener("job", (event) => {
-      const job = JSON.parse((event as MessageEvent<string>).data) as ReplayJob;
-      setStatus("live");
+    const onJob = (job: ReplayJob) => {
       storeJob(queryClient, job);
-      if (finishedStates.has(job.state)) end();
+      if (finishedStates.has(job.state)) {
+        controller.abort();
+        clearInterval(poll);
+        setStatus("ended");
+        refetch();
+      }
       // A new state comes with new audit records (pause, resume, rewind): fetch them now.
       else if (lastState !== null && job.state !== lastState) refetch();
       lastState = job.state;
-    });
-    source.onerror = () => {
-      if (finished) return;
-      // EventSource reconnects by itself after a dropped connection; it gives up (CLOSED) on a 4xx/5xx answer.
-      if (source.readyState === EventSource.CLOSED) {
-        setStatus("unavailable");
-        refetch();
-        clearInterval(poll);
-        poll = setInterval(refetch, replayPollIntervals.jobFallback);
-      } else setStatus("connecting");
     };
+    void followReplayJob(id, { status: onStatus, job: onJob }, controller.signal);
     return () => {
-      finished = true;
-      source.close();
+      controller.abort();
       clearInterval(poll);
     };
   }, [id, enabled, queryClient]);
@@ -166,7 +176,7 @@ export function useReplayJobEvents(id: string, enabled: boolean): ReplayStreamSt
 export function useReplayJobAction(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (action: ReplayJobAction) => post<{ job: ReplayJob }>(`${jobUrl(id)}/${action}`),
+    mutationFn: (action: ReplayJobAction) => apiCall("POST /api/replay/jobs/[id]/[action]", { params: { id, action } }),
     onSuccess: ({ job }) => {
       storeJob(queryClient, job);
       void queryClient.invalidateQueries({ queryKey: replayKeys.job(id) });

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson, sendJson } from "@/lib/api/fetch-json";
-import type { ConsistencyCheck, DeclaredCopy, EntityTrace, SystemCatalog, SystemMap, TraceQuery } from "@/lib/schemas/system";
+import { apiCall } from "@/lib/api/client";
+import type { TraceQuery } from "@/lib/schemas/system";
 
 /** The map refreshes every 5 s (rates and lag move); the catalog samples topics and is cached 30 s by the server. */
 export const systemPollIntervals = { map: 5_000, catalog: 60_000, checks: 3_000, runningCheck: 1_000 } as const;
@@ -15,30 +15,24 @@ export const systemKeys = {
 };
 
 export function useSystemMap() {
-  return useQuery({ queryKey: systemKeys.map(), queryFn: () => fetchJson<SystemMap>("/api/system/map"), refetchInterval: systemPollIntervals.map });
+  return useQuery({ queryKey: systemKeys.map(), queryFn: () => apiCall("GET /api/system/map"), refetchInterval: systemPollIntervals.map });
 }
 
 export function useSystemCatalog() {
   return useQuery({
     queryKey: systemKeys.catalog(),
-    queryFn: () => fetchJson<SystemCatalog>("/api/system/catalog"),
+    queryFn: () => apiCall("GET /api/system/catalog"),
     refetchInterval: systemPollIntervals.catalog,
   });
-}
-
-export function traceUrl(query: TraceQuery): string {
-  const params = new URLSearchParams();
-  if (query.id) params.set("id", query.id);
-  if (query.entity) params.set("entity", query.entity);
-  if (query.traceId) params.set("traceId", query.traceId);
-  return `/api/system/trace?${params}`;
 }
 
 /** A trace is read once per query (it scans Kafka); the page's refresh button reads it again. */
 export function useEntityTrace(query: TraceQuery | null) {
   return useQuery({
     queryKey: systemKeys.trace(query ?? {}),
-    queryFn: () => fetchJson<EntityTrace>(traceUrl(query!)),
+    // Empty fields are left out of the URL, as unset ones are.
+    queryFn: () =>
+      apiCall("GET /api/system/trace", { query: { id: query?.id || undefined, entity: query?.entity || undefined, traceId: query?.traceId || undefined } }),
     enabled: query !== null,
     staleTime: Infinity,
     placeholderData: keepPreviousData,
@@ -48,7 +42,7 @@ export function useEntityTrace(query: TraceQuery | null) {
 export function useConsistencyChecks() {
   return useQuery({
     queryKey: systemKeys.checks(),
-    queryFn: () => fetchJson<{ copies: DeclaredCopy[]; checks: ConsistencyCheck[] }>("/api/system/consistency"),
+    queryFn: () => apiCall("GET /api/system/consistency"),
     refetchInterval: systemPollIntervals.checks,
   });
 }
@@ -56,7 +50,7 @@ export function useConsistencyChecks() {
 export function useConsistencyCheck(id: string) {
   return useQuery({
     queryKey: systemKeys.check(id),
-    queryFn: () => fetchJson<{ check: ConsistencyCheck }>(`/api/system/consistency/${encodeURIComponent(id)}`),
+    queryFn: () => apiCall("GET /api/system/consistency/[id]", { params: { id } }),
     refetchInterval: (query) => (query.state.data?.check.state === "running" ? systemPollIntervals.runningCheck : false),
   });
 }
@@ -64,7 +58,7 @@ export function useConsistencyCheck(id: string) {
 export function useStartConsistencyCheck() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (copy: string) => sendJson<{ check: ConsistencyCheck }>("/api/system/consistency", "POST", { copy }),
+    mutationFn: (copy: string) => apiCall("POST /api/system/consistency", { body: { copy } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: systemKeys.checks() }),
   });
 }

@@ -113,5 +113,3 @@ export interface ImportReport {
   inserted: number;
   failed: Array<{ line: number; reason: string }>;
 }
-
-export const namespacePath = (db: string, collection: string) => `/api/mongo/databases/${encodeURIComponent(db)}/collections/${encodeURIComponent(collection)}`;
