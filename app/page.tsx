@@ -1,5 +1,5 @@
-import { Attention } from "@/components/health/attention";
-import { HealthOverview } from "@/components/health/health-overview";
+import { Attention } from "@/components/overview/attention";
+import { HealthOverview } from "@/components/overview/health-overview";
 
 export default function OverviewPage() {
   return (
