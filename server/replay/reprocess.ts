@@ -1,4 +1,5 @@
 import "server-only";
+import { sleep } from "../sleep";
 import type { OffsetChange } from "@/lib/schemas/kafka";
 import type { PartitionProgress, ReprocessSpec } from "@/lib/schemas/replay";
 import { kafkaAdmin } from "../kafka/call";
@@ -65,10 +66,7 @@ export async function runReprocess(job: ReprocessJob, control: ReprocessControl)
     const progress = reprocessProgress(rewind, committed);
     await control.onProgress(progress.partitions, progress.done, progress.total);
     if (progress.done >= progress.total) return "completed";
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, pollMs);
-      control.signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
-    });
+    await sleep(pollMs, control.signal);
   }
   return "stopped";
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { sleep } from "../sleep";
 import type { Cluster } from "kafkajs";
 import { compileFilter, parseFilter, type MessagePredicate } from "@/lib/kafka/filter";
 import { replayHeaders, type PartitionRange, type RepublishSpec } from "@/lib/schemas/replay";
@@ -47,12 +48,6 @@ export const replayTransactionalId = (jobId: string) => `${replayPrefix}${jobId}
 export const replayProgressGroup = (jobId: string) => `${replayPrefix}${jobId}`;
 /** A re-publish job's progress (source offsets committed in its transactions): a group that consumes nothing. */
 export const isReplayProgressGroup = (groupId: string) => groupId.startsWith(replayPrefix);
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
-  });
 
 /** Where the job stands: the progress group's committed offsets (and copied counts in their metadata), else the ranges' starts. */
 async function committedProgress(job: RepublishJob): Promise<{ positions: Map<number, number>; copied: Map<number, number> }> {
