@@ -18,7 +18,8 @@ import { RebuildFields } from "./rebuild-fields";
 import { RebuildPlanView } from "./rebuild-plan-view";
 import { ReplayConfirmDialog } from "./replay-confirm-dialog";
 import { ReplayRefusal } from "./replay-refusal";
-import { ReprocessFields, RepublishFields } from "./replay-form-fields";
+import { RepublishFields } from "./replay-form-fields";
+import { ReprocessFields } from "./reprocess-fields";
 import { ReprocessPlanView } from "./reprocess-plan-view";
 import { RepublishPlanView } from "./republish-plan-view";
 
