@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { CompressionTypes, Kafka, logLevel } from "kafkajs";
+import { Kafka, logLevel } from "kafkajs";
+import type { CompressionCodec } from "../lib/schemas/kafka-messages";
+import { kafkajsCompression, registerKafkajsCodecs } from "../server/kafka/kafkajs-codecs";
 import { stackAddresses } from "../test/support/stack";
 
 export const searchBenchMessages = Number(process.env.BENCH_SEARCH_MESSAGES ?? 1_000_000);
-/** The prepared topic the search benchmark reads, named by its size; kept across runs because producing it takes a while. */
-export const searchBenchTopic = process.env.BENCH_SEARCH_TOPIC ?? `eventdeck-bench-search-${searchBenchMessages}`;
+/** The prepared topic the search benchmark reads for a codec, named by its size; kept across runs because producing it takes a while. */
+export const searchBenchTopic = (codec: CompressionCodec) =>
+  process.env.BENCH_SEARCH_TOPIC ?? `eventdeck-bench-search-${searchBenchMessages}${codec === "none" ? "" : `-${codec}`}`;
 /** One message in this many carries the needle the benchmark looks for. */
 export const needleEvery = 10_000;
 export const needle = "needle-7f3a";
@@ -33,22 +36,26 @@ export function benchKafka(): Kafka {
   return new Kafka({ clientId: "bench-kafka-search", brokers: stackAddresses.kafkaBrokers, logLevel: logLevel.NOTHING });
 }
 
-/** Creates and fills the benchmark topic unless it already holds enough messages; returns how many it holds. */
-export async function prepareSearchTopic(): Promise<number> {
+/** Creates and fills the benchmark topic, its batches compressed with `codec`, unless it already holds enough messages; returns how many it holds. */
+export async function prepareSearchTopic(codec: CompressionCodec): Promise<number> {
+  registerKafkajsCodecs();
+  const topic = searchBenchTopic(codec);
   const kafka = benchKafka();
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const existing = (await admin.listTopics()).includes(searchBenchTopic);
+    const existing = (await admin.listTopics()).includes(topic);
     if (existing) {
-      const held = (await admin.fetchTopicOffsets(searchBenchTopic)).reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+      const held = (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
       if (held >= searchBenchMessages) return held;
-      console.error(`bench: ${searchBenchTopic} holds ${held} messages, fewer than ${searchBenchMessages}; producing it again`);
-      await admin.deleteTopics({ topics: [searchBenchTopic] });
+      console.error(`bench: ${topic} holds ${held} messages, fewer than ${searchBenchMessages}; producing it again`);
+      await admin.deleteTopics({ topics: [topic] });
       await new Promise((resolve) => setTimeout(resolve, 2000));
     }
-    await admin.createTopics({ topics: [{ topic: searchBenchTopic, numPartitions: 3 }], waitForLeaders: true });
-    console.error(`bench: producing ${searchBenchMessages} messages of ~300 bytes into ${searchBenchTopic} (once; later runs reuse it)…`);
+    await admin.createTopics({ topics: [{ topic: topic, numPartitions: 3 }], waitForLeaders: true });
+    console.error(
+      `bench: producing ${searchBenchMessages} messages of ~300 bytes ${codec === "none" ? "" : ` (${codec})`} into ${topic} (once; later runs reuse it)…`,
+    );
     const producer = kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
     const started = performance.now();
@@ -60,7 +67,7 @@ export async function prepareSearchTopic(): Promise<number> {
         value: orderEvent(first + j),
         partition: (first + j) % 3,
       }));
-      inFlight.push(producer.send({ topic: searchBenchTopic, messages, compression: CompressionTypes.None, acks: 1 }));
+      inFlight.push(producer.send({ topic: topic, messages, compression: kafkajsCompression[codec], acks: 1 }));
       if (inFlight.length >= 8) await inFlight.shift();
     }
     await Promise.all(inFlight);

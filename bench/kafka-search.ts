@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { ensureDebianPackage } from "../stack/apt";
 import { stackAddresses } from "../test/support/stack";
-import { needle, needleEvery, prepareSearchTopic, searchBenchTopic } from "./kafka-search-topic";
+import type { CompressionCodec } from "../lib/schemas/kafka-messages";
+import { needle, needleEvery, prepareSearchTopic, searchBenchTopic as benchTopic } from "./kafka-search-topic";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const kcat = "/usr/bin/kcat";
@@ -29,12 +30,12 @@ function ensureKcat(): void {
  * topic from the earliest offsets with the filter `value contains "<needle>"`; the time
  * covers planning (metadata, ListOffsets) and the server-sent event stream to its end.
  */
-async function oursRound(messages: number, expectedMatches: number, filter = `value contains "${needle}"`): Promise<number> {
+async function oursRound(topic: string, messages: number, expectedMatches: number, filter = `value contains "${needle}"`): Promise<number> {
   const route = await import("../app/api/kafka/topics/[topic]/messages/route");
   const query = new URLSearchParams({ start: "earliest", filter, maxScan: String(messages), maxMatches: "1000" });
   const started = performance.now();
-  const response = await route.GET(new Request(`http://localhost/api/kafka/topics/${searchBenchTopic}/messages?${query}`), {
-    params: Promise.resolve({ topic: searchBenchTopic }),
+  const response = await route.GET(new Request(`http://localhost/api/kafka/topics/${topic}/messages?${query}`), {
+    params: Promise.resolve({ topic }),
   });
   const body = await response.text();
   const seconds = (performance.now() - started) / 1000;
@@ -50,8 +51,8 @@ async function oursRound(messages: number, expectedMatches: number, filter = `va
 }
 
 /** The peer: kcat reading the same partitions from the beginning to their end, piped to `grep -c`. */
-function kcatRound(messages: number, expectedMatches: number): number {
-  const command = `${kcat} -C -b ${stackAddresses.kafkaBrokers.join(",")} -t ${searchBenchTopic} -o beginning -e -q -f '%s\\n' | grep -c -F '${needle}'`;
+function kcatRound(topic: string, messages: number, expectedMatches: number): number {
+  const command = `${kcat} -C -b ${stackAddresses.kafkaBrokers.join(",")} -t ${topic} -o beginning -e -q -f '%s\\n' | grep -c -F '${needle}'`;
   const started = performance.now();
   const result = spawnSync("bash", ["-o", "pipefail", "-c", command], { encoding: "utf8", maxBuffer: 1024 * 1024 });
   const seconds = (performance.now() - started) / 1000;
@@ -63,28 +64,30 @@ function kcatRound(messages: number, expectedMatches: number): number {
 
 /**
  * Messages scanned per second looking for a substring in 1,000,000 JSON values of about
- * 300 bytes: the console's server-side search against kcat | grep over the same topic.
- * Rounds alternate between the two; the median of each is reported.
+ * 300 bytes, in batches compressed with `codec`: the console's server-side search against
+ * kcat | grep over the same topic (librdkafka decompressing natively). Rounds alternate
+ * between the two; the median of each is reported.
  */
-export async function benchKafkaSearch() {
+export async function benchKafkaSearch(codec: CompressionCodec = "none") {
   ensureKcat();
-  const held = await prepareSearchTopic();
+  const searchBenchTopic = benchTopic(codec);
+  const held = await prepareSearchTopic(codec);
   // The route scans at most 1,000,000 per request; a larger prepared topic is read in part by both.
   const messages = Math.min(held, 1_000_000);
   if (messages !== held) throw new Error(`${searchBenchTopic} holds ${held} messages; delete it to have it produced again with 1,000,000`);
   const expectedMatches = Math.floor((messages - 8) / needleEvery) + 1;
 
   // One round each first, untimed: the broker's page cache and the JIT warm up for both.
-  await oursRound(messages, expectedMatches);
-  kcatRound(messages, expectedMatches);
+  await oursRound(searchBenchTopic, messages, expectedMatches);
+  kcatRound(searchBenchTopic, messages, expectedMatches);
   const ours: number[] = [];
   const peer: number[] = [];
   const jsonPath: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    ours.push(await oursRound(messages, expectedMatches));
-    peer.push(kcatRound(messages, expectedMatches));
+    ours.push(await oursRound(searchBenchTopic, messages, expectedMatches));
+    peer.push(kcatRound(searchBenchTopic, messages, expectedMatches));
     // For the record: a JSON path test decodes and parses every value (no batch can be skipped).
-    jsonPath.push(await oursRound(messages, expectedMatches, `payload.note == "${needle}"`));
+    jsonPath.push(await oursRound(searchBenchTopic, messages, expectedMatches, `payload.note == "${needle}"`));
     console.error(
       `bench: round ${round + 1}: ours ${Math.round(ours.at(-1)!)} messages/s, kcat | grep ${Math.round(peer.at(-1)!)} messages/s; ours with a JSON path filter ${Math.round(jsonPath.at(-1)!)} messages/s`,
     );
@@ -92,7 +95,7 @@ export async function benchKafkaSearch() {
   const oursValue = Math.round(median(ours));
   const peerValue = Math.round(median(peer));
   return {
-    bench: "kafka-search",
+    bench: codec === "none" ? "kafka-search" : `kafka-search-${codec}`,
     unit: "messages/s",
     ours: oursValue,
     oursDoes: `the messages route handler in process: GET /api/kafka/topics/${searchBenchTopic}/messages?start=earliest&filter=value contains "${needle}"&maxScan=${messages} — planning (Metadata, ListOffsets), Fetch of every partition from the earliest offset, the filter on every record, the server-sent event stream read to its end`,
@@ -104,6 +107,7 @@ export async function benchKafkaSearch() {
     n: rounds,
     warmup: 1,
     messages,
+    compression: codec,
     matches: expectedMatches,
     oursJsonPathFilter: Math.round(median(jsonPath)),
     measured: "the messages route handler in-process (planning + SSE stream), value contains filter",

@@ -13,6 +13,8 @@ const benches: Record<string, () => Promise<unknown>> = {
   "kafka-topics": () => import("./kafka-topics").then((m) => m.benchKafkaTopics()),
   "kafka-lag": () => import("./kafka-lag").then((m) => m.benchKafkaLag()),
   "kafka-search": () => import("./kafka-search").then((m) => m.benchKafkaSearch()),
+  "kafka-search-lz4": () => import("./kafka-search").then((m) => m.benchKafkaSearch("lz4")),
+  "kafka-search-zstd": () => import("./kafka-search").then((m) => m.benchKafkaSearch("zstd")),
   metrics: () => import("./metrics").then((m) => m.benchMetrics()),
   "mongo-paging": () => import("./mongo-paging").then((m) => m.benchMongoPaging()),
   replay: () => import("./replay").then((m) => m.benchReplay()),

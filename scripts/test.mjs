@@ -125,6 +125,7 @@ const kafka39Suites = [
   "test/kafka-topic-admin.int.test.ts",
   "test/kafka-lag.int.test.ts",
   "test/kafka-messages.int.test.ts",
+  "test/kafka-compression.int.test.ts",
   "test/kafka-reset.int.test.ts",
   "test/kafka-brokers.int.test.ts",
   "test/kafka-deleted-topic.int.test.ts",

@@ -114,6 +114,14 @@ function install(): void {
   ensureDebianPackage("/usr/bin/prometheus", "prometheus");
   // Checks compose.yaml in the tests where Docker's compose plugin is missing (no engine needed).
   if (values.browser && !existsSync("/usr/libexec/docker/cli-plugins/docker-compose")) ensureDebianPackage("/usr/bin/docker-compose", "docker-compose");
+  // The reference zstd and lz4 commands and librdkafka's kcat: tests check our codecs and reads against them.
+  if (values.browser)
+    for (const [binary, name] of [
+      ["/usr/bin/zstd", "zstd"],
+      ["/usr/bin/lz4", "lz4"],
+      ["/usr/bin/kcat", "kcat"],
+    ] as const)
+      ensureDebianPackage(binary, name);
   if (values.browser) ensureDebianPackage("/usr/bin/chromium", "chromium");
   console.log("stack: everything is installed");
 }

@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Admin, Kafka } from "kafkajs";
+import { execFileSync } from "node:child_process";
+import { CompressionTypes, type Admin, type Kafka } from "kafkajs";
 import { replayHeaders, type RepublishSpec } from "@/lib/schemas/replay";
 import { listAudit } from "@/server/audit/audit";
 import { AppError } from "@/server/http/errors";
+import { registerKafkajsCodecs } from "@/server/kafka/kafkajs-codecs";
+import { describeLogDirs } from "@/server/kafka/log-dirs";
 import { actOnReplayJob, createReplayJob, getReplayJob } from "@/server/replay/jobs";
 import { planRepublish } from "@/server/replay/plan";
 import { jobsCollection } from "@/server/replay/store";
 import { readCommitted, startReplayWorker, stopProcess, waitForJob, type ReadRecord } from "./support/replay";
-import { testKafka, uniqueName } from "./support/stack";
+import { stackAddresses, testKafka, uniqueName } from "./support/stack";
 
 // This process only creates jobs; separate worker processes run them (and are killed mid-way).
 // A cluster name of its own: a console running beside the tests never takes these jobs.
@@ -35,15 +38,15 @@ let kafka: Kafka;
 let admin: Admin;
 const topics: string[] = [];
 
-async function createTopic(prefix: string, count = partitions): Promise<string> {
+async function createTopic(prefix: string, count = partitions, configEntries: Array<{ name: string; value: string }> = []): Promise<string> {
   const topic = uniqueName(prefix);
-  await admin.createTopics({ topics: [{ topic, numPartitions: count }], waitForLeaders: true });
+  await admin.createTopics({ topics: [{ topic, numPartitions: count, configEntries }], waitForLeaders: true });
   topics.push(topic);
   return topic;
 }
 
 /** `total` events spread evenly over the partitions, with keys, a header and timestamps of their own. */
-async function fill(topic: string, total: number): Promise<void> {
+async function fill(topic: string, total: number, compression = CompressionTypes.None): Promise<void> {
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
   try {
@@ -58,7 +61,7 @@ async function fill(topic: string, total: number): Promise<void> {
           headers: { traceId: `t-${i}` },
         };
       });
-      await producer.send({ topic, messages });
+      await producer.send({ topic, messages, compression });
     }
   } finally {
     await producer.disconnect();
@@ -98,6 +101,7 @@ function expectExactlyOnce(records: ReadRecord[], source: string, expected: numb
 }
 
 beforeAll(async () => {
+  registerKafkajsCodecs();
   kafka = testKafka();
   admin = kafka.admin();
   await admin.connect();
@@ -126,6 +130,48 @@ describe("re-publish", () => {
       expect(audit.find((a) => a.action === "replay.finish")!.details).toMatchObject({ state: "completed", done: 100_000 });
       // A finished job's progress group is gone (it would only clutter the group list).
       expect((await admin.listGroups()).groups.map((g) => g.groupId)).not.toContain(done.progressGroup);
+    } finally {
+      await stopProcess(worker.child);
+    }
+  });
+
+  it("copies lz4-compressed events with the target topic's codec or the spec's, exactly once, readable by librdkafka", async () => {
+    const source = await createTopic("replay-lz4-src");
+    // zstd by the topic's compression.type; lz4 and none by the spec, into topics that keep batches as they come.
+    const zstdTarget = await createTopic("replay-zstd-dst", partitions, [{ name: "compression.type", value: "zstd" }]);
+    const lz4Target = await createTopic("replay-lz4-dst");
+    const plainTarget = await createTopic("replay-plain-dst");
+    await fill(source, 20_000, CompressionTypes.LZ4);
+    const worker = startReplayWorker();
+    try {
+      const lz4Spec = spec(source, lz4Target, { target: { topic: lz4Target, compression: "lz4" } });
+      // The dry run says which codec the copies get, and why.
+      expect((await planRepublish(spec(source, zstdTarget))).target).toMatchObject({ compression: "zstd", compressionFrom: "topic" });
+      expect((await planRepublish(lz4Spec)).target).toMatchObject({ compression: "lz4", compressionFrom: "spec" });
+      expect((await planRepublish(spec(source, plainTarget))).target).toMatchObject({ compression: "none", compressionFrom: "topic" });
+      const byTopic = await createReplayJob(spec(source, zstdTarget), "test");
+      const lz4 = await createReplayJob(lz4Spec, "test");
+      const plain = await createReplayJob(spec(source, plainTarget), "test");
+      for (const job of [byTopic, lz4, plain]) {
+        const done = await waitForJob(job.id, (j) => j.state === "completed" || j.state === "failed");
+        expect(done.state, done.error ?? "").toBe("completed");
+      }
+      expectExactlyOnce(await readCommitted(kafka, zstdTarget, 20_000), source, 20_000, byTopic.id);
+      expectExactlyOnce(await readCommitted(kafka, lz4Target, 20_000), source, 20_000, lz4.id);
+      // librdkafka reads what the console wrote, every record once.
+      for (const target of [zstdTarget, lz4Target]) {
+        const offsets = execFileSync(
+          "kcat",
+          ["-C", "-b", stackAddresses.kafkaBrokers[0]!, "-t", target, "-e", "-q", "-X", "isolation.level=read_committed", "-f", "%p/%o\\n"],
+          { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
+        );
+        expect(new Set(offsets.split("\n").filter(Boolean)).size, target).toBe(20_000);
+      }
+      // The lz4 batches really are compressed: on disk they take a fraction of the plain copy's.
+      const sizes = (await describeLogDirs(1)).flatMap((dir) => dir.topics);
+      const bytesOf = (name: string) => sizes.find((t) => t.topic === name)?.bytes ?? 0;
+      expect(bytesOf(lz4Target)).toBeGreaterThan(0);
+      expect(bytesOf(lz4Target)).toBeLessThan(bytesOf(plainTarget) * 0.7);
     } finally {
       await stopProcess(worker.child);
     }

@@ -44,6 +44,18 @@ function ScanProgressBar({ search }: { search: MessageSearchState }) {
       >
         <div className={`h-full bg-accent transition-[width] ${search.status === "running" ? "" : "opacity-60"}`} style={{ width: `${percent}%` }} />
       </div>
+      {search.unreadable.length > 0 && (
+        <div role="alert" className="text-sm text-bad" data-testid="scan-unreadable">
+          {search.unreadable.length === 1 ? "One batch was" : `${search.unreadable.length} batches were`} passed over: their records cannot be read.
+          <ul className="mt-1 list-disc pl-5 font-mono text-xs">
+            {search.unreadable.slice(0, 5).map((u) => (
+              <li key={`${u.partition}:${u.from}`}>
+                partition {u.partition}, offsets {u.from}–{u.to} ({u.codec}): {u.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }

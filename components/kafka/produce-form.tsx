@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useProduceMessage } from "@/lib/queries/kafka-messages";
-import { maxProduceBytes } from "@/lib/schemas/kafka-messages";
+import { compressionCodecs, maxProduceBytes, type CompressionCodec } from "@/lib/schemas/kafka-messages";
 import { messageHref } from "./message-details";
 import { Input, Textarea } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -20,12 +20,13 @@ function jsonProblem(text: string): string | null {
   }
 }
 
-/** Write one message: key, value (checked when it is JSON), headers and, optionally, the partition. */
+/** Write one message: key, value (checked when it is JSON), headers and, optionally, the partition and the batch's codec. */
 export function ProduceForm({ topic, partitions }: { topic: string; partitions: number[] | undefined }) {
   const [key, setKey] = useState("");
   const [value, setValue] = useState("");
   const [format, setFormat] = useState<"json" | "text">("json");
   const [partition, setPartition] = useState("");
+  const [compression, setCompression] = useState<CompressionCodec>("none");
   const [headers, setHeaders] = useState<Array<{ id: number; name: string; value: string }>>([]);
   const [nextId, setNextId] = useState(0);
   const produce = useProduceMessage(topic);
@@ -47,6 +48,7 @@ export function ProduceForm({ topic, partitions }: { topic: string; partitions: 
           valueFormat: format,
           headers: headers.filter((h) => h.name.trim() !== "").map(({ name, value: v }) => ({ name: name.trim(), value: v })),
           partition: partition === "" ? undefined : Number(partition),
+          compression,
         });
       }}
     >
@@ -71,6 +73,16 @@ export function ProduceForm({ topic, partitions }: { topic: string; partitions: 
           <Select value={format} onChange={(e) => setFormat(e.target.value as "json" | "text")} className="py-1">
             <option value="json">JSON</option>
             <option value="text">Text</option>
+          </Select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-muted">Compression</span>
+          <Select value={compression} onChange={(e) => setCompression(e.target.value as CompressionCodec)} className="py-1">
+            {compressionCodecs.map((codec) => (
+              <option key={codec} value={codec}>
+                {codec === "none" ? "None" : codec}
+              </option>
+            ))}
           </Select>
         </label>
       </div>

@@ -7,6 +7,7 @@ import type { TopicSummary } from "@/lib/schemas/kafka";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { replayCompressions, type ReplayCompression } from "@/lib/schemas/replay";
 
 export type SetValue = <K extends keyof ReplayFormValues>(key: K, value: ReplayFormValues[K]) => void;
 export type Problems = Partial<Record<ReplayFormField, string>>;
@@ -196,6 +197,17 @@ export function RepublishFields({ values, set, problems, topics }: { values: Rep
                 autoComplete="off"
                 className="font-mono"
               />
+            )}
+          </Field>
+          <Field label="Compression" help="The copies' codec." className="w-52">
+            {(props) => (
+              <Select {...props} value={values.compression} onChange={(e) => set("compression", e.target.value as ReplayCompression)}>
+                {replayCompressions.map((codec) => (
+                  <option key={codec} value={codec}>
+                    {codec === "topic" ? "As the target topic says" : codec === "none" ? "None" : codec}
+                  </option>
+                ))}
+              </Select>
             )}
           </Field>
           <Field label="Rate limit (events/s)" help="Empty: as fast as the brokers take it." error={problems.rate} className="w-52">

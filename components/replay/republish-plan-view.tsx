@@ -113,6 +113,10 @@ export function RepublishPlanView({ plan, createTarget }: { plan: RepublishPlan;
                 )}
               </p>
               {target.exists ? <p className="text-muted">{mappingText(plan)}</p> : createTarget}
+              <p className="text-muted">
+                Written {target.compression === "none" ? "uncompressed" : `${target.compression}-compressed`}
+                {target.compressionFrom === "topic" ? " (the target topic's compression.type)" : " (chosen here)"}.
+              </p>
             </div>
           </Section>
           <Section title="Who will see the events">

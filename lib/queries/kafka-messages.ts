@@ -12,6 +12,7 @@ import {
   type ProduceMessageInput,
   type ScanEndReason,
   type StartMode,
+  type UnreadableRange,
 } from "@/lib/schemas/kafka-messages";
 
 export const kafkaMessageOptions = (topic: string, partition: number, offset: string) =>
@@ -106,9 +107,11 @@ export interface MessageSearchState {
   maxScan: number;
   reason: ScanEndReason | null;
   error: string | null;
+  /** Batches the scan passed over because their records cannot be read. */
+  unreadable: UnreadableRange[];
 }
 
-const idle: MessageSearchState = { status: "idle", messages: [], scanned: 0, matched: 0, total: 0, maxScan: 0, reason: null, error: null };
+const idle: MessageSearchState = { status: "idle", messages: [], scanned: 0, matched: 0, total: 0, maxScan: 0, reason: null, error: null, unreadable: [] };
 
 /**
  * Streams a search from the messages API: matches and the scanned/matched counters
@@ -158,9 +161,20 @@ export function useMessageSearch(topic: string) {
             else if (event === "message") {
               messages.push(data.message);
               update({ ...current, messages: [...messages], matched: messages.length });
-            } else if (event === "progress") update({ ...current, scanned: data.scanned, matched: data.matched });
+            } else if (event === "progress") update({ ...current, scanned: data.scanned, matched: data.matched, unreadable: data.unreadable });
             else if (event === "done")
-              update({ ...current, status: "done", scanned: data.scanned, matched: data.matched, reason: data.reason, messages: [...messages] }, true);
+              update(
+                {
+                  ...current,
+                  status: "done",
+                  scanned: data.scanned,
+                  matched: data.matched,
+                  reason: data.reason,
+                  unreadable: data.unreadable,
+                  messages: [...messages],
+                },
+                true,
+              );
             else update({ ...current, status: "error", error: data.message, messages: [...messages] }, true);
           },
           { signal: controller.signal },

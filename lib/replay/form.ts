@@ -1,5 +1,5 @@
 import { checkFilter } from "@/lib/kafka/filter";
-import { maxReplayRate, type ReplaySpec } from "@/lib/schemas/replay";
+import { maxReplayRate, replayCompressions, type ReplayCompression, type ReplaySpec } from "@/lib/schemas/replay";
 
 export const replayKinds = ["republish", "reprocess", "rebuild"] as const;
 export type ReplayKind = (typeof replayKinds)[number];
@@ -27,6 +27,8 @@ export interface ReplayFormValues {
   filter: string;
   /** Empty: the source topic. */
   target: string;
+  /** The copies' codec; "topic": the target topic's compression.type. */
+  compression: ReplayCompression;
   /** Events per second; empty: unlimited. */
   rate: string;
   group: string;
@@ -50,6 +52,7 @@ export const defaultReplayForm: ReplayFormValues = {
   to: "",
   filter: "",
   target: "",
+  compression: "topic",
   rate: "",
   group: "",
   rewind: "earliest",
@@ -81,6 +84,7 @@ export function replayFormFrom(params: URLSearchParams): ReplayFormValues {
     to,
     filter: params.get("filter") ?? "",
     target: get("target"),
+    compression: pick(replayCompressions, params.get("compression"), defaultReplayForm.compression),
     rate: get("rate"),
     group: get("group"),
     rewind: pick(rewindKinds, params.get("rewind"), defaultReplayForm.rewind),
@@ -109,6 +113,7 @@ export function replayFormQuery(values: ReplayFormValues): string {
     }
     set("filter", values.filter);
     if (values.target.trim() !== values.topic.trim()) set("target", values.target);
+    if (values.compression !== "topic") query.set("compression", values.compression);
     set("rate", values.rate);
   } else if (values.kind === "rebuild") {
     set("service", values.service);
@@ -212,7 +217,7 @@ export function replaySpecOf(values: ReplayFormValues): SpecResult {
       kind: "republish",
       source: { topic, partitions, range },
       filter,
-      target: { topic: target },
+      target: { topic: target, ...(values.compression !== "topic" ? { compression: values.compression } : {}) },
       ...(rateText ? { ratePerSecond: rate } : {}),
     },
   };

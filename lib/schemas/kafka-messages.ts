@@ -7,6 +7,10 @@ export const scanLimits = { defaultMaxScan: 10_000, maxScan: 1_000_000, defaultM
 /** The largest produce request body; bigger ones are refused with 413 before Kafka sees them. */
 export const maxProduceBytes = 1024 * 1024;
 
+/** Kafka's record-batch codecs, by their names in `compression.type`. */
+export const compressionCodecs = ["none", "gzip", "snappy", "lz4", "zstd"] as const;
+export type CompressionCodec = (typeof compressionCodecs)[number];
+
 export const startModes = ["earliest", "latest", "offset", "timestamp"] as const;
 export type StartMode = (typeof startModes)[number];
 
@@ -93,6 +97,8 @@ export const produceMessageSchema = z
     headers: z.array(headerSchema).max(64).default([]),
     /** Omitted: Kafka's default partitioner chooses (by key). */
     partition: z.number().int().min(0).max(999_999).optional(),
+    /** The codec of the batch the message is written in. */
+    compression: z.enum(compressionCodecs).default("none"),
   })
   .superRefine((body, ctx) => {
     if (body.valueFormat !== "json") return;
@@ -143,6 +149,17 @@ export interface ScanRange {
 export interface ScanProgress {
   scanned: number;
   matched: number;
+  /** Batches passed over because their records cannot be read (corrupt compressed data), with where and why. */
+  unreadable: UnreadableRange[];
+}
+
+export interface UnreadableRange {
+  partition: number;
+  /** First and last offset of the batch. */
+  from: string;
+  to: string;
+  codec: string;
+  reason: string;
 }
 
 export type ScanEndReason = "end" | "scan-cap" | "match-cap" | "stopped" | "time-limit";

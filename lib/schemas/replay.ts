@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkFilter, maxFilterLength } from "@/lib/kafka/filter";
-import type { KafkaMessage } from "./kafka-messages";
+import { compressionCodecs, type CompressionCodec, type KafkaMessage } from "./kafka-messages";
 import { groupIdSchema, kafkaTimeSchema, resetTargetSchema, topicNameSchema, type OffsetChange } from "./kafka";
 
 /** The fastest rate anyone may set; no rate means as fast as the brokers take it. */
@@ -30,6 +30,10 @@ const filterSchema = z
     if (problem) ctx.addIssue({ code: "custom", message: problem.message });
   });
 
+/** The codecs a re-publish can write with, or "topic": the target topic's own compression.type. */
+export const replayCompressions = ["topic", ...compressionCodecs] as const;
+export type ReplayCompression = (typeof replayCompressions)[number];
+
 export const republishSpecSchema = z.object({
   kind: z.literal("republish"),
   source: z.object({
@@ -40,7 +44,11 @@ export const republishSpecSchema = z.object({
   }),
   /** The message browser's filter language; empty copies every record of the range. */
   filter: filterSchema,
-  target: z.object({ topic: topicNameSchema }),
+  target: z.object({
+    topic: topicNameSchema,
+    /** The copies' codec; "topic" or absent: the target topic's compression.type (none where it is "producer"). */
+    compression: z.enum(replayCompressions).optional(),
+  }),
   /** Events per second; absent: unlimited. */
   ratePerSecond: z.number().int().min(1).max(maxReplayRate).optional(),
 });
@@ -132,6 +140,9 @@ export interface RepublishPlan {
     partitions: number;
     /** same-partition: source partition p goes to target partition p (keys stay where they were). */
     mapping: "same-partition" | "by-key";
+    /** The codec the copies are written with, and whether the spec chose it or the target topic's compression.type did. */
+    compression: CompressionCodec;
+    compressionFrom: "spec" | "topic";
   };
   /** Groups that read the target topic: they will see the replayed events, marked by the replay headers. */
   consumers: ConsumerOfTopic[];

@@ -1,4 +1,5 @@
 import "server-only";
+import { registerKafkajsCodecs } from "./kafkajs-codecs";
 import { connect, isIP } from "node:net";
 import { connect as tlsConnect } from "node:tls";
 import { Kafka, logLevel, type Admin, type ISocketFactory, type RetryOptions } from "kafkajs";
@@ -91,6 +92,7 @@ export const failFastRetry: RetryOptions = { retries: 1, initialRetryTime: 100, 
 
 /** A new kafkajs client for the configured cluster (no connection yet): the one place the console's clients are set up. */
 export function createKafka({ clientIdSuffix, connectionTimeout, requestTimeout, retry }: KafkaClientOptions): Kafka {
+  registerKafkajsCodecs();
   const config = getConfig();
   return new Kafka({
     clientId: clientIdSuffix ? `${config.KAFKA_CLIENT_ID}-${clientIdSuffix}` : config.KAFKA_CLIENT_ID,

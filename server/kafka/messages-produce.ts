@@ -5,6 +5,7 @@ import type { produceMessageSchema, ProduceResult } from "@/lib/schemas/kafka-me
 import { invalidate } from "../cache";
 import { AppError } from "../http/errors";
 import { kafkaCall } from "./call";
+import { kafkajsCompression } from "./kafkajs-codecs";
 import { getMessageProducer, resetMessageProducer } from "./messages-client";
 import { checkPartitions, topicPartitions } from "./messages-plan";
 
@@ -14,6 +15,7 @@ function send(producer: Producer, topic: string, input: ProduceInput) {
   return producer.send({
     topic,
     acks: -1,
+    compression: kafkajsCompression[input.compression],
     messages: [
       {
         key: input.key,

@@ -1,13 +1,13 @@
 import "server-only";
 import type { Cluster } from "kafkajs";
-import type { KafkaMessage, ScanEndReason, ScanEvent, ScanRange } from "@/lib/schemas/kafka-messages";
+import type { KafkaMessage, ScanEndReason, ScanEvent, ScanRange, UnreadableRange } from "@/lib/schemas/kafka-messages";
 import { AppError } from "../http/errors";
 import { kafkaCall } from "./call";
 import { toKafkaError } from "./errors";
 import { connectFetchCluster, withFetchCluster } from "./messages-client";
 import { RecordSubject, toKafkaMessage } from "./messages-decode";
 import { fetchErrorNames, fetchRecords, type FetchedPartition } from "./protocol/fetch";
-import { RecordView, recordBatches } from "./protocol/record-batch-reader";
+import { RecordView, recordBatches, type UnreadableBatch } from "./protocol/record-batch-reader";
 import { checkPartitions, listOffsets, topicPartitions, type ScanPlan } from "./messages-plan";
 
 export { planScan, type ScanPlan } from "./messages-plan";
@@ -59,6 +59,7 @@ class ScanState {
   matched = 0;
   capped: ScanEndReason | null = null;
   readonly matches: KafkaMessage[] = [];
+  readonly unreadable: UnreadableRange[] = [];
   private readonly view = new RecordView();
   private readonly subject = new RecordSubject();
 
@@ -67,7 +68,13 @@ class ScanState {
   /** Reads one partition's fetched bytes from `cursor.next` on, up to the end of its range or a cap. */
   readPartition(cursor: PartitionCursor, records: Buffer): void {
     const { predicate, needles, maxScan, maxMatches } = this.plan;
-    for (const batch of recordBatches(records, cursor.partition)) {
+    // A batch that cannot be read is told in the stream and left behind: the scan goes on past it.
+    const skip = ({ partition, baseOffset, lastOffset, codec, reason }: UnreadableBatch) => {
+      if (lastOffset < cursor.next || baseOffset >= cursor.to) return;
+      this.unreadable.push({ partition, from: String(baseOffset), to: String(lastOffset), codec, reason });
+      cursor.next = Math.min(lastOffset + 1, cursor.to);
+    };
+    for (const batch of recordBatches(records, cursor.partition, skip)) {
       if (batch.lastOffset < cursor.next) continue;
       if (batch.baseOffset >= cursor.to) {
         cursor.next = cursor.to;
@@ -193,13 +200,13 @@ export async function* scanMessages(plan: ScanPlan, signal: AbortSignal): AsyncG
       }
       if (Date.now() - lastProgress >= progressEveryMs) {
         lastProgress = Date.now();
-        yield { type: "progress", scanned: state.scanned, matched: state.matched };
+        yield { type: "progress", scanned: state.scanned, matched: state.matched, unreadable: state.unreadable };
       }
     }
   } finally {
     void cluster?.disconnect().catch(() => undefined);
   }
-  yield { type: "done", reason, scanned: state.scanned, matched: state.matched };
+  yield { type: "done", reason, scanned: state.scanned, matched: state.matched, unreadable: state.unreadable };
 }
 
 /** One message by its partition and offset, with its payloads whole; 404 when the partition holds no such offset. */

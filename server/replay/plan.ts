@@ -1,4 +1,5 @@
 import "server-only";
+import { targetCompression } from "./target-compression";
 import type { Cluster } from "kafkajs";
 import { compileFilter, parseFilter } from "@/lib/kafka/filter";
 import type { KafkaMessage } from "@/lib/schemas/kafka-messages";
@@ -175,7 +176,7 @@ export async function planRepublish(spec: RepublishSpec): Promise<RepublishPlan>
     scanned: count.scanned,
     exact,
     sample: count.sample,
-    target: { topic: spec.target.topic, exists: Boolean(targetMetadata), partitions: targetPartitions, mapping },
+    target: { topic: spec.target.topic, exists: Boolean(targetMetadata), partitions: targetPartitions, mapping, ...(await targetCompression(spec)) },
     consumers: targetMetadata ? await consumersOf(spec.target.topic) : [],
     estimatedSeconds: matched > 0 ? Math.max(1, Math.ceil(matched / rate)) : 0,
     warnings,

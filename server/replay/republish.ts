@@ -1,5 +1,7 @@
 import "server-only";
 import { sleep } from "../sleep";
+import { prepareCodec } from "../kafka/protocol/compression";
+import { targetCompression } from "./target-compression";
 import type { Cluster } from "kafkajs";
 import { compileFilter, parseFilter, type MessagePredicate } from "@/lib/kafka/filter";
 import { replayHeaders, type PartitionRange, type RepublishSpec } from "@/lib/schemas/replay";
@@ -116,9 +118,12 @@ export async function runRepublish(job: RepublishJob, control: RepublishControl)
     let copiedSinceStart = 0;
 
     // Every copy gets x-replay-job (the same bytes for all) and x-replay-source (its own value).
+    const { compression } = await targetCompression(job.spec);
+    await prepareCodec(compression);
     const batchOptions = {
       append: { entries: encodeHeaders([[replayHeaders.job, job.id]]), count: 1 },
       trailerName: Buffer.from(replayHeaders.source, "utf8"),
+      compression,
     };
     const sourcePrefix = `${source}/`;
     const view = new RecordView();

@@ -205,7 +205,11 @@ export const kafkaMessage = describes<KafkaMessage>()(
   }),
 );
 
-const scanProgress = { scanned: z.number().int(), matched: z.number().int() };
+const scanProgress = {
+  scanned: z.number().int(),
+  matched: z.number().int(),
+  unreadable: z.array(z.object({ partition: z.number().int(), from: int64, to: int64, codec: z.string(), reason: z.string() })),
+};
 
 /** The data of each event the message browser's stream sends, by event name (the name is the `type`). */
 export const scanEvents = {

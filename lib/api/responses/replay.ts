@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { AuditEntry } from "@/lib/schemas/audit";
+import { compressionCodecs } from "@/lib/schemas/kafka-messages";
 import {
+  replayCompressions,
   replayJobStates,
   replayRangeSchema,
   reprocessSpecSchema,
@@ -23,7 +25,7 @@ const republishSpec = z.object({
   kind: z.literal("republish"),
   source: z.object({ topic: z.string(), partitions: z.array(z.number().int()), range: replayRangeSchema }),
   filter: z.string(),
-  target: z.object({ topic: z.string() }),
+  target: z.object({ topic: z.string(), compression: z.enum(replayCompressions).optional() }),
   ratePerSecond: z.number().int().optional(),
 });
 const reprocessSpec = z.object({ kind: z.literal("reprocess"), groupId: z.string(), topic: z.string().optional(), to: reprocessSpecSchema.shape.to });
@@ -43,7 +45,14 @@ const republishPlan = describes<RepublishPlan>()(
     scanned: z.number(),
     exact: z.boolean(),
     sample: z.array(kafkaMessage),
-    target: z.object({ topic: z.string(), exists: z.boolean(), partitions: z.number().int(), mapping: z.enum(["same-partition", "by-key"]) }),
+    target: z.object({
+      topic: z.string(),
+      exists: z.boolean(),
+      partitions: z.number().int(),
+      mapping: z.enum(["same-partition", "by-key"]),
+      compression: z.enum(compressionCodecs),
+      compressionFrom: z.enum(["spec", "topic"]),
+    }),
     consumers: z.array(consumerOfTopic),
     estimatedSeconds: z.number().nullable(),
     warnings: z.array(z.string()),

@@ -101,7 +101,7 @@ describe("Fetch v11", () => {
   });
 });
 
-describe("Produce v3", () => {
+describe("Produce v7", () => {
   it("writes each partition's batch in place after the request's fields", () => {
     const batches = [3, 1].map((partition) => {
       const builder = new BatchBuilder();
@@ -125,8 +125,9 @@ describe("Produce v3", () => {
 
   it("decodes each partition's error code", () => {
     const response = new Encoder().writeInt32(1).writeString("target").writeInt32(2);
-    response.writeInt32(0).writeInt16(0).writeInt64(10).writeInt64(-1);
-    response.writeInt32(1).writeInt16(90).writeInt64(-1).writeInt64(-1);
+    // partition, error code, base offset, log append time, log start offset (v5 on)
+    response.writeInt32(0).writeInt16(0).writeInt64(10).writeInt64(-1).writeInt64(0);
+    response.writeInt32(1).writeInt16(90).writeInt64(-1).writeInt64(-1).writeInt64(-1);
     response.writeInt32(0); // throttle time
     expect(decodeProduceResponse(response.buffer)).toEqual([
       { partition: 0, errorCode: 0 },

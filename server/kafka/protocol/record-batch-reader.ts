@@ -1,6 +1,6 @@
 import "server-only";
-import * as zlib from "node:zlib";
 import { AppError } from "../../http/errors";
+import { codecName, decompress } from "./compression";
 
 /*
  * Record batches (magic 2), read by hand from a Fetch answer's bytes (see ./fetch): a batch's
@@ -22,21 +22,35 @@ export interface RecordBatch {
   records: Buffer;
 }
 
-const codecNames = ["none", "gzip", "snappy", "lz4", "zstd"];
-
-/** The records of a batch compressed with `codec` (attribute bits 0–2): every codec the console reads is added here. */
-function decompress(codec: number, bytes: Buffer, partition: number): Buffer {
-  if (codec === 1) return zlib.gunzipSync(bytes);
-  const zstd = (zlib as unknown as { zstdDecompressSync?: (b: Buffer) => Buffer }).zstdDecompressSync;
-  if (codec === 4 && zstd) return zstd(bytes);
-  throw new AppError(
-    "RECORDS_UNREADABLE",
-    `Partition ${partition} holds ${codecNames[codec] ?? `codec ${codec}`}-compressed messages, which the console cannot decode`,
-  );
+/** The records of a batch at `offset` compressed with `codec`; bytes that do not decompress are a RECORDS_UNREADABLE naming where. */
+function decompressBatch(codec: number, bytes: Buffer, partition: number, offset: number): Buffer {
+  try {
+    return decompress(codec, bytes);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError("RECORDS_UNREADABLE", `Partition ${partition}, the ${codecName(codec)} batch at offset ${offset} cannot be decompressed: ${reason}`, {
+      partition,
+      offset,
+      codec: codecName(codec),
+    });
+  }
 }
 
-/** The complete record batches in one partition's fetched bytes, decompressed; a batch cut short at the end is left out. */
-export function* recordBatches(bytes: Buffer, partition: number): Generator<RecordBatch> {
+/** A batch whose records cannot be read (they do not decompress), told to a scan that goes on past it. */
+export interface UnreadableBatch {
+  partition: number;
+  baseOffset: number;
+  lastOffset: number;
+  codec: string;
+  reason: string;
+}
+
+/**
+ * The complete record batches in one partition's fetched bytes, decompressed; a batch cut short
+ * at the end is left out. A batch that does not decompress is a RECORDS_UNREADABLE naming where,
+ * or, with `onUnreadable`, told to it and passed over.
+ */
+export function* recordBatches(bytes: Buffer, partition: number, onUnreadable?: (batch: UnreadableBatch) => void): Generator<RecordBatch> {
   let at = 0;
   while (at + 61 <= bytes.length) {
     const baseOffset = Number(bytes.readBigInt64BE(at));
@@ -48,16 +62,26 @@ export function* recordBatches(bytes: Buffer, partition: number): Generator<Reco
     const attributes = bytes.readInt16BE(at + 21);
     const codec = attributes & 0x07;
     const raw = bytes.subarray(at + 61, end);
+    const lastOffset = baseOffset + bytes.readInt32BE(at + 23);
+    let records: Buffer;
+    try {
+      records = codec === 0 ? raw : decompressBatch(codec, raw, partition, baseOffset);
+    } catch (error) {
+      if (!onUnreadable || !(error instanceof AppError)) throw error;
+      onUnreadable({ partition, baseOffset, lastOffset, codec: codecName(codec), reason: error.message });
+      at = end;
+      continue;
+    }
     yield {
       baseOffset,
-      lastOffset: baseOffset + bytes.readInt32BE(at + 23),
+      lastOffset,
       baseTimestamp: Number(bytes.readBigInt64BE(at + 27)),
       logAppendTime: attributes & 0x08 ? Number(bytes.readBigInt64BE(at + 35)) : null,
       isControl: (attributes & 0x20) !== 0,
       isTransactional: (attributes & 0x10) !== 0,
       producerId: bytes.readBigInt64BE(at + 43),
       recordCount: bytes.readInt32BE(at + 57),
-      records: codec === 0 ? raw : decompress(codec, raw, partition),
+      records,
     };
     at = end;
   }

@@ -1,5 +1,6 @@
 import "server-only";
 import { crc32c } from "@node-rs/crc32";
+import { codecId, compressSync, type Codec } from "./compression";
 
 /*
  * Record batches (magic 2) written by hand. A replay copies records it already holds as
@@ -73,6 +74,8 @@ export interface BatchOptions {
   append?: { entries: Buffer; count: number };
   /** A last header whose name is the same for every record and whose value each record brings. */
   trailerName?: Buffer;
+  /** The batch's codec (default none); zstd needs prepareCodec first. A batch that would grow is written plainly. */
+  compression?: Codec;
 }
 
 /**
@@ -176,12 +179,22 @@ export class BatchBuilder {
         at += buffer.write(record.trailer, at, "utf8");
       }
     }
+    let codec = 0;
+    const compression = this.options.compression ?? "none";
+    if (compression !== "none") {
+      const records = start + batchHeaderSize;
+      const packed = compressSync(compression, buffer.subarray(records, at));
+      if (packed.length < at - records) {
+        at = records + packed.copy(buffer, records);
+        codec = codecId(compression);
+      }
+    }
     const length = at - start;
     buffer.writeBigInt64BE(0n, start); // base offset
     buffer.writeInt32BE(length - 12, start + 8); // batch length: everything after this field
     buffer.writeInt32BE(-1, start + 12); // partition leader epoch
     buffer.writeInt8(2, start + 16); // magic
-    buffer.writeInt16BE(producer.transactional ? attributesTransactional : 0, start + 21);
+    buffer.writeInt16BE((producer.transactional ? attributesTransactional : 0) | codec, start + 21);
     buffer.writeInt32BE(this.records.length - 1, start + 23); // last offset delta
     buffer.writeBigInt64BE(BigInt(base), start + 27);
     buffer.writeBigInt64BE(BigInt(this.maxTimestamp), start + 35);

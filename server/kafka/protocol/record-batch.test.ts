@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { RecordView, recordBatches } from "./record-batch-reader";
+import { prepareCodec } from "./compression";
 import { BatchBuilder, encodeHeaders } from "./record-batch-writer";
 
 // kafkajs's own CRC-32C (plain JavaScript): an independent check of the native one.
@@ -69,6 +70,55 @@ describe("BatchBuilder", () => {
         ],
       },
     ]);
+  });
+
+  it.each(["gzip", "snappy", "lz4", "zstd"] as const)("writes a %s-compressed batch that reads back whole, with the codec in its attributes", async (codec) => {
+    await prepareCodec(codec);
+    const builder = new BatchBuilder({ compression: codec });
+    const base = 1_790_000_000_000;
+    const values = Array.from({ length: 50 }, (_, i) => `{"order":${i},"status":"approved","items":[{"sku":"SKU-${i % 3}"}]}`);
+    values.forEach((value, i) => builder.add({ key: Buffer.from(`k${i}`), value: Buffer.from(value), timestamp: base + i, headers: null, headerCount: 0 }));
+    const batch = builder.build({ producerId: 1n, producerEpoch: 0, baseSequence: 0, transactional: false });
+    expect(batch.readInt16BE(21) & 0x07).toBe(["none", "gzip", "snappy", "lz4", "zstd"].indexOf(codec));
+    expect(batch.readUInt32BE(17)).toBe(crc32C(batch.subarray(21)) >>> 0);
+    expect(batch.length).toBeLessThan(values.join("").length);
+    expect(decodeAll(batch).map((r) => r.value)).toEqual(values);
+  });
+
+  it("writes a batch that would grow by compressing it plainly", () => {
+    const builder = new BatchBuilder({ compression: "lz4" });
+    builder.add({ key: null, value: Buffer.from([7]), timestamp: 1, headers: null, headerCount: 0 });
+    const batch = builder.build({ producerId: 1n, producerEpoch: 0, baseSequence: 0, transactional: false });
+    expect(batch.readInt16BE(21) & 0x07).toBe(0);
+    expect(decodeAll(batch).map((r) => r.value)).toEqual(["\u0007"]);
+  });
+
+  it("tells a batch that does not decompress, with its offsets, and goes on to the next; without a listener it is an error naming where", () => {
+    const build = (baseOffset: number, value: string) => {
+      const builder = new BatchBuilder();
+      builder.add({ key: null, value: Buffer.from(value), timestamp: 1, headers: null, headerCount: 0 });
+      const batch = builder.build({ producerId: 1n, producerEpoch: 0, baseSequence: 0, transactional: false });
+      batch.writeBigInt64BE(BigInt(baseOffset), 0);
+      return batch;
+    };
+    const corrupt = build(5, "these bytes are not an LZ4 frame");
+    corrupt.writeInt16BE(3, 21); // says lz4
+    const bytes = Buffer.concat([corrupt, build(6, "fine")]);
+    const told: unknown[] = [];
+    const read = [...recordBatches(bytes, 2, (batch) => told.push(batch))];
+    expect(told).toEqual([
+      {
+        partition: 2,
+        baseOffset: 5,
+        lastOffset: 5,
+        codec: "lz4",
+        reason: expect.stringMatching(/Partition 2, the lz4 batch at offset 5 cannot be decompressed/),
+      },
+    ]);
+    expect(read.map((b) => b.baseOffset)).toEqual([6]);
+    expect(() => [...recordBatches(bytes, 2)]).toThrow(
+      expect.objectContaining({ code: "RECORDS_UNREADABLE", details: { partition: 2, offset: 5, codec: "lz4" } }),
+    );
   });
 
   it("appends the shared headers and each record's trailing header after the record's own", () => {
