@@ -3,6 +3,7 @@ import type { z } from "zod";
 // Types only: the declarations' schemas stay on the server; the browser takes paths from the keys.
 import type { ApiOperations, CallInput, JsonOperationKey, OperationKey, ResultOf } from "./operations";
 import { ApiError, fetchJson, readError } from "./fetch-json";
+import { splitOperationKey } from "./operations/key";
 
 /** Options of one call besides its input. */
 export interface CallOptions {
@@ -15,12 +16,10 @@ type Args<K extends OperationKey> = object extends CallInput<K> ? [input?: CallI
 
 type Inputs = { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
 
-const splitKey = (key: string) => [key.slice(0, key.indexOf(" ")), key.slice(key.indexOf(" ") + 1)] as const;
-
 /** The URL of an operation: `[name]` segments filled (encoded), a `[...rest]` segment joined with slashes, the query's defined values. */
 export function apiUrl<K extends OperationKey>(key: K, ...[input]: Args<K>): string {
   const { params = {}, query = {} } = (input ?? {}) as Inputs;
-  const path = splitKey(key)[1].replace(/\[(\.\.\.)?(\w+)\]/g, (_, rest: string | undefined, name: string) => {
+  const path = splitOperationKey(key)[1].replace(/\[(\.\.\.)?(\w+)\]/g, (_, rest: string | undefined, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`${key}: no value for the path parameter ${name}`);
     return rest && Array.isArray(value) ? value.map((v) => encodeURIComponent(String(v))).join("/") : encodeURIComponent(String(value));
@@ -35,7 +34,7 @@ export function apiUrl<K extends OperationKey>(key: K, ...[input]: Args<K>): str
  * The fixed start of an operation's path, before its first parameter: the base a client that
  * builds the rest itself appends to (the PromQL editor's autocompletion, behind `[...path]`).
  */
-export const apiPrefix = (key: OperationKey): string => splitKey(key)[1].replace(/\/\[.*$/, "");
+export const apiPrefix = (key: OperationKey): string => splitOperationKey(key)[1].replace(/\/\[.*$/, "");
 
 /** Keys of operations answering 204 with no body (sign-out): apiCall resolves them to undefined. */
 export type NoContentOperationKey = { [K in OperationKey]: ApiOperations[K] extends { ok: { status: 204 } } ? K : never }[OperationKey];
@@ -50,7 +49,7 @@ export type CallResult<K extends JsonOperationKey | NoContentOperationKey> = K e
 export function apiCall<K extends JsonOperationKey | NoContentOperationKey>(key: K, ...args: Args<K>): Promise<CallResult<K>> {
   const [input, options = {}] = args;
   const { body } = (input ?? {}) as Inputs;
-  const [method] = splitKey(key);
+  const [method] = splitOperationKey(key);
   const init: RequestInit = { method, signal: options.signal, headers: options.headers };
   if (body !== undefined) {
     const text = typeof body === "string";

@@ -1,12 +1,13 @@
 import kafkajs from "kafkajs";
 import type { CompressionTypes as CompressionType } from "kafkajs";
-import { codecId, compress, decompress, type Codec } from "./protocol/compression";
+import type { CompressionCodec } from "@/lib/schemas/kafka-messages";
+import { codecId, compress, decompress } from "./protocol/compression";
 
 /** kafkajs's codec shape: it hands `compress` an encoder holding the records' bytes. */
 // kafkajs is CommonJS whose codec table Node's ESM loader does not see as a named export: take it from the default.
 const { CompressionCodecs, CompressionTypes } = kafkajs;
 
-const codec = (name: Codec) => () => ({
+const codec = (name: CompressionCodec) => () => ({
   compress: (encoder: { buffer: Buffer }) => compress(name, encoder.buffer),
   decompress: async (buffer: Buffer) => decompress(codecId(name), buffer),
 });
@@ -23,7 +24,7 @@ export function registerKafkajsCodecs(): void {
 }
 
 /** The kafkajs constant of a codec name. */
-export const kafkajsCompression: Record<Codec, CompressionType> = {
+export const kafkajsCompression: Record<CompressionCodec, CompressionType> = {
   none: CompressionTypes.None,
   gzip: CompressionTypes.GZIP,
   snappy: CompressionTypes.Snappy,

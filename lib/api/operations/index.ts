@@ -51,11 +51,7 @@ export type CallInput<K extends OperationKey> = ([Schema<ApiOperations[K], "para
 /** Keys of operations answering JSON: the ones the JSON client calls. */
 export type JsonOperationKey = { [K in OperationKey]: [JsonSchema<ApiOperations[K]>] extends [never] ? never : K }[OperationKey];
 
-/** "GET /api/kafka/topics" → ["GET", "/api/kafka/topics"]. */
-export function splitOperationKey(key: string): [method: string, pattern: string] {
-  const space = key.indexOf(" ");
-  return [key.slice(0, space), key.slice(space + 1)];
-}
+export { splitOperationKey } from "./key";
 
 /** Every declaration as the general shape (for code that walks all of them: the OpenAPI document, tests). */
 export const operationEntries = Object.entries(apiOperations) as Array<[OperationKey, ApiOperation]>;

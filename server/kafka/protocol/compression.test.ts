@@ -1,11 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { codecs, compress, decompress, codecId } from "./compression";
+import { compressionCodecs } from "@/lib/schemas/kafka-messages";
+import { codecId, compress, decompress } from "./compression";
 
 const sample = Buffer.from(Array.from({ length: 2_000 }, (_, i) => `{"order":${i},"status":"approved"}`).join("\n"));
 
 describe("Kafka's compression codecs", () => {
-  it.each(codecs)("%s: what we compress comes back whole", async (codec) => {
+  it.each(compressionCodecs)("%s: what we compress comes back whole", async (codec) => {
     const packed = await compress(codec, sample);
     if (codec !== "none") expect(packed.length).toBeLessThan(sample.length);
     expect(decompress(codecId(codec), packed).equals(sample)).toBe(true);

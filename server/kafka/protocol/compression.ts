@@ -12,11 +12,8 @@ import { compressionCodecs, type CompressionCodec } from "@/lib/schemas/kafka-me
  * zstd's own C code compiled to WebAssembly (writing).
  */
 
-export const codecs = compressionCodecs;
-export type Codec = CompressionCodec;
-
-export const codecName = (id: number): string => codecs[id] ?? `codec ${id}`;
-export const codecId = (codec: Codec): number => codecs.indexOf(codec);
+export const codecName = (id: number): string => compressionCodecs[id] ?? `codec ${id}`;
+export const codecId = (codec: CompressionCodec): number => compressionCodecs.indexOf(codec);
 
 type ZlibZstd = { zstdDecompressSync?: (b: Buffer) => Buffer; zstdCompressSync?: (b: Buffer) => Buffer };
 const nodeZstd = zlib as unknown as ZlibZstd;
@@ -72,14 +69,14 @@ let zstdWasm: Promise<void> | undefined;
 let zstdWasmReady = false;
 
 /** Loads what compressing with `codec` needs (zstd's WebAssembly module where Node's zlib has no zstd); call before compressSync. */
-export async function prepareCodec(codec: Codec): Promise<void> {
+export async function prepareCodec(codec: CompressionCodec): Promise<void> {
   if (codec !== "zstd" || nodeZstd.zstdCompressSync || zstdWasmReady) return;
   await (zstdWasm ??= zstdWasmInit());
   zstdWasmReady = true;
 }
 
 /** `bytes` compressed with `codec` as Kafka's producers write it (snappy in Java's framing, lz4 as an LZ4 frame); zstd needs prepareCodec first. */
-export function compressSync(codec: Codec, bytes: Buffer): Buffer {
+export function compressSync(codec: CompressionCodec, bytes: Buffer): Buffer {
   switch (codec) {
     case "none":
       return bytes;
@@ -97,7 +94,7 @@ export function compressSync(codec: Codec, bytes: Buffer): Buffer {
 }
 
 /** compressSync, loading what the codec needs first. */
-export async function compress(codec: Codec, bytes: Buffer): Promise<Buffer> {
+export async function compress(codec: CompressionCodec, bytes: Buffer): Promise<Buffer> {
   await prepareCodec(codec);
   return compressSync(codec, bytes);
 }

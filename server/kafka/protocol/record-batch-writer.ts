@@ -1,6 +1,7 @@
 import "server-only";
 import { crc32c } from "@node-rs/crc32";
-import { codecId, compressSync, type Codec } from "./compression";
+import type { CompressionCodec } from "@/lib/schemas/kafka-messages";
+import { codecId, compressSync } from "./compression";
 
 /*
  * Record batches (magic 2) written by hand. A replay copies records it already holds as
@@ -75,7 +76,7 @@ export interface BatchOptions {
   /** A last header whose name is the same for every record and whose value each record brings. */
   trailerName?: Buffer;
   /** The batch's codec (default none); zstd needs prepareCodec first. A batch that would grow is written plainly. */
-  compression?: Codec;
+  compression?: CompressionCodec;
 }
 
 /**
