@@ -16,7 +16,8 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   const status = JSON.parse(stack("status", "--json")) as Record<string, boolean>;
-  if (!status.orders) stack("up", "services");
+  // `up services` starts whichever service is not running and waits for all three to answer /healthz.
+  stack("up", "services");
   // The load of earlier suites is not needed here, and on two cores it slows the saga this waits for.
   if (status.loadgen) stack("down", "loadgen");
   const customer = await createCustomerAndWaitForOrders(accountsUrl, ordersUrl, { name: "E2E System" });

@@ -21,6 +21,16 @@ const configSchema = z.object({
     .regex(/^mongodb(\+srv)?:\/\/.+/, "must start with mongodb:// or mongodb+srv://")
     .default("mongodb://127.0.0.1:27018/"),
   PROMETHEUS_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("http://127.0.0.1:19090"),
+  /** A Confluent-compatible Schema Registry (Confluent, Apicurio's /apis/ccompat/v7, Karapace, Redpanda); "off" turns decoding by schema off. */
+  SCHEMA_REGISTRY_URL: z
+    .union([z.literal("off"), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL or "off"' })])
+    .default("http://127.0.0.1:19081/apis/ccompat/v7"),
+  /** Basic auth to the registry (the password may come from a file), or a bearer token (also from a file). */
+  SCHEMA_REGISTRY_USERNAME: z.string().min(1).optional(),
+  SCHEMA_REGISTRY_PASSWORD: z.string().min(1).optional(),
+  SCHEMA_REGISTRY_TOKEN: z.string().min(1).optional(),
+  /** A PEM file of the CA(s) the registry's TLS certificate is checked against. */
+  SCHEMA_REGISTRY_CA_FILE: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Budget for one backend call made while serving a request. */
   BACKEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3000),
@@ -118,6 +128,12 @@ function checkCombinations(config: AppConfig, ctx: z.RefinementCtx): void {
       message: "needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD (or KAFKA_SASL_PASSWORD_FILE)",
     });
   }
+  if (!!config.SCHEMA_REGISTRY_USERNAME !== !!config.SCHEMA_REGISTRY_PASSWORD) {
+    ctx.addIssue({ code: "custom", path: ["SCHEMA_REGISTRY_USERNAME"], message: "basic auth needs both SCHEMA_REGISTRY_USERNAME and SCHEMA_REGISTRY_PASSWORD" });
+  }
+  if (config.SCHEMA_REGISTRY_TOKEN && config.SCHEMA_REGISTRY_USERNAME) {
+    ctx.addIssue({ code: "custom", path: ["SCHEMA_REGISTRY_TOKEN"], message: "give either a bearer token or a user name and password, not both" });
+  }
   if (config.AUTH === "oidc" && (!config.OIDC_ISSUER || !config.OIDC_CLIENT_ID)) {
     ctx.addIssue({
       code: "custom",
@@ -130,10 +146,10 @@ function checkCombinations(config: AppConfig, ctx: z.RefinementCtx): void {
 export class ConfigError extends Error {}
 
 /** Settings that may be given as a file (`<NAME>_FILE`, e.g. a mounted secret) instead of their value. */
-export const fileSettings = ["MONGODB_URI", "KAFKA_SASL_PASSWORD", "SESSION_SECRET", "OIDC_CLIENT_SECRET"] as const;
+export const fileSettings = ["MONGODB_URI", "KAFKA_SASL_PASSWORD", "SESSION_SECRET", "OIDC_CLIENT_SECRET", "SCHEMA_REGISTRY_PASSWORD", "SCHEMA_REGISTRY_TOKEN"] as const;
 
 /** Settings never shown or logged: the config view replaces them (and credentials in URIs) with ***. */
-export const secretSettings = new Set<string>(["KAFKA_SASL_PASSWORD", "SESSION_SECRET", "OIDC_CLIENT_SECRET"]);
+export const secretSettings = new Set<string>(["KAFKA_SASL_PASSWORD", "SESSION_SECRET", "OIDC_CLIENT_SECRET", "SCHEMA_REGISTRY_PASSWORD", "SCHEMA_REGISTRY_TOKEN"]);
 
 function readSettingFiles(env: Record<string, string>): Record<string, string> {
   const resolved = { ...env };

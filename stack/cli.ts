@@ -1,12 +1,12 @@
 /**
- * The local stack: real Apache Kafka (KRaft), a MongoDB wire server (FerretDB) and
- * Prometheus, without Docker.
+ * The local stack: real Apache Kafka (KRaft), a MongoDB wire server (FerretDB), Prometheus
+ * and a Schema Registry (Apicurio), without Docker.
  *
- *   npm run stack -- up [kafka|mongo|prometheus|services|loadgen…] [--kafka 4.1|3.9] [--brokers 1|3]
- *   npm run stack -- down [kafka|mongo|prometheus|services|loadgen…]
+ *   npm run stack -- up [kafka|mongo|prometheus|schema-registry|services|loadgen…] [--kafka 4.1|3.9] [--brokers 1|3]
+ *   npm run stack -- down [kafka|mongo|prometheus|schema-registry|services|loadgen…]
  * `up` alone starts the infrastructure; `services` is the storefront, `loadgen` a gentle load on it.
  *   npm run stack -- status [--json]
- *   npm run stack -- logs [kafka-1|mongo|prometheus] [--lines N]
+ *   npm run stack -- logs [kafka-1|mongo|prometheus|schema-registry] [--lines N]
  *   npm run stack -- install [--browser]   (--browser: also Chromium and docker-compose, for the tests)
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -16,12 +16,13 @@ import { installKafka, kafkaLogNames, kafkaStatus, runningKafkaLayout, startKafk
 import { installFerretdb, mongoStatus, startMongo, stopMongo } from "./mongo";
 import { logFile, runningPid } from "./proc";
 import { prometheusStatus, startPrometheus, stopPrometheus } from "./prometheus";
+import { installSchemaRegistry, schemaRegistryRunning, schemaRegistryStatus, startSchemaRegistry, stopSchemaRegistry } from "./schema-registry";
 import { servicesRunning, servicesStatus, startLoadgen, startServices, stopLoadgen, stopServices } from "./services";
 import { defaultKafkaLine, kafkaReleases, type KafkaLine } from "./settings";
 
-const components = ["kafka", "mongo", "prometheus", "services", "loadgen"] as const;
+const components = ["kafka", "mongo", "prometheus", "schema-registry", "services", "loadgen"] as const;
 /** What `up` starts when no component is named: the infrastructure. */
-const infrastructure = ["kafka", "mongo", "prometheus"] as const;
+const infrastructure = ["kafka", "mongo", "prometheus", "schema-registry"] as const;
 type Component = (typeof components)[number];
 
 function fail(message: string): never {
@@ -59,6 +60,7 @@ async function up(which: Component[]): Promise<void> {
     kafka: () => startKafka({ line, brokers }),
     mongo: startMongo,
     prometheus: startPrometheus,
+    "schema-registry": startSchemaRegistry,
     services: startServices,
     loadgen: async () => startLoadgen(),
   };
@@ -85,6 +87,7 @@ async function down(which: Component[]): Promise<void> {
     kafka: stopKafka,
     mongo: async () => ((await stopMongo()) ? ["mongo"] : []),
     prometheus: async () => ((await stopPrometheus()) ? ["prometheus"] : []),
+    "schema-registry": async () => ((await stopSchemaRegistry()) ? ["schema-registry"] : []),
     services: stopServices,
     loadgen: async () => ((await stopLoadgen()) ? ["loadgen"] : []),
   };
@@ -96,7 +99,7 @@ async function down(which: Component[]): Promise<void> {
 }
 
 function logs(): void {
-  const names = rest.length ? rest : [...kafkaLogNames(), "mongo", "prometheus"];
+  const names = rest.length ? rest : [...kafkaLogNames(), "mongo", "prometheus", "schema-registry"];
   for (const name of names) {
     const file = logFile(name);
     if (!existsSync(file)) {
@@ -112,6 +115,7 @@ function install(): void {
   installKafka(line);
   installFerretdb();
   ensureDebianPackage("/usr/bin/prometheus", "prometheus");
+  installSchemaRegistry();
   // Checks compose.yaml in the tests where Docker's compose plugin is missing (no engine needed).
   if (values.browser && !existsSync("/usr/libexec/docker/cli-plugins/docker-compose")) ensureDebianPackage("/usr/bin/docker-compose", "docker-compose");
   // The reference zstd and lz4 commands and librdkafka's kcat: tests check our codecs and reads against them.
@@ -137,9 +141,9 @@ try {
     case "status":
       if (values.json) {
         const kafka = runningKafkaLayout();
-        console.log(JSON.stringify({ kafka: kafka ?? null, mongo: !!runningPid("mongo"), prometheus: !!runningPid("prometheus"), ...servicesRunning() }));
+        console.log(JSON.stringify({ kafka: kafka ?? null, mongo: !!runningPid("mongo"), prometheus: !!runningPid("prometheus"), "schema-registry": schemaRegistryRunning(), ...servicesRunning() }));
       } else {
-        console.log([kafkaStatus(), mongoStatus(), prometheusStatus(), ...servicesStatus()].join("\n"));
+        console.log([kafkaStatus(), mongoStatus(), prometheusStatus(), schemaRegistryStatus(), ...servicesStatus()].join("\n"));
       }
       break;
     case "logs":

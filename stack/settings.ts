@@ -29,12 +29,17 @@ export const defaultKafkaLine: KafkaLine = "4.1";
 
 export const ferretdbVersion = "v1.24.2";
 
+/** Apicurio Registry, the stack's Schema Registry (its Confluent-compatible API at /apis/ccompat/v7). */
+export const apicurioVersion = "3.3.3";
+
 /** The ports the stack uses unless told otherwise (compose.yaml publishes these). */
 export const defaultPorts = {
   kafka: 19092,
   mongo: 27018,
   mongoDebug: 27019,
   prometheus: 19090,
+  schemaRegistry: 19081,
+  schemaRegistryManagement: 19082,
   accounts: 19101,
   orders: 19102,
   fulfillment: 19103,
@@ -47,6 +52,9 @@ export const ports = {
   mongo: port("EVENTDECK_MONGO_PORT", defaultPorts.mongo),
   mongoDebug: port("EVENTDECK_MONGO_DEBUG_PORT", defaultPorts.mongoDebug),
   prometheus: port("EVENTDECK_PROMETHEUS_PORT", defaultPorts.prometheus),
+  schemaRegistry: port("EVENTDECK_SCHEMA_REGISTRY_PORT", defaultPorts.schemaRegistry),
+  /** Apicurio's health and metrics port (Quarkus's management interface). */
+  schemaRegistryManagement: port("EVENTDECK_SCHEMA_REGISTRY_MANAGEMENT_PORT", defaultPorts.schemaRegistryManagement),
   accounts: port("EVENTDECK_ACCOUNTS_PORT", defaultPorts.accounts),
   orders: port("EVENTDECK_ORDERS_PORT", defaultPorts.orders),
   fulfillment: port("EVENTDECK_FULFILLMENT_PORT", defaultPorts.fulfillment),

@@ -127,6 +127,24 @@ export interface DecodedPayload {
   size: number;
   /** True when `text` holds only the beginning of a large payload. */
   truncated: boolean;
+  /** Decoded with a Schema Registry's schema (the Confluent framing): `text` is its JSON. */
+  schema?: PayloadSchema;
+  /** In the Confluent framing but not decodable (an id the registry does not know, a registry that is down): why; `text` is hex. */
+  schemaError?: string;
+  /** The bytes as written, in hex, beside a decoded value (the single-message view only). */
+  raw?: string;
+}
+
+/** The schema a payload was decoded with. */
+export interface PayloadSchema {
+  id: number;
+  type: "AVRO" | "PROTOBUF" | "JSON";
+  /** The record's or message's full name (JSON Schema: its title). */
+  name: string;
+  subject?: string;
+  version?: number;
+  /** Avro: the branch each union with more than one non-null branch took. */
+  unions?: Array<{ path: string; branch: string }>;
 }
 
 export interface KafkaMessage {

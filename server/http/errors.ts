@@ -24,6 +24,8 @@ export const errorStatus = {
   TOO_LARGE: 413,
   /** MongoDB refused the request itself (an unsupported operator or index kind, say). */
   MONGO_REFUSED: 422,
+  /** The Schema Registry refused a schema (invalid, or incompatible with its subject). */
+  SCHEMA_INVALID: 422,
   RATE_LIMITED: 429,
   CONFIG_INVALID: 500,
   INTERNAL: 500,
@@ -37,10 +39,13 @@ export const errorStatus = {
   PROMETHEUS_ERROR: 502,
   /** A storefront service's admin API answered with an error. */
   SERVICE_ERROR: 502,
+  /** The Schema Registry answered with an error (other than "not found" or a refused schema). */
+  SCHEMA_REGISTRY_ERROR: 502,
   KAFKA_UNAVAILABLE: 503,
   MONGO_UNAVAILABLE: 503,
   PROMETHEUS_UNAVAILABLE: 503,
   SERVICE_UNAVAILABLE: 503,
+  SCHEMA_REGISTRY_UNAVAILABLE: 503,
   TIMEOUT: 504,
 } as const;
 

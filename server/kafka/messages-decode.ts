@@ -1,7 +1,11 @@
 import "server-only";
 import type { FilterSubject } from "@/lib/kafka/filter";
 import type { DecodedPayload, KafkaMessage } from "@/lib/schemas/kafka-messages";
+import type { SchemaDecoder } from "../schema-registry/decoder";
 import type { RecordView } from "./protocol/record-batch-reader";
+
+/** Thrown while decoding a record whose schema id the decoder has not fetched yet: the scan fetches it and reads the record again. */
+export class SchemaNeeded extends Error {}
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 // Control characters other than tab, newline and carriage return mark a payload as binary.
@@ -13,9 +17,26 @@ function binary(buffer: Buffer, limit: number): DecodedPayload {
   return { encoding: "binary", text: shown.toString("hex"), size: buffer.length, truncated: shown.length < buffer.length };
 }
 
-/** JSON, UTF-8 text, or hex for anything else; text beyond `limit` bytes is cut (and says so). */
-export function decodePayload(buffer: Buffer | null, limit: number): DecodedPayload | null {
+/** A payload decoded with its schema, as JSON; the hex of its bytes and the reason when that failed. */
+function decodeWithSchema(buffer: Buffer, limit: number, decoder: SchemaDecoder | undefined, raw: boolean): DecodedPayload | undefined {
+  const decoded = decoder?.decode(buffer);
+  if (decoded === undefined) return undefined;
+  if (decoded === "missing") throw new SchemaNeeded();
+  if ("failure" in decoded) return { ...binary(buffer, limit), schemaError: decoded.failure };
+  const text = JSON.stringify(decoded.value);
+  const rawHex = raw ? { raw: buffer.toString("hex") } : {};
+  if (Buffer.byteLength(text) <= limit) return { encoding: "json", text, size: buffer.length, truncated: false, schema: decoded.schema, ...rawHex };
+  return { encoding: "text", text: text.slice(0, limit), size: buffer.length, truncated: true, schema: decoded.schema, ...rawHex };
+}
+
+/**
+ * JSON, UTF-8 text, or hex for anything else; text beyond `limit` bytes is cut (and says so).
+ * With a decoder, bytes in the Confluent framing are decoded with their schema.
+ */
+export function decodePayload(buffer: Buffer | null, limit: number, decoder?: SchemaDecoder, raw = false): DecodedPayload | null {
   if (buffer === null) return null;
+  const withSchema = decodeWithSchema(buffer, limit, decoder, raw);
+  if (withSchema) return withSchema;
   const size = buffer.length;
   let text: string;
   try {
@@ -47,13 +68,13 @@ export function decodePayload(buffer: Buffer | null, limit: number): DecodedPayl
 }
 
 /** A record as the page shows it; payloads longer than `limit` bytes are cut. */
-export function toKafkaMessage(partition: number, record: RecordView, limit: number): KafkaMessage {
+export function toKafkaMessage(partition: number, record: RecordView, limit: number, decoder?: SchemaDecoder, raw = false): KafkaMessage {
   return {
     partition,
     offset: String(record.offset),
     timestamp: String(record.timestamp),
-    key: decodePayload(record.key(), limit),
-    value: decodePayload(record.value(), limit),
+    key: decodePayload(record.key(), limit, decoder, raw),
+    value: decodePayload(record.value(), limit, decoder, raw),
     headers: record.headers().map(([name, value]) => ({ name, value: decodePayload(value, limit) })),
   };
 }
@@ -70,6 +91,9 @@ export class RecordSubject implements FilterSubject {
   private headerList: Array<[string, Buffer | null]> | null = null;
   partition = 0;
   private readonly needles = new Map<string, Buffer>();
+
+  /** With a decoder, JSON paths reach into values in the Confluent framing (Avro, Protobuf, JSON Schema). */
+  constructor(private readonly decoder?: SchemaDecoder) {}
 
   /** Points the one subject of a scan at its next record. */
   reset(partition: number, record: RecordView): this {
@@ -120,12 +144,16 @@ export class RecordSubject implements FilterSubject {
 
   json(): unknown {
     if (this.parsed === notParsed) {
-      try {
-        const value = this.record.value();
-        this.parsed = value === null ? undefined : JSON.parse(value.toString("utf8"));
-      } catch {
-        this.parsed = undefined;
-      }
+      const value = this.record.value();
+      const decoded = value === null ? undefined : this.decoder?.decode(value);
+      if (decoded === "missing") throw new SchemaNeeded();
+      if (decoded !== undefined) this.parsed = "value" in decoded ? decoded.value : undefined;
+      else
+        try {
+          this.parsed = value === null ? undefined : JSON.parse(value.toString("utf8"));
+        } catch {
+          this.parsed = undefined;
+        }
     }
     return this.parsed;
   }

@@ -5,7 +5,8 @@ import { AppError } from "../http/errors";
 import { kafkaCall } from "./call";
 import { toKafkaError } from "./errors";
 import { connectFetchCluster, withFetchCluster } from "./messages-client";
-import { RecordSubject, toKafkaMessage } from "./messages-decode";
+import { SchemaDecoder } from "../schema-registry/decoder";
+import { RecordSubject, SchemaNeeded, toKafkaMessage } from "./messages-decode";
 import { fetchErrorNames, fetchRecords, type FetchedPartition } from "./protocol/fetch";
 import { RecordView, recordBatches, type UnreadableBatch } from "./protocol/record-batch-reader";
 import { checkPartitions, listOffsets, topicPartitions, type ScanPlan } from "./messages-plan";
@@ -61,9 +62,13 @@ class ScanState {
   readonly matches: KafkaMessage[] = [];
   readonly unreadable: UnreadableRange[] = [];
   private readonly view = new RecordView();
-  private readonly subject = new RecordSubject();
+  readonly decoder: SchemaDecoder;
+  private readonly subject: RecordSubject;
 
-  constructor(private readonly plan: ScanPlan) {}
+  constructor(private readonly plan: ScanPlan) {
+    this.decoder = new SchemaDecoder(plan.topic);
+    this.subject = new RecordSubject(this.decoder);
+  }
 
   /** Reads one partition's fetched bytes from `cursor.next` on, up to the end of its range or a cap. */
   readPartition(cursor: PartitionCursor, records: Buffer): void {
@@ -96,11 +101,20 @@ class ScanState {
           cursor.next = cursor.to;
           return;
         }
+        let match: KafkaMessage | undefined;
+        try {
+          if (!predicate || predicate(this.subject.reset(cursor.partition, this.view)))
+            match = toKafkaMessage(cursor.partition, this.view, listPayloadLimit, this.decoder);
+        } catch (error) {
+          // A schema id not fetched yet: this record is read again once it is.
+          if (error instanceof SchemaNeeded) return;
+          throw error;
+        }
         cursor.next = offset + 1;
         this.scanned++;
-        if (!predicate || predicate(this.subject.reset(cursor.partition, this.view))) {
+        if (match) {
           this.matched++;
-          this.matches.push(toKafkaMessage(cursor.partition, this.view, listPayloadLimit));
+          this.matches.push(match);
           if (this.matched >= maxMatches) this.capped = "match-cap";
         }
         if (!this.capped && this.scanned >= maxScan) this.capped = "scan-cap";
@@ -176,6 +190,7 @@ export async function* scanMessages(plan: ScanPlan, signal: AbortSignal): AsyncG
         const before = cursor.next;
         state.readPartition(cursor, records);
         if (state.capped) break;
+        if (state.decoder.missing.size > 0) continue;
         if (cursor.next === before) {
           // Only part of a batch came back: ask for more next time.
           if (cursor.fetchBytes >= largestPartitionFetchBytes && ++cursor.stuck >= 3)
@@ -185,6 +200,8 @@ export async function* scanMessages(plan: ScanPlan, signal: AbortSignal): AsyncG
           cursor.fetchBytes = Math.min(cursor.fetchBytes * 2, largestPartitionFetchBytes);
         }
       }
+      // Schemas met for the first time: fetched (and cached) before the partitions that need them are read again.
+      if (state.decoder.missing.size > 0) await state.decoder.prepare();
       for (const message of state.matches.splice(0)) yield { type: "message", message };
       for (let i = cursors.length - 1; i >= 0; i--) if (cursors[i]!.next >= cursors[i]!.to) cursors.splice(i, 1);
       if (state.capped) {
@@ -230,12 +247,15 @@ export async function readMessage(topic: string, partition: number, offset: stri
     if (fetched && fetched.errorCode !== 0)
       throw new AppError("KAFKA_ERROR", `Reading partition ${partition} failed: ${fetchErrorNames[fetched.errorCode] ?? `error ${fetched.errorCode}`}`);
     const view = new RecordView();
+    const decoder = new SchemaDecoder(topic);
     for (const batch of recordBatches(fetched?.records ?? Buffer.alloc(0), partition)) {
       if (batch.isControl || batch.lastOffset < Number(wanted)) continue;
       let at = 0;
       for (let i = 0; i < batch.recordCount; i++) {
         at = view.read(batch, at);
-        if (view.offset === Number(wanted)) return toKafkaMessage(partition, view, fullPayloadLimit);
+        if (view.offset !== Number(wanted)) continue;
+        await decoder.prepare(SchemaDecoder.idsOf(view.key(), view.value()));
+        return toKafkaMessage(partition, view, fullPayloadLimit, decoder, true);
       }
       break;
     }

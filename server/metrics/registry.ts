@@ -51,7 +51,7 @@ export function getConsoleMetrics(): ConsoleMetrics {
   return cache.eventdeckMetrics;
 }
 
-export type Backend = "kafka" | "mongo" | "prometheus";
+export type Backend = "kafka" | "mongo" | "prometheus" | "schema-registry";
 
 /** Runs one backend call and records its latency and outcome. */
 export async function timedBackendCall<T>(backend: Backend, operation: string, call: () => Promise<T>): Promise<T> {

@@ -24,13 +24,24 @@ export function newOrder(customerId: string, unitPrice = 10) {
 /** Polls `read` until `accept` holds or `timeoutMs` passes; returns the last value read. */
 export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000, what = "condition"): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!accept(value)) {
-    if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms; last value: ${JSON.stringify(value)?.slice(0, 500)}`);
+  // A read that throws (a connection refused or reset while a service restarts) is "not yet".
+  const attempt = async (): Promise<{ value?: T; error?: unknown }> => {
+    try {
+      return { value: await read() };
+    } catch (error) {
+      return { error };
+    }
+  };
+  let last = await attempt();
+  while (last.error !== undefined || !accept(last.value as T)) {
+    if (Date.now() > deadline) {
+      const seen = last.error !== undefined ? `last error: ${String(last.error)}` : `last value: ${JSON.stringify(last.value)?.slice(0, 500)}`;
+      throw new Error(`${what} not reached within ${timeoutMs} ms; ${seen}`);
+    }
     await sleep(100);
-    value = await read();
+    last = await attempt();
   }
-  return value;
+  return last.value as T;
 }
 
 export async function createCustomerAndWaitForOrders(accountsUrl: string, ordersUrl: string, overrides: Record<string, unknown> = {}) {

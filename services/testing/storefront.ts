@@ -130,7 +130,15 @@ export class Storefront {
 /** POSTs or PATCHes JSON to a service and returns status and body. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON from a service; callers check its shape
 export async function sendJson(method: string, url: string, body: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const send = () => fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  // Sent again only when it never reached the service: refused, or a kept-alive socket the
+  // service had just closed (undici retries that itself for GET, not for POST).
+  const response = await send().catch(async (error: unknown) => {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code !== "ECONNREFUSED" && code !== "UND_ERR_SOCKET" && code !== "ECONNRESET") throw error;
+    await sleep(500);
+    return send();
+  });
   return { status: response.status, body: await response.json() };
 }
 

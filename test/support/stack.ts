@@ -7,6 +7,7 @@ export const stackAddresses = {
   kafkaBrokers: [`127.0.0.1:${ports.kafka}`],
   mongoUri: `mongodb://127.0.0.1:${ports.mongo}/`,
   prometheusUrl: `http://127.0.0.1:${ports.prometheus}`,
+  schemaRegistryUrl: `http://127.0.0.1:${ports.schemaRegistry}/apis/ccompat/v7`,
 };
 
 export function uniqueName(prefix: string): string {

@@ -190,8 +190,25 @@ export const deleteTopicResult = describes<DeleteTopicResult>()(z.object({ topic
 
 export const produceResult = describes<ProduceResult>()(z.object({ topic: z.string(), partition: z.number().int(), offset: int64 }));
 
+const payloadSchema = z.object({
+  id: z.number().int(),
+  type: z.enum(["AVRO", "PROTOBUF", "JSON"]),
+  name: z.string(),
+  subject: z.string().optional(),
+  version: z.number().int().optional(),
+  unions: z.array(z.object({ path: z.string(), branch: z.string() })).optional(),
+});
+
 const decodedPayload = describes<DecodedPayload>()(
-  z.object({ encoding: z.enum(["json", "text", "binary"]), text: z.string(), size: z.number().int(), truncated: z.boolean() }),
+  z.object({
+    encoding: z.enum(["json", "text", "binary"]),
+    text: z.string(),
+    size: z.number().int(),
+    truncated: z.boolean(),
+    schema: payloadSchema.optional(),
+    schemaError: z.string().optional(),
+    raw: z.string().optional(),
+  }),
 );
 
 export const kafkaMessage = describes<KafkaMessage>()(
