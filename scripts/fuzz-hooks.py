@@ -4,7 +4,7 @@ The fuzzer runs against the shared local stack, so every request is moved into a
 it is sent: topics and consumer groups named in the path or a body get the prefix
 "fuzz.<run>.", databases the prefix "fuzz_<run>_" (scripts/fuzz.mjs seeds the names that "0"
 becomes, so that the simplest generated names reach real resources, and deletes every sandbox
-name afterwards), typed confirmations follow the names they confirm, and partition counts stay
+name afterwards; Schema Registry subjects take the topic prefix), typed confirmations follow the names they confirm, and partition counts stay
 small. The generated value is kept after the prefix, so odd characters, lengths and types still
 reach the server. Lists (topics, groups, databases) still read the whole stack.
 """
@@ -80,7 +80,8 @@ def before_call(context, case, kwargs):
     query = case.query if isinstance(case.query, dict) else None
 
     renamed = {}
-    for name, prefix in (("topic", TOPIC_PREFIX), ("group", GROUP_PREFIX), ("db", DATABASE_PREFIX)):
+    # Schema Registry subjects take the topic prefix (the registry is shared like the cluster).
+    for name, prefix in (("topic", TOPIC_PREFIX), ("group", GROUP_PREFIX), ("db", DATABASE_PREFIX), ("subject", TOPIC_PREFIX)):
         if name in params:
             before = params[name]
             params[name] = _prefixed(before, prefix)

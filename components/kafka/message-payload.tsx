@@ -1,9 +1,10 @@
 "use client";
 
+import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
 import { formatBytes } from "@/lib/format";
-import type { DecodedPayload } from "@/lib/schemas/kafka-messages";
+import type { DecodedPayload, PayloadSchema } from "@/lib/schemas/kafka-messages";
 
 /** One line of a payload for a table cell: compact JSON, text, or hex. */
 export function payloadPreview(payload: DecodedPayload | null, length = 160): string {
@@ -82,34 +83,80 @@ function JsonNode({ name, value, depth }: { name?: string; value: unknown; depth
   );
 }
 
-/** A key, value or header in full: JSON as a collapsible tree (or raw), text as is, binary as hex. */
+/** The page of the subject version a payload was decoded with. */
+export function schemaHref(schema: PayloadSchema): string | undefined {
+  if (!schema.subject) return undefined;
+  return `/schemas/${encodeURIComponent(schema.subject)}${schema.version ? `?version=${schema.version}` : ""}`;
+}
+
+/** "Avro · orders-value v3 · id 12", linked to the schema's page. */
+export function SchemaBadge({ schema }: { schema: PayloadSchema }) {
+  const href = schemaHref(schema);
+  const type = schema.type === "AVRO" ? "Avro" : schema.type === "PROTOBUF" ? "Protobuf" : "JSON Schema";
+  const where = schema.subject ? `${schema.subject} v${schema.version}` : schema.name;
+  const text = `${type} · ${where} · id ${schema.id}`;
+  return href ? (
+    <Link href={href} className="text-accent hover:underline" title={`Decoded with ${schema.name}`}>
+      {text}
+    </Link>
+  ) : (
+    <span title={`Decoded with ${schema.name}`}>{text}</span>
+  );
+}
+
+type View = "tree" | "json" | "bytes";
+
+/** A key, value or header in full: JSON as a collapsible tree (or raw), text as is, binary as hex; a value decoded with a schema says which, its bytes a click away. */
 export function PayloadView({ payload, label }: { payload: DecodedPayload | null; label: string }) {
-  const [raw, setRaw] = useState(false);
+  const [view, setView] = useState<View>("tree");
   if (!payload) return <p className="text-sm text-muted italic">null</p>;
-  const parsed = payload.encoding === "json" && !raw ? (JSON.parse(payload.text) as unknown) : undefined;
+  const parsed = payload.encoding === "json" && view === "tree" ? (JSON.parse(payload.text) as unknown) : undefined;
+  const views: View[] = payload.encoding === "json" ? (payload.raw ? ["tree", "json", "bytes"] : ["tree", "json"]) : [];
+  const names: Record<View, string> = { tree: "Tree", json: "Raw", bytes: "Bytes" };
   return (
     <div className="space-y-1">
-      <div className="flex items-center gap-2 text-xs text-muted">
+      <div className="flex flex-wrap items-center gap-2 text-xs text-muted">
         <span className="rounded border border-line px-1.5 py-0.5 font-mono uppercase">{payload.encoding}</span>
         <span>{formatBytes(payload.size)}</span>
+        {payload.schema && <SchemaBadge schema={payload.schema} />}
         {payload.truncated && <span>(only the beginning is shown)</span>}
-        {payload.encoding === "json" && (
-          <button
-            type="button"
-            className="ml-auto text-accent hover:underline"
-            onClick={() => setRaw(!raw)}
-            aria-label={`Show ${label} as ${raw ? "a tree" : "raw JSON"}`}
-          >
-            {raw ? "Tree" : "Raw"}
-          </button>
+        {views.length > 0 && (
+          <span className="ml-auto flex gap-2" role="group" aria-label={`Show the ${label} as`}>
+            {views.map((v) => (
+              <button
+                key={v}
+                type="button"
+                aria-pressed={view === v}
+                className={cn("hover:underline", view === v ? "font-semibold text-ink" : "text-accent")}
+                onClick={() => setView(v)}
+                aria-label={`Show ${label} as ${v === "tree" ? "a tree" : v === "json" ? "raw JSON" : "its bytes in hex"}`}
+              >
+                {names[v]}
+              </button>
+            ))}
+          </span>
         )}
       </div>
+      {payload.schemaError && (
+        <p role="note" className="rounded-md border border-warn/40 bg-warn/10 px-2 py-1 text-xs text-ink">
+          Not decoded: {payload.schemaError}. The bytes are shown as written.
+        </p>
+      )}
+      {payload.schema?.unions && view === "tree" && (
+        <p className="text-xs text-muted">Union branches: {payload.schema.unions.map((u) => `${u.path} → ${u.branch}`).join(", ")}</p>
+      )}
       <div className={cn("max-h-96 overflow-auto rounded-md border border-line bg-canvas p-2 font-mono text-xs leading-5")}>
         {parsed !== undefined ? (
           <JsonNode value={parsed} depth={0} />
         ) : (
           <pre className="break-all whitespace-pre-wrap">
-            {payload.encoding === "binary" ? hexPairs(payload.text) : payload.encoding === "json" ? prettyJson(payload.text) : payload.text}
+            {view === "bytes" && payload.raw
+              ? hexPairs(payload.raw)
+              : payload.encoding === "binary"
+                ? hexPairs(payload.text)
+                : payload.encoding === "json"
+                  ? prettyJson(payload.text)
+                  : payload.text}
           </pre>
         )}
       </div>

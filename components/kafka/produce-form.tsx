@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useProduceMessage } from "@/lib/queries/kafka-messages";
+import { useSubjects } from "@/lib/queries/schemas";
 import { compressionCodecs, maxProduceBytes, type CompressionCodec } from "@/lib/schemas/kafka-messages";
 import { messageHref } from "./message-details";
 import { Input, Textarea } from "@/components/ui/input";
@@ -24,13 +25,18 @@ function jsonProblem(text: string): string | null {
 export function ProduceForm({ topic, partitions }: { topic: string; partitions: number[] | undefined }) {
   const [key, setKey] = useState("");
   const [value, setValue] = useState("");
-  const [format, setFormat] = useState<"json" | "text">("json");
+  const [format, setFormat] = useState<"json" | "text" | "schema">("json");
+  const [subject, setSubject] = useState("");
   const [partition, setPartition] = useState("");
   const [compression, setCompression] = useState<CompressionCodec>("none");
   const [headers, setHeaders] = useState<Array<{ id: number; name: string; value: string }>>([]);
   const [nextId, setNextId] = useState(0);
   const produce = useProduceMessage(topic);
-  const problem = format === "json" && value.trim() !== "" ? jsonProblem(value) : null;
+  const subjects = useSubjects(format === "schema");
+  // The topic's value subject (TopicNameStrategy) first, then every other.
+  const subjectNames = (subjects.data?.subjects ?? []).map((s) => s.subject).sort((a, b) => Number(b === `${topic}-value`) - Number(a === `${topic}-value`));
+  const chosenSubject = subject || subjectNames[0] || "";
+  const problem = format !== "text" && value.trim() !== "" ? jsonProblem(value) : null;
   const tooLarge = new Blob([value]).size > maxProduceBytes;
   const setHeader = (id: number, change: Partial<{ name: string; value: string }>) =>
     setHeaders((all) => all.map((h) => (h.id === id ? { ...h, ...change } : h)));
@@ -46,6 +52,7 @@ export function ProduceForm({ topic, partitions }: { topic: string; partitions: 
           key: key === "" ? null : key,
           value,
           valueFormat: format,
+          ...(format === "schema" ? { valueSchema: { subject: chosenSubject, version: "latest" as const } } : {}),
           headers: headers.filter((h) => h.name.trim() !== "").map(({ name, value: v }) => ({ name: name.trim(), value: v })),
           partition: partition === "" ? undefined : Number(partition),
           compression,
@@ -70,11 +77,23 @@ export function ProduceForm({ topic, partitions }: { topic: string; partitions: 
         </label>
         <label className="flex flex-col gap-1">
           <span className="text-muted">Value format</span>
-          <Select value={format} onChange={(e) => setFormat(e.target.value as "json" | "text")} className="py-1">
+          <Select value={format} onChange={(e) => setFormat(e.target.value as "json" | "text" | "schema")} className="py-1">
             <option value="json">JSON</option>
             <option value="text">Text</option>
+            <option value="schema">JSON, encoded with a schema</option>
           </Select>
         </label>
+        {format === "schema" && (
+          <label className="flex flex-col gap-1">
+            <span className="text-muted">Subject (its latest version)</span>
+            <Select value={chosenSubject} onChange={(e) => setSubject(e.target.value)} className="py-1 font-mono">
+              {subjectNames.length === 0 && <option value="">{subjects.error ? "Schema Registry unavailable" : "No subjects yet"}</option>}
+              {subjectNames.map((name) => (
+                <option key={name}>{name}</option>
+              ))}
+            </Select>
+          </label>
+        )}
         <label className="flex flex-col gap-1">
           <span className="text-muted">Compression</span>
           <Select value={compression} onChange={(e) => setCompression(e.target.value as CompressionCodec)} className="py-1">
@@ -108,7 +127,9 @@ export function ProduceForm({ topic, partitions }: { topic: string; partitions: 
               ? `Not valid JSON: ${problem}`
               : format === "json"
                 ? "Checked as JSON and sent as written."
-                : "Sent as UTF-8 text."}
+                : format === "schema"
+                  ? "Written as JSON (Avro unions as {\"branch\": value}), checked against the subject's schema and sent in its binary encoding with the schema id."
+                  : "Sent as UTF-8 text."}
         </p>
       </div>
       <fieldset className="space-y-2 text-sm">
@@ -144,7 +165,7 @@ export function ProduceForm({ topic, partitions }: { topic: string; partitions: 
         </Button>
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" variant="primary" disabled={produce.isPending || !!problem || tooLarge}>
+        <Button type="submit" variant="primary" disabled={produce.isPending || !!problem || tooLarge || (format === "schema" && !chosenSubject)}>
           <Send aria-hidden className="size-4" /> {produce.isPending ? "Sending…" : "Send message"}
         </Button>
         {produce.error && <InlineError>{produce.error.message}</InlineError>}

@@ -1,6 +1,6 @@
 "use client";
 
-import { Activity, Database, HardDrive, History, LineChart, List, Network, ScrollText, Server, Users } from "lucide-react";
+import { Activity, Braces, Database, HardDrive, History, LineChart, List, Network, ScrollText, Server, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
@@ -12,6 +12,7 @@ const links = [
   { href: "/kafka/brokers", label: "Brokers", icon: HardDrive },
   { href: "/kafka/topics", label: "Topics", icon: List },
   { href: "/kafka/groups", label: "Consumer groups", icon: Users },
+  { href: "/schemas", label: "Schemas", icon: Braces },
   { href: "/mongo", label: "MongoDB", icon: Database },
   { href: "/metrics", label: "Metrics", icon: LineChart },
   { href: "/replay", label: "Replay", icon: History },

@@ -92,8 +92,16 @@ export const produceMessageSchema = z
       .nullable()
       .default(null),
     value: z.string(),
-    /** "json": the value must parse as JSON and is sent as written. */
-    valueFormat: z.enum(["json", "text"]).default("text"),
+    /** "json": the value must parse as JSON and is sent as written. "schema": JSON encoded with `valueSchema` in the Confluent framing. */
+    valueFormat: z.enum(["json", "text", "schema"]).default("text"),
+    /** With valueFormat "schema": the subject and version (default the latest) to encode with; Protobuf may name a message other than the first. */
+    valueSchema: z
+      .object({
+        subject: z.string().min(1).max(255),
+        version: z.union([z.number().int().min(1), z.literal("latest")]).default("latest"),
+        message: z.string().min(1).max(512).optional(),
+      })
+      .optional(),
     headers: z.array(headerSchema).max(64).default([]),
     /** Omitted: Kafka's default partitioner chooses (by key). */
     partition: z.number().int().min(0).max(999_999).optional(),
@@ -101,7 +109,8 @@ export const produceMessageSchema = z
     compression: z.enum(compressionCodecs).default("none"),
   })
   .superRefine((body, ctx) => {
-    if (body.valueFormat !== "json") return;
+    if (body.valueFormat === "schema" && !body.valueSchema) ctx.addIssue({ code: "custom", path: ["valueSchema"], message: 'valueFormat "schema" needs valueSchema (a subject)' });
+    if (body.valueFormat === "text") return;
     try {
       JSON.parse(body.value);
     } catch (error) {

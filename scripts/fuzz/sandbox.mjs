@@ -55,6 +55,25 @@ export async function seedSandbox(url, cookie) {
   await call("POST", `${db}/collections`, { name: "0" });
   await call("POST", `${db}/collections/0/documents/insert`, { document: JSON.stringify({ _id: "0", a: 1, at: { $date: "2024-05-01T12:00:00Z" } }) });
   await call("POST", `${db}/collections/0/indexes`, { keys: [{ field: "a", direction: 1 }], name: "0" });
+  // A subject for "0": an Avro record of one field.
+  await call("POST", `/api/schemas/subjects/${encodeURIComponent(`${sandbox.topicPrefix}0`)}/versions`, {
+    schema: JSON.stringify({ type: "record", name: "Fuzz", fields: [{ name: "a", type: "int" }] }),
+  });
+}
+
+const registryUrl = () => (process.env.SCHEMA_REGISTRY_URL ?? "http://127.0.0.1:19081/apis/ccompat/v7").replace(/\/$/, "");
+
+/** Deletes the run's Schema Registry subjects (soft, then permanent); answers how many. */
+async function removeSubjects() {
+  const list = await fetch(`${registryUrl()}/subjects`).catch(() => undefined);
+  if (!list?.ok) return 0;
+  const subjects = (await list.json()).filter(isOurs);
+  for (const subject of subjects) {
+    const at = `${registryUrl()}/subjects/${encodeURIComponent(subject)}`;
+    await fetch(at, { method: "DELETE" }).catch(() => undefined);
+    await fetch(`${at}?permanent=true`, { method: "DELETE" }).catch(() => undefined);
+  }
+  return subjects.length;
 }
 
 /** Deletes what the run made on the shared stack: sandbox topics, groups and databases, and the console's database. */
@@ -62,7 +81,8 @@ export async function cleanUp() {
   const { MongoClient } = await import("mongodb");
   const admin = await kafkaAdmin();
   const mongo = new MongoClient(process.env.MONGODB_URI ?? "mongodb://127.0.0.1:27018/", { serverSelectionTimeoutMS: 5_000 });
-  const removed = { topics: 0, groups: 0, databases: 0 };
+  const removed = { topics: 0, groups: 0, databases: 0, subjects: 0 };
+  removed.subjects = await removeSubjects();
   try {
     await mongo.connect();
     const jobs = await mongo
@@ -90,5 +110,5 @@ export async function cleanUp() {
     await admin.disconnect().catch(() => undefined);
     await mongo.close().catch(() => undefined);
   }
-  log(`cleaned up ${removed.topics} topics, ${removed.groups} consumer groups and ${removed.databases} databases`);
+  log(`cleaned up ${removed.topics} topics, ${removed.groups} consumer groups, ${removed.databases} databases and ${removed.subjects} schema subjects`);
 }

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { produceMessageSchema, ProduceResult } from "@/lib/schemas/kafka-messages";
 import { invalidate } from "../cache";
 import { AppError } from "../http/errors";
+import { encodeWithSchema } from "../schema-registry/encode";
 import { kafkaCall } from "./call";
 import { kafkajsCompression } from "./kafkajs-codecs";
 import { getMessageProducer, resetMessageProducer } from "./messages-client";
@@ -11,7 +12,7 @@ import { checkPartitions, topicPartitions } from "./messages-plan";
 
 type ProduceInput = z.output<typeof produceMessageSchema>;
 
-function send(producer: Producer, topic: string, input: ProduceInput) {
+function send(producer: Producer, topic: string, input: ProduceInput, value: string | Buffer) {
   return producer.send({
     topic,
     acks: -1,
@@ -19,7 +20,7 @@ function send(producer: Producer, topic: string, input: ProduceInput) {
     messages: [
       {
         key: input.key,
-        value: input.value,
+        value,
         partition: input.partition,
         headers: Object.fromEntries(groupHeaders(input.headers)),
       },
@@ -45,8 +46,9 @@ function groupHeaders(headers: Array<{ name: string; value: string }>): Map<stri
 export async function produceMessage(topic: string, input: ProduceInput): Promise<ProduceResult> {
   const partitions = await topicPartitions(topic);
   if (input.partition !== undefined) checkPartitions(topic, partitions, [input.partition]);
+  const value = input.valueFormat === "schema" && input.valueSchema ? await encodeWithSchema(input.valueSchema, JSON.parse(input.value)) : input.value;
   const attempt = async () => {
-    const [sent] = await send(await getMessageProducer(), topic, input);
+    const [sent] = await send(await getMessageProducer(), topic, input, value);
     if (!sent) throw new AppError("KAFKA_ERROR", "Kafka did not say where the message was written");
     return { topic, partition: sent.partition, offset: String(sent.baseOffset ?? sent.offset ?? "") };
   };

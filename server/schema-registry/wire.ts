@@ -38,7 +38,8 @@ function writeZigZag(value: number, out: number[]): void {
 
 /** Protobuf's message indexes: a count, then the path of indexes; a count of 0 stands for [0]. */
 export function readMessageIndexes(rest: Buffer): { indexes: number[]; payload: Buffer } {
-  let [count, at] = readZigZag(rest, 0);
+  const [count, start] = readZigZag(rest, 0);
+  let at = start;
   if (count < 0 || count > 100) throw new Error(`the message indexes hold a count of ${count}`);
   if (count === 0) return { indexes: [0], payload: rest.subarray(at) };
   const indexes: number[] = [];

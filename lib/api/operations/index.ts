@@ -5,6 +5,7 @@ import { kafkaOperations } from "./kafka";
 import { mongoOperations } from "./mongo";
 import { prometheusOperations } from "./prometheus";
 import { replayOperations } from "./replay";
+import { schemaOperations } from "./schemas";
 
 /**
  * Every API operation, keyed "<METHOD> <route pattern>": its access rule, request and response
@@ -19,6 +20,7 @@ export const apiOperations = {
   ...mongoOperations,
   ...prometheusOperations,
   ...replayOperations,
+  ...schemaOperations,
 };
 
 export type ApiOperations = typeof apiOperations;

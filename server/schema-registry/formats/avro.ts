@@ -83,8 +83,9 @@ class TimestampType extends avro.types.LogicalType {
     const text = this.micros ? `${iso.slice(0, 23)}${pad(((big % 1000n) + 1000n) % 1000n, 3)}Z` : iso;
     return this.local ? text.slice(0, -1) : text;
   }
-  protected override _toValue(value: unknown): bigint | undefined {
-    if (typeof value === "number") return BigInt(value);
+  // The underlying long of a logical type is avsc's own (numbers): micros since 1970 stay exact as one until the year 2255.
+  protected override _toValue(value: unknown): number | undefined {
+    if (typeof value === "number") return value;
     if (typeof value !== "string") return undefined;
     const match = /^(.*?)(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?$/.exec(value);
     if (!match) return undefined;
@@ -92,7 +93,7 @@ class TimestampType extends avro.types.LogicalType {
     if (Number.isNaN(base)) return undefined;
     const fraction = (match[2] ?? "").padEnd(6, "0");
     const micros = BigInt(base) * 1000n + BigInt(fraction.slice(0, 6)) - BigInt(new Date(base).getUTCMilliseconds()) * 1000n;
-    return this.micros ? micros : micros / 1000n;
+    return Number(this.micros ? micros : micros / 1000n);
   }
 }
 
@@ -109,12 +110,12 @@ class TimeType extends avro.types.LogicalType {
     const hms = `${pad(seconds / 3600n)}:${pad((seconds / 60n) % 60n)}:${pad(seconds % 60n)}`;
     return `${hms}.${this.micros ? pad(fraction, 6) : pad(fraction / 1000n, 3)}`;
   }
-  protected override _toValue(value: unknown): bigint | number | undefined {
-    if (typeof value === "number") return this.micros ? BigInt(value) : value;
+  protected override _toValue(value: unknown): number | undefined {
+    if (typeof value === "number") return value;
     const match = typeof value === "string" ? /^(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?$/.exec(value) : null;
     if (!match) return undefined;
     const micros = (BigInt(match[1]!) * 3600n + BigInt(match[2]!) * 60n + BigInt(match[3]!)) * 1_000_000n + BigInt((match[4] ?? "").padEnd(6, "0"));
-    return this.micros ? micros : Number(micros / 1000n);
+    return Number(this.micros ? micros : micros / 1000n);
   }
 }
 
@@ -202,7 +203,7 @@ function fromJson(type: avro.Type, value: unknown): unknown {
   if (type instanceof avro.types.MapType && value && typeof value === "object")
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fromJson(type.valuesType, item)]));
   if ((type.typeName === "bytes" || type.typeName === "fixed") && typeof value === "string") return Buffer.from(value, "base64");
-  if (type.typeName === "long" && (typeof value === "number" || typeof value === "string") && /^-?\d+$/.test(String(value))) return BigInt(value);
+  if (type.typeName.endsWith("long") && (typeof value === "number" || typeof value === "string") && /^-?\d+$/.test(String(value))) return BigInt(value);
   return value;
 }
 
@@ -222,13 +223,21 @@ export function avroCodec(schema: ResolvedSchema): SchemaCodec {
     },
     encode(value) {
       const prepared = fromJson(type, value);
+      if (type.isValid(prepared)) return { bytes: type.toBuffer(prepared) };
       const problems: Array<{ path: string; message: string }> = [];
       type.isValid(prepared, {
-        errorHook: (path: string[], got: unknown, expected: avro.Type) =>
-          problems.push({ path: path.join(".") || "(value)", message: `expected ${expected.branchName ?? expected.typeName}, got ${JSON.stringify(typeof got === "bigint" ? String(got) : got) ?? "nothing"}` }),
+        errorHook: (path: string[], got: unknown, expected: avro.Type) => {
+          // avsc's checker with a hook does not consult the BigInt long type: those are fine.
+          if (typeof got === "bigint" && expected.typeName.endsWith("long")) return;
+          problems.push({ path: path.join(".") || "(value)", message: `expected ${expected.branchName ?? expected.typeName}, got ${JSON.stringify(got) ?? "nothing"}` });
+        },
       });
       if (problems.length) return { problems };
-      return { bytes: type.toBuffer(prepared) };
+      try {
+        return { bytes: type.toBuffer(prepared) };
+      } catch (error) {
+        return { problems: [{ path: "(value)", message: error instanceof Error ? error.message : String(error) }] };
+      }
     },
   };
 }
