@@ -38,9 +38,8 @@ export const compatibilityBodySchema = z.object({ compatibility: z.enum(compatib
 export const deleteSubjectSchema = z.object({
   confirm: z.string({ error: "type the subject name in `confirm` to delete it" }).max(255),
   version: z.coerce.number().int().min(1).optional(),
-  permanent: z
-    .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])
-    .default(false),
+  // No default here: the query's values take the place of the body's, and an absent one must not override.
+  permanent: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]).optional(),
 });
 
 export interface SubjectSummary {

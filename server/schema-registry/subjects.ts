@@ -7,18 +7,26 @@ import { compileSchema, resolveReferences } from "./decoder";
 
 const path = (subject: string) => `/subjects/${encodeURIComponent(subject)}`;
 
-/** The level a subject has set, or undefined when it inherits the registry's. */
-async function subjectLevel(subject: string): Promise<CompatibilityLevel | undefined> {
-  try {
-    const answer = await registryCall<{ compatibilityLevel?: CompatibilityLevel; compatibility?: CompatibilityLevel }>(
-      "GET",
-      `/config/${encodeURIComponent(subject)}?defaultToGlobal=false`,
-    );
-    return answer.compatibilityLevel ?? answer.compatibility;
-  } catch (error) {
-    if (error instanceof RegistryAnswer && error.status === 404) return undefined;
-    throw asAppError(error);
-  }
+type LevelAnswer = { compatibilityLevel?: CompatibilityLevel; compatibility?: CompatibilityLevel };
+const levelOf = (answer: LevelAnswer) => answer.compatibilityLevel ?? answer.compatibility;
+
+/**
+ * The level that applies to a subject, and whether the subject sets it itself. Confluent answers
+ * 404 for a subject without a level of its own; Apicurio answers NONE, so a NONE that differs
+ * from the level in force (asked with defaultToGlobal=true) is read as "not set".
+ */
+async function subjectLevel(subject: string, global: CompatibilityLevel): Promise<{ level: CompatibilityLevel; set: boolean }> {
+  const ask = async (defaultToGlobal: boolean) => {
+    try {
+      return levelOf(await registryCall<LevelAnswer>("GET", `/config/${encodeURIComponent(subject)}?defaultToGlobal=${defaultToGlobal}`));
+    } catch (error) {
+      if (error instanceof RegistryAnswer && error.status === 404) return undefined;
+      throw asAppError(error);
+    }
+  };
+  const [own, effective] = await Promise.all([ask(false), ask(true)]);
+  const level = effective ?? own ?? global;
+  return { level, set: own !== undefined && own === level };
 }
 
 export async function globalLevel(): Promise<CompatibilityLevel> {
@@ -68,7 +76,7 @@ export async function listSubjects(): Promise<{ registry: string; compatibility:
     topicNames(),
   ]);
   const subjects = await mapLimited([...names].sort(), 8, async (subject): Promise<SubjectSummary> => {
-    const [latest, own] = await Promise.all([subjectVersion(subject, "latest"), subjectLevel(subject)]);
+    const [latest, own] = await Promise.all([subjectVersion(subject, "latest"), subjectLevel(subject, level)]);
     const name = schemaName(latest.schemaType, latest.schema);
     return {
       subject,
@@ -76,8 +84,8 @@ export async function listSubjects(): Promise<{ registry: string; compatibility:
       id: latest.id,
       type: latest.schemaType,
       ...(name ? { name } : {}),
-      compatibility: own ?? level,
-      compatibilitySet: own !== undefined,
+      compatibility: own.level,
+      compatibilitySet: own.set,
       ...topicOf(subject, topics),
     };
   });
@@ -100,19 +108,18 @@ function schemaName(type: SchemaType, schema: string): string | undefined {
 }
 
 export async function describeSubject(subject: string): Promise<SubjectDetail> {
-  const [numbers, own, level, topics] = await Promise.all([
+  const [numbers, own, topics] = await Promise.all([
     registryCall<number[]>("GET", `${path(subject)}/versions`).catch((e) => {
       throw asAppError(e, `The Schema Registry has no subject "${subject}"`);
     }),
-    subjectLevel(subject),
-    globalLevel(),
+    globalLevel().then((global) => subjectLevel(subject, global)),
     topicNames(),
   ]);
   const versions = await mapLimited(numbers, 8, (version) => subjectVersion(subject, version));
   return {
     subject,
-    compatibility: own ?? level,
-    compatibilitySet: own !== undefined,
+    compatibility: own.level,
+    compatibilitySet: own.set,
     ...topicOf(subject, topics),
     versions: versions.map((v) => ({ version: v.version, id: v.id, type: v.schemaType, schema: v.schema, references: v.references })),
   };
@@ -138,8 +145,7 @@ const registryBody = (input: SchemaInput) => ({
 /** Whether `input` may become the subject's next version under its compatibility level, with the registry's reasons. */
 export async function checkCompatibility(subject: string, input: SchemaInput): Promise<{ compatible: boolean; level: CompatibilityLevel; messages: string[] }> {
   await checkParses(input);
-  const [own, global] = await Promise.all([subjectLevel(subject), globalLevel()]);
-  const level = own ?? global;
+  const { level } = await subjectLevel(subject, await globalLevel());
   try {
     const answer = await registryCall<{ is_compatible: boolean; messages?: string[] }>(
       "POST",

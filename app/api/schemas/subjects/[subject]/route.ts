@@ -10,5 +10,5 @@ export const GET = handle("GET /api/schemas/subjects/[subject]", ({ params }) =>
 /** Deletes a subject (or one version) once `confirm` repeats its name; `permanent` also hard-deletes. */
 export const DELETE = handle("DELETE /api/schemas/subjects/[subject]", async ({ params, body }) => {
   if (body?.confirm !== params.subject) throw new AppError("BAD_REQUEST", `Type the subject's name ("${params.subject}") in confirm to delete it`);
-  return deleteSubject(params.subject, { version: body.version, permanent: body.permanent });
+  return deleteSubject(params.subject, { version: body.version, permanent: body.permanent ?? false });
 });
