@@ -129,7 +129,11 @@ function checkCombinations(config: AppConfig, ctx: z.RefinementCtx): void {
     });
   }
   if (!!config.SCHEMA_REGISTRY_USERNAME !== !!config.SCHEMA_REGISTRY_PASSWORD) {
-    ctx.addIssue({ code: "custom", path: ["SCHEMA_REGISTRY_USERNAME"], message: "basic auth needs both SCHEMA_REGISTRY_USERNAME and SCHEMA_REGISTRY_PASSWORD" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["SCHEMA_REGISTRY_USERNAME"],
+      message: "basic auth needs both SCHEMA_REGISTRY_USERNAME and SCHEMA_REGISTRY_PASSWORD",
+    });
   }
   if (config.SCHEMA_REGISTRY_TOKEN && config.SCHEMA_REGISTRY_USERNAME) {
     ctx.addIssue({ code: "custom", path: ["SCHEMA_REGISTRY_TOKEN"], message: "give either a bearer token or a user name and password, not both" });
@@ -146,10 +150,23 @@ function checkCombinations(config: AppConfig, ctx: z.RefinementCtx): void {
 export class ConfigError extends Error {}
 
 /** Settings that may be given as a file (`<NAME>_FILE`, e.g. a mounted secret) instead of their value. */
-export const fileSettings = ["MONGODB_URI", "KAFKA_SASL_PASSWORD", "SESSION_SECRET", "OIDC_CLIENT_SECRET", "SCHEMA_REGISTRY_PASSWORD", "SCHEMA_REGISTRY_TOKEN"] as const;
+export const fileSettings = [
+  "MONGODB_URI",
+  "KAFKA_SASL_PASSWORD",
+  "SESSION_SECRET",
+  "OIDC_CLIENT_SECRET",
+  "SCHEMA_REGISTRY_PASSWORD",
+  "SCHEMA_REGISTRY_TOKEN",
+] as const;
 
 /** Settings never shown or logged: the config view replaces them (and credentials in URIs) with ***. */
-export const secretSettings = new Set<string>(["KAFKA_SASL_PASSWORD", "SESSION_SECRET", "OIDC_CLIENT_SECRET", "SCHEMA_REGISTRY_PASSWORD", "SCHEMA_REGISTRY_TOKEN"]);
+export const secretSettings = new Set<string>([
+  "KAFKA_SASL_PASSWORD",
+  "SESSION_SECRET",
+  "OIDC_CLIENT_SECRET",
+  "SCHEMA_REGISTRY_PASSWORD",
+  "SCHEMA_REGISTRY_TOKEN",
+]);
 
 function readSettingFiles(env: Record<string, string>): Record<string, string> {
   const resolved = { ...env };

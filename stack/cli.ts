@@ -7,7 +7,7 @@
  * `up` alone starts the infrastructure; `services` is the storefront, `loadgen` a gentle load on it.
  *   npm run stack -- status [--json]
  *   npm run stack -- logs [kafka-1|mongo|prometheus|schema-registry] [--lines N]
- *   npm run stack -- install [--browser]   (--browser: also Chromium and docker-compose, for the tests)
+ *   npm run stack -- install [--browser]   (--browser: also what the tests use: Chromium, docker-compose, kcat, confluent-kafka)
  */
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -16,6 +16,7 @@ import { installKafka, kafkaLogNames, kafkaStatus, runningKafkaLayout, startKafk
 import { installFerretdb, mongoStatus, startMongo, stopMongo } from "./mongo";
 import { logFile, runningPid } from "./proc";
 import { prometheusStatus, startPrometheus, stopPrometheus } from "./prometheus";
+import { installSerdesPython } from "./python";
 import { installSchemaRegistry, schemaRegistryRunning, schemaRegistryStatus, startSchemaRegistry, stopSchemaRegistry } from "./schema-registry";
 import { servicesRunning, servicesStatus, startLoadgen, startServices, stopLoadgen, stopServices } from "./services";
 import { defaultKafkaLine, kafkaReleases, type KafkaLine } from "./settings";
@@ -127,6 +128,8 @@ function install(): void {
     ] as const)
       ensureDebianPackage(binary, name);
   if (values.browser) ensureDebianPackage("/usr/bin/chromium", "chromium");
+  // Confluent's serializers (Python, librdkafka underneath): tests decode what they write and read what we write.
+  if (values.browser) installSerdesPython();
   console.log("stack: everything is installed");
 }
 
@@ -141,7 +144,15 @@ try {
     case "status":
       if (values.json) {
         const kafka = runningKafkaLayout();
-        console.log(JSON.stringify({ kafka: kafka ?? null, mongo: !!runningPid("mongo"), prometheus: !!runningPid("prometheus"), "schema-registry": schemaRegistryRunning(), ...servicesRunning() }));
+        console.log(
+          JSON.stringify({
+            kafka: kafka ?? null,
+            mongo: !!runningPid("mongo"),
+            prometheus: !!runningPid("prometheus"),
+            "schema-registry": schemaRegistryRunning(),
+            ...servicesRunning(),
+          }),
+        );
       } else {
         console.log([kafkaStatus(), mongoStatus(), prometheusStatus(), schemaRegistryStatus(), ...servicesStatus()].join("\n"));
       }

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 // compose.yaml publishes the stack's default ports, whatever this run moved them to.
-import { defaultPorts as ports } from "@/stack/settings";
+import { apicurioVersion, defaultPorts as ports } from "@/stack/settings";
 
 const root = join(import.meta.dirname, "..");
 const compose = parse(readFileSync(join(root, "compose.yaml"), "utf8")) as {
@@ -22,6 +22,7 @@ describe("compose.yaml", () => {
     expect(compose.services.kafka?.image).toMatch(/^apache\/kafka:4\./);
     expect(compose.services.mongo?.image).toMatch(/^mongo:/);
     expect(compose.services.prometheus?.image).toMatch(/^prom\/prometheus:/);
+    expect(compose.services["schema-registry"]?.image).toBe(`apicurio/apicurio-registry:${apicurioVersion}`);
     expect(compose.services.console?.build).toEqual({ context: ".", target: "console" });
   });
 
@@ -38,6 +39,7 @@ describe("compose.yaml", () => {
     expect(hostPort("kafka")).toBe(ports.kafka);
     expect(hostPort("mongo")).toBe(ports.mongo);
     expect(hostPort("prometheus")).toBe(ports.prometheus);
+    expect(hostPort("schema-registry")).toBe(ports.schemaRegistry);
   });
 
   it("points the console at the compose services", () => {
@@ -45,6 +47,7 @@ describe("compose.yaml", () => {
     expect(env.KAFKA_BROKERS).toBe("kafka:9092");
     expect(env.MONGODB_URI).toBe("mongodb://mongo:27017/");
     expect(env.PROMETHEUS_URL).toBe("http://prometheus:9090");
+    expect(env.SCHEMA_REGISTRY_URL).toBe("http://schema-registry:8080/apis/ccompat/v7");
   });
 
   it("mounts a Prometheus config that scrapes the console", () => {

@@ -22,7 +22,15 @@ const subject = `${topic}-value`;
 const at = (s = subject) => `/api/schemas/subjects/${encodeURIComponent(s)}`;
 const params = { subject };
 
-const v1 = { type: "record", name: "Payment", namespace: "it", fields: [{ name: "id", type: "string" }, { name: "cents", type: "long" }] };
+const v1 = {
+  type: "record",
+  name: "Payment",
+  namespace: "it",
+  fields: [
+    { name: "id", type: "string" },
+    { name: "cents", type: "long" },
+  ],
+};
 const v2 = { ...v1, fields: [...v1.fields, { name: "currency", type: "string", default: "EUR" }] };
 const incompatible = { ...v1, fields: [...v1.fields, { name: "country", type: "string" }] };
 
@@ -53,11 +61,16 @@ describe("a subject's life through the console", () => {
     expect(notRegistered.body.error.code).toBe("SCHEMA_INVALID");
 
     // A schema that does not parse is told with the parser's words before the registry sees it.
-    const broken = await callRouteJson(checkRoute.POST, "POST", `${at()}/compatibility`, { params, body: { schema: '{"type":"record","name":"X","fields":[{"name":"a","type":"strin"}]}' } });
+    const broken = await callRouteJson(checkRoute.POST, "POST", `${at()}/compatibility`, {
+      params,
+      body: { schema: '{"type":"record","name":"X","fields":[{"name":"a","type":"strin"}]}' },
+    });
     expect(broken.status).toBe(422);
     expect(broken.body.error.message).toMatch(/^The Avro schema does not parse: .*strin/);
 
-    expect((await callRouteJson(versionsRoute.POST, "POST", `${at()}/versions`, { params, body: { schema: JSON.stringify(v2) } })).body).toMatchObject({ version: 2 });
+    expect((await callRouteJson(versionsRoute.POST, "POST", `${at()}/versions`, { params, body: { schema: JSON.stringify(v2) } })).body).toMatchObject({
+      version: 2,
+    });
     const detail = await callRouteJson(subjectRoute.GET, "GET", at(), { params });
     expect(detail.status).toBe(200);
     expect(detail.body).toMatchObject({ subject, compatibility: "BACKWARD", compatibilitySet: false, topic, part: "value" });
@@ -126,7 +139,10 @@ describe("a subject's life through the console", () => {
     try {
       const { status, body } = await callRouteJson(subjectsRoute.GET, "GET", "/api/schemas/subjects");
       expect(status).toBe(503);
-      expect(body.error).toMatchObject({ code: "SCHEMA_REGISTRY_UNAVAILABLE", message: expect.stringMatching(/^The Schema Registry at http:\/\/127\.0\.0\.1:9\/apis\/ccompat\/v7 is unavailable/) });
+      expect(body.error).toMatchObject({
+        code: "SCHEMA_REGISTRY_UNAVAILABLE",
+        message: expect.stringMatching(/^The Schema Registry at http:\/\/127\.0\.0\.1:9\/apis\/ccompat\/v7 is unavailable/),
+      });
     } finally {
       vi.stubEnv("SCHEMA_REGISTRY_URL", stackAddresses.schemaRegistryUrl);
       delete (globalThis as { eventdeckConfig?: unknown }).eventdeckConfig;

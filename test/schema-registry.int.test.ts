@@ -124,7 +124,11 @@ describe("values the registry cannot decode", () => {
     const { messages, done } = await browse(topic);
     expect(done).toMatchObject({ scanned: 4, matched: 4 });
     const bad = messages.find((m) => m.key?.text === "bad")!;
-    expect(bad.value).toMatchObject({ encoding: "binary", text: unknown.toString("hex"), schemaError: `schema id ${0x7ffffff0} is unknown to the Schema Registry` });
+    expect(bad.value).toMatchObject({
+      encoding: "binary",
+      text: unknown.toString("hex"),
+      schemaError: `schema id ${0x7ffffff0} is unknown to the Schema Registry`,
+    });
     expect(messages.filter((m) => m.value?.schema)).toHaveLength(3);
   });
 
@@ -139,7 +143,9 @@ describe("values the registry cannot decode", () => {
       expect(done).toMatchObject({ scanned: 4, matched: 4 });
       for (const m of messages) {
         expect(m.value?.encoding).toBe("binary");
-        expect(m.value?.schemaError).toMatch(/^the Schema Registry could not give schema id \d+: The Schema Registry at http:\/\/127\.0\.0\.1:9\/apis\/ccompat\/v7 is unavailable/);
+        expect(m.value?.schemaError).toMatch(
+          /^the Schema Registry could not give schema id \d+: The Schema Registry at http:\/\/127\.0\.0\.1:9\/apis\/ccompat\/v7 is unavailable/,
+        );
       }
     } finally {
       vi.stubEnv("SCHEMA_REGISTRY_URL", stackAddresses.schemaRegistryUrl);

@@ -128,7 +128,7 @@ export function ProduceForm({ topic, partitions }: { topic: string; partitions: 
               : format === "json"
                 ? "Checked as JSON and sent as written."
                 : format === "schema"
-                  ? "Written as JSON (Avro unions as {\"branch\": value}), checked against the subject's schema and sent in its binary encoding with the schema id."
+                  ? 'Written as JSON (Avro unions as {"branch": value}), checked against the subject\'s schema and sent in its binary encoding with the schema id.'
                   : "Sent as UTF-8 text."}
         </p>
       </div>

@@ -32,7 +32,8 @@ export function SchemaCheck({ detail, onRegistered }: { detail: SubjectDetail; o
       }}
     >
       <label htmlFor={id} className="text-sm text-muted">
-        Schema ({type === "AVRO" ? "Avro" : type === "PROTOBUF" ? "Protobuf" : "JSON Schema"}), checked against <span className="font-mono">{detail.compatibility}</span>
+        Schema ({type === "AVRO" ? "Avro" : type === "PROTOBUF" ? "Protobuf" : "JSON Schema"}), checked against{" "}
+        <span className="font-mono">{detail.compatibility}</span>
       </label>
       <textarea
         id={id}

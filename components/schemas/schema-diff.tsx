@@ -44,7 +44,11 @@ export function SchemaDiff({
           {added === 0 && removed === 0 ? "The two versions are the same text." : `${added} line${added === 1 ? "" : "s"} added, ${removed} removed`}
         </span>
       </div>
-      <pre className="max-h-[28rem] overflow-auto rounded-md border border-line bg-canvas p-2 font-mono text-xs leading-5" aria-label={`Diff of v${older.version} and v${newer.version}`}>
+      <pre
+        tabIndex={0}
+        className="max-h-[28rem] overflow-auto rounded-md border border-line bg-canvas p-2 font-mono text-xs leading-5"
+        aria-label={`Diff of v${older.version} and v${newer.version}`}
+      >
         {parts.map((part, i) =>
           part.value
             .replace(/\n$/, "")
@@ -53,7 +57,7 @@ export function SchemaDiff({
               <div
                 key={`${i}-${j}`}
                 data-change={part.added ? "added" : part.removed ? "removed" : undefined}
-                className={part.added ? "bg-ok/15 text-ok" : part.removed ? "bg-bad/15 text-bad" : undefined}
+                className={part.added ? "bg-ok/15" : part.removed ? "bg-bad/15" : undefined}
               >
                 {part.added ? "+ " : part.removed ? "- " : "  "}
                 {line}

@@ -61,7 +61,9 @@ function DeleteSubject({ detail }: { detail: SubjectDetail }) {
         open={open}
         onClose={() => setOpen(false)}
         title={`Delete ${detail.subject}`}
-        description={permanent ? "A hard delete cannot be undone." : "A soft delete: the versions can be registered again, and their ids keep decoding records."}
+        description={
+          permanent ? "A hard delete cannot be undone." : "A soft delete: the versions can be registered again, and their ids keep decoding records."
+        }
         name={detail.subject}
         action={permanent ? "Delete for good" : "Delete"}
         pendingAction="Deleting…"
@@ -70,10 +72,12 @@ function DeleteSubject({ detail }: { detail: SubjectDetail }) {
         consequences={
           <div className="space-y-2">
             <p>
-              All {detail.versions.length} version{detail.versions.length === 1 ? "" : "s"} of the subject are deleted. Producers that register on write create it again.
+              All {detail.versions.length} version{detail.versions.length === 1 ? "" : "s"} of the subject are deleted. Producers that register on write create
+              it again.
             </p>
             <label className="flex items-center gap-2">
-              <input type="checkbox" checked={permanent} onChange={(e) => setPermanent(e.target.checked)} /> Also delete permanently (hard delete: the ids stop resolving)
+              <input type="checkbox" checked={permanent} onChange={(e) => setPermanent(e.target.checked)} /> Also delete permanently (hard delete: the ids stop
+              resolving)
             </label>
           </div>
         }
@@ -95,7 +99,10 @@ export function SubjectView({ subject }: { subject: string }) {
   return (
     <div className="space-y-4">
       <BreadcrumbHeader
-        trail={[{ label: "Schemas", href: "/schemas" }, { label: subject, mono: true }]}
+        trail={[
+          { label: "Schemas", href: "/schemas" },
+          { label: subject, mono: true },
+        ]}
         title={<span className="font-mono">{subject}</span>}
         actions={data && isAdmin ? <DeleteSubject detail={data} /> : undefined}
       />
@@ -130,7 +137,11 @@ export function SubjectView({ subject }: { subject: string }) {
               {isSerializedDescriptor(chosen.type, chosen.schema) && (
                 <p className="text-xs text-muted">Registered as a serialized descriptor (base64), as some clients send it.</p>
               )}
-              <pre className="max-h-[28rem] overflow-auto rounded-md border border-line bg-canvas p-2 font-mono text-xs leading-5" aria-label={`Schema of v${chosen.version}`}>
+              <pre
+                tabIndex={0}
+                className="max-h-[28rem] overflow-auto rounded-md border border-line bg-canvas p-2 font-mono text-xs leading-5"
+                aria-label={`Schema of v${chosen.version}`}
+              >
                 {readableSchema(chosen.type, chosen.schema)}
               </pre>
               {chosen.references.length > 0 && (

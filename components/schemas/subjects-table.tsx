@@ -10,7 +10,14 @@ import { useUrlState } from "@/lib/hooks/use-url-state";
 import { useSubjects } from "@/lib/queries/schemas";
 import type { SchemaTypeName } from "@/lib/schemas/schema-registry";
 
-const columns = [{ label: "Subject" }, { label: "Type" }, { label: "Latest", numeric: true }, { label: "Id", numeric: true }, { label: "Compatibility" }, { label: "Topic" }];
+const columns = [
+  { label: "Subject" },
+  { label: "Type" },
+  { label: "Latest", numeric: true },
+  { label: "Id", numeric: true },
+  { label: "Compatibility" },
+  { label: "Topic" },
+];
 
 export const schemaTypeLabel: Record<SchemaTypeName, string> = { AVRO: "Avro", PROTOBUF: "Protobuf", JSON: "JSON Schema" };
 
@@ -27,7 +34,13 @@ export function SubjectsTable() {
           <div className="flex flex-wrap items-center justify-between gap-3">
             <label className="flex items-center gap-2 text-sm">
               <span className="text-muted">Filter</span>
-              <Input type="search" value={filter} onChange={(e) => setUrlState({ q: e.target.value })} placeholder="subject or record name" className="w-64 py-1" />
+              <Input
+                type="search"
+                value={filter}
+                onChange={(e) => setUrlState({ q: e.target.value })}
+                placeholder="subject or record name"
+                className="w-64 py-1"
+              />
             </label>
             <p className="text-xs text-muted">
               {shown.length} of {data.subjects.length} subjects · registry default <span className="font-mono">{data.compatibility}</span> ·{" "}

@@ -50,7 +50,8 @@ export function useSetCompatibility(subject: string) {
 export function useDeleteSubject(subject: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { confirm: string; version?: number; permanent: boolean }) => apiCall("DELETE /api/schemas/subjects/[subject]", { params: { subject }, body }),
+    mutationFn: (body: { confirm: string; version?: number; permanent: boolean }) =>
+      apiCall("DELETE /api/schemas/subjects/[subject]", { params: { subject }, body }),
     onSuccess: () => client.invalidateQueries({ queryKey: schemaKeys.all }),
   });
 }

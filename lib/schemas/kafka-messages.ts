@@ -109,7 +109,8 @@ export const produceMessageSchema = z
     compression: z.enum(compressionCodecs).default("none"),
   })
   .superRefine((body, ctx) => {
-    if (body.valueFormat === "schema" && !body.valueSchema) ctx.addIssue({ code: "custom", path: ["valueSchema"], message: 'valueFormat "schema" needs valueSchema (a subject)' });
+    if (body.valueFormat === "schema" && !body.valueSchema)
+      ctx.addIssue({ code: "custom", path: ["valueSchema"], message: 'valueFormat "schema" needs valueSchema (a subject)' });
     if (body.valueFormat === "text") return;
     try {
       JSON.parse(body.value);

@@ -64,7 +64,8 @@ export function registryBase(): string {
 function authorization(): string | undefined {
   const { SCHEMA_REGISTRY_USERNAME, SCHEMA_REGISTRY_PASSWORD, SCHEMA_REGISTRY_TOKEN, SCHEMA_REGISTRY_URL } = getConfig();
   if (SCHEMA_REGISTRY_TOKEN) return `Bearer ${SCHEMA_REGISTRY_TOKEN}`;
-  if (SCHEMA_REGISTRY_USERNAME && SCHEMA_REGISTRY_PASSWORD) return `Basic ${Buffer.from(`${SCHEMA_REGISTRY_USERNAME}:${SCHEMA_REGISTRY_PASSWORD}`).toString("base64")}`;
+  if (SCHEMA_REGISTRY_USERNAME && SCHEMA_REGISTRY_PASSWORD)
+    return `Basic ${Buffer.from(`${SCHEMA_REGISTRY_USERNAME}:${SCHEMA_REGISTRY_PASSWORD}`).toString("base64")}`;
   // Credentials written into the URL itself.
   const url = new URL(SCHEMA_REGISTRY_URL);
   if (url.username) return `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString("base64")}`;
@@ -96,7 +97,8 @@ export async function registryCall<T>(method: "GET" | "POST" | "PUT" | "DELETE",
         dispatcher: dispatcher(SCHEMA_REGISTRY_CA_FILE),
       });
     } catch (error) {
-      if (error instanceof Error && error.name === "TimeoutError") throw new AppError("TIMEOUT", `The Schema Registry did not answer within ${BACKEND_TIMEOUT_MS} ms`);
+      if (error instanceof Error && error.name === "TimeoutError")
+        throw new AppError("TIMEOUT", `The Schema Registry did not answer within ${BACKEND_TIMEOUT_MS} ms`);
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : errorMessage(error);
       throw new AppError("SCHEMA_REGISTRY_UNAVAILABLE", `The Schema Registry at ${base} is unavailable: ${cause}`);
     }

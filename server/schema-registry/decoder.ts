@@ -8,9 +8,7 @@ import { jsonSchemaCodec } from "./formats/json-schema";
 import { protobufCodec } from "./formats/protobuf";
 import { readFraming, readMessageIndexes } from "./wire";
 
-type Entry =
-  | { state: "ready"; codec: SchemaCodec; info: Omit<PayloadSchema, "message" | "unions"> }
-  | { state: "failed"; reason: string; until: number };
+type Entry = { state: "ready"; codec: SchemaCodec; info: Omit<PayloadSchema, "message" | "unions"> } | { state: "failed"; reason: string; until: number };
 
 /** Ids are immutable in a registry: a compiled schema stays cached for the life of the process. */
 const cache = ((globalThis as unknown as { eventdeckSchemas?: Map<string, Entry> }).eventdeckSchemas ??= new Map());
@@ -52,7 +50,11 @@ async function load(id: number, topic: string | undefined): Promise<Entry> {
     const [codec, where] = await Promise.all([resolveReferences(schema).then(compileSchema), subjectVersionsOfId(id)]);
     // The topic's own subject first (TopicNameStrategy), else the first that holds the id.
     const subject = where.find((s) => topic && (s.subject === `${topic}-value` || s.subject === `${topic}-key`)) ?? where[0];
-    return { state: "ready", codec, info: { id, type: schema.schemaType, name: codec.name, ...(subject ? { subject: subject.subject, version: subject.version } : {}) } };
+    return {
+      state: "ready",
+      codec,
+      info: { id, type: schema.schemaType, name: codec.name, ...(subject ? { subject: subject.subject, version: subject.version } : {}) },
+    };
   } catch (error) {
     return { state: "failed", reason: `the Schema Registry could not give schema id ${id}: ${errorMessage(error)}`, until: Date.now() + unavailableRetryMs };
   }

@@ -14,7 +14,10 @@ export async function encodeWithSchema(target: { subject: string; version: numbe
   try {
     encoded = compileSchema(await resolveReferences(found)).encode(value, target.message);
   } catch (error) {
-    throw new AppError("BAD_REQUEST", `The value cannot be encoded with ${target.subject} v${found.version}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new AppError(
+      "BAD_REQUEST",
+      `The value cannot be encoded with ${target.subject} v${found.version}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if ("problems" in encoded) {
     const list = encoded.problems.map((p) => `${p.path}: ${p.message}`).join("; ");

@@ -131,7 +131,10 @@ async function checkParses(input: SchemaInput): Promise<void> {
     compileSchema(await resolveReferences({ schema: input.schema, schemaType: input.schemaType, references: input.references }));
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError("SCHEMA_INVALID", `The ${input.schemaType === "AVRO" ? "Avro" : input.schemaType === "PROTOBUF" ? "Protobuf" : "JSON"} schema does not parse: ${errorMessage(error)}`);
+    throw new AppError(
+      "SCHEMA_INVALID",
+      `The ${input.schemaType === "AVRO" ? "Avro" : input.schemaType === "PROTOBUF" ? "Protobuf" : "JSON"} schema does not parse: ${errorMessage(error)}`,
+    );
   }
 }
 
@@ -155,7 +158,8 @@ export async function checkCompatibility(subject: string, input: SchemaInput): P
     return { compatible: answer.is_compatible, level, messages: answer.messages ?? [] };
   } catch (error) {
     // A subject with no version yet: anything may be its first.
-    if (error instanceof RegistryAnswer && error.status === 404) return { compatible: true, level, messages: ["The subject has no version yet: any schema may be its first."] };
+    if (error instanceof RegistryAnswer && error.status === 404)
+      return { compatible: true, level, messages: ["The subject has no version yet: any schema may be its first."] };
     throw asAppError(error);
   }
 }
@@ -182,7 +186,10 @@ export async function setCompatibility(subject: string, compatibility: Compatibi
 }
 
 /** Soft-deletes a subject (or one version); `permanent` then removes it for good (a hard delete). */
-export async function deleteSubject(subject: string, options: { version?: number; permanent: boolean }): Promise<{ subject: string; deleted: number[]; permanent: boolean }> {
+export async function deleteSubject(
+  subject: string,
+  options: { version?: number; permanent: boolean },
+): Promise<{ subject: string; deleted: number[]; permanent: boolean }> {
   const target = options.version === undefined ? path(subject) : `${path(subject)}/versions/${options.version}`;
   try {
     const answer = await registryCall<number[] | number>("DELETE", target);

@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { cacheDir } from "@/stack/settings";
+import { serdesVenv } from "@/stack/python";
 import { stackAddresses } from "./stack";
 
 /** The virtualenv `stack install --browser` makes with confluent-kafka (librdkafka and its serializers). */
-export const serdesPython = join(cacheDir, "python-serdes", "bin", "python");
+export const serdesPython = join(serdesVenv, "bin", "python");
 const script = join(import.meta.dirname, "..", "python", "confluent_serdes.py");
 
 export type SerdesKind = "avro" | "protobuf" | "json";

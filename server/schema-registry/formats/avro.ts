@@ -172,10 +172,17 @@ function toJson(type: avro.Type, value: unknown, path: string, branches: Array<{
   }
   if (type instanceof avro.types.LogicalType) return value;
   if (type instanceof avro.types.RecordType)
-    return Object.fromEntries(type.fields.map((field) => [field.name, toJson(field.type, (value as Record<string, unknown>)[field.name], path ? `${path}.${field.name}` : field.name, branches)]));
+    return Object.fromEntries(
+      type.fields.map((field) => [
+        field.name,
+        toJson(field.type, (value as Record<string, unknown>)[field.name], path ? `${path}.${field.name}` : field.name, branches),
+      ]),
+    );
   if (type instanceof avro.types.ArrayType) return (value as unknown[]).map((item, i) => toJson(type.itemsType, item, `${path}[${i}]`, branches));
   if (type instanceof avro.types.MapType)
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, toJson(type.valuesType, item, `${path}.${key}`, branches)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, toJson(type.valuesType, item, `${path}.${key}`, branches)]),
+    );
   if (typeof value === "bigint") return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
   if (Buffer.isBuffer(value)) return value.toString("base64");
   if (typeof value === "number" && !Number.isFinite(value)) return String(value);
@@ -198,7 +205,9 @@ function fromJson(type: avro.Type, value: unknown): unknown {
   }
   if (type instanceof avro.types.LogicalType) return value;
   if (type instanceof avro.types.RecordType && value && typeof value === "object")
-    return Object.fromEntries(type.fields.map((field) => [field.name, fromJson(field.type, (value as Record<string, unknown>)[field.name] ?? field.defaultValue())]));
+    return Object.fromEntries(
+      type.fields.map((field) => [field.name, fromJson(field.type, (value as Record<string, unknown>)[field.name] ?? field.defaultValue())]),
+    );
   if (type instanceof avro.types.ArrayType && Array.isArray(value)) return value.map((item) => fromJson(type.itemsType, item));
   if (type instanceof avro.types.MapType && value && typeof value === "object")
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fromJson(type.valuesType, item)]));
@@ -229,7 +238,10 @@ export function avroCodec(schema: ResolvedSchema): SchemaCodec {
         errorHook: (path: string[], got: unknown, expected: avro.Type) => {
           // avsc's checker with a hook does not consult the BigInt long type: those are fine.
           if (typeof got === "bigint" && expected.typeName.endsWith("long")) return;
-          problems.push({ path: path.join(".") || "(value)", message: `expected ${expected.branchName ?? expected.typeName}, got ${JSON.stringify(got) ?? "nothing"}` });
+          problems.push({
+            path: path.join(".") || "(value)",
+            message: `expected ${expected.branchName ?? expected.typeName}, got ${JSON.stringify(got) ?? "nothing"}`,
+          });
         },
       });
       if (problems.length) return { problems };

@@ -109,7 +109,10 @@ function rootFromDescriptors(main: descriptor.IFileDescriptorProto, schema: Reso
   const files = new Map<string, descriptor.IFileDescriptorProto>();
   const add = (name: string, text: string | undefined) => {
     if (files.has(name)) return;
-    const file = text === undefined ? undefined : (serializedDescriptor(text) ?? protobuf.parse(text, new protobuf.Root(), parseOptions).root.toDescriptor("proto3").file[0]);
+    const file =
+      text === undefined
+        ? undefined
+        : (serializedDescriptor(text) ?? protobuf.parse(text, new protobuf.Root(), parseOptions).root.toDescriptor("proto3").file[0]);
     if (file) {
       files.set(name, file);
       for (const dependency of file.dependency ?? []) add(dependency, schema.references.find((r) => r.name === dependency)?.schema);
@@ -194,7 +197,8 @@ function codecOf(root: protobuf.Root, topNames: string[]): SchemaCodec {
     },
     encode(value, message) {
       const type = message ? root.lookupType(message) : top[0]!;
-      if (!value || typeof value !== "object" || Array.isArray(value)) return { problems: [{ path: "(value)", message: `a ${type.name} message is a JSON object` }] };
+      if (!value || typeof value !== "object" || Array.isArray(value))
+        return { problems: [{ path: "(value)", message: `a ${type.name} message is a JSON object` }] };
       const problems: ValueProblem[] = [];
       for (const key of Object.keys(value)) if (!type.fields[key]) problems.push({ path: key, message: `${type.name} has no field ${key}` });
       let created: protobuf.Message | undefined;
