@@ -15,6 +15,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   "kafka-search": () => import("./kafka-search").then((m) => m.benchKafkaSearch()),
   "kafka-search-lz4": () => import("./kafka-search").then((m) => m.benchKafkaSearch("lz4")),
   "kafka-search-zstd": () => import("./kafka-search").then((m) => m.benchKafkaSearch("zstd")),
+  "kafka-search-avro": () => import("./kafka-search-avro").then((m) => m.benchKafkaSearchAvro()),
   metrics: () => import("./metrics").then((m) => m.benchMetrics()),
   "mongo-paging": () => import("./mongo-paging").then((m) => m.benchMongoPaging()),
   replay: () => import("./replay").then((m) => m.benchReplay()),

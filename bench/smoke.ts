@@ -32,6 +32,7 @@ const smallBenches: SmokeBench[] = [
   { name: "kafka-search", env: { BENCH_SEARCH_MESSAGES: "5000", BENCH_ROUNDS: "1" } },
   { name: "kafka-search-lz4", env: { BENCH_SEARCH_MESSAGES: "5000", BENCH_ROUNDS: "1" } },
   { name: "kafka-search-zstd", env: { BENCH_SEARCH_MESSAGES: "5000", BENCH_ROUNDS: "1" } },
+  { name: "kafka-search-avro", env: { BENCH_SEARCH_MESSAGES: "5000", BENCH_ROUNDS: "1" } },
   { name: "metrics", env: { BENCH_ROUNDS: "1" } },
   { name: "mongo-paging", args: ["--documents", "5000", "--rounds", "1"] },
   { name: "replay", env: { BENCH_EVENTS: "5000", BENCH_ROUNDS: "1" } },

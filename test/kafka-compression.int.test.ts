@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { KafkaMessage, ScanEvent } from "@/lib/schemas/kafka-messages";
 import { cacheDir, kafkaReleases } from "@/stack/settings";
+import { serdesPython } from "./support/python-serdes";
 import { callRoute } from "./support/route-call";
 import { stackAddresses, testKafka, uniqueName } from "./support/stack";
 
@@ -128,6 +129,22 @@ describe.each(codecs)("%s-compressed topics", (codec) => {
     const reference = referenceRead(topic);
     expect(reference).toHaveLength(600);
     const ours = await consoleRead(topic);
+    expect(ours.lines).toEqual(reference);
+  }, 180_000);
+
+  it("written by librdkafka in transactions, some aborted, read exactly as a read_committed librdkafka consumer reads them", async () => {
+    const topic = await newTopic(`it-txn-${codec}`);
+    const out = execFileSync(serdesPython, [join(import.meta.dirname, "python", "librdkafka_transactions.py"), broker, topic, codec, "9", "40"], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(JSON.parse(out)).toEqual({ committed: 240, aborted: 120 });
+    const reference = referenceRead(topic);
+    expect(reference).toHaveLength(240);
+    // Not one record of an aborted transaction (the second of every three) reaches either reader.
+    expect(reference.filter((line) => /\tt(1|4|7)-m/.test(line))).toEqual([]);
+    const ours = await consoleRead(topic);
+    expect(ours.done).toMatchObject({ type: "done", matched: 240, unreadable: [] });
     expect(ours.lines).toEqual(reference);
   }, 180_000);
 

@@ -8,6 +8,7 @@ import { connectFetchCluster, withFetchCluster } from "./messages-client";
 import { SchemaDecoder } from "../schema-registry/decoder";
 import { RecordSubject, SchemaNeeded, toKafkaMessage } from "./messages-decode";
 import { fetchErrorNames, fetchRecords, type FetchedPartition } from "./protocol/fetch";
+import { committedBatches } from "./protocol/committed-batches";
 import { RecordView, recordBatches, type UnreadableBatch } from "./protocol/record-batch-reader";
 import { checkPartitions, listOffsets, topicPartitions, type ScanPlan } from "./messages-plan";
 
@@ -48,7 +49,8 @@ async function fetchRound(cluster: Cluster, topic: string, cursors: PartitionCur
       const wanted = cursors
         .filter((c) => partitions.includes(c.partition))
         .map((c) => ({ partition: c.partition, fetchOffset: c.next, maxBytes: c.fetchBytes }));
-      return fetchRecords(broker, topic, wanted, largestFetchBytes);
+      // As consumers with isolation.level=read_committed see the log: to the last stable offset, aborted transactions left out.
+      return fetchRecords(broker, topic, wanted, largestFetchBytes, "read_committed");
     }),
   );
   return answers.flat();
@@ -71,7 +73,7 @@ class ScanState {
   }
 
   /** Reads one partition's fetched bytes from `cursor.next` on, up to the end of its range or a cap. */
-  readPartition(cursor: PartitionCursor, records: Buffer): void {
+  readPartition(cursor: PartitionCursor, fetched: Pick<FetchedPartition, "partition" | "records" | "abortedTransactions">): void {
     const { predicate, needles, maxScan, maxMatches } = this.plan;
     // A batch that cannot be read is told in the stream and left behind: the scan goes on past it.
     const skip = ({ partition, baseOffset, lastOffset, codec, reason }: UnreadableBatch) => {
@@ -79,8 +81,13 @@ class ScanState {
       this.unreadable.push({ partition, from: String(baseOffset), to: String(lastOffset), codec, reason });
       cursor.next = Math.min(lastOffset + 1, cursor.to);
     };
-    for (const batch of recordBatches(records, cursor.partition, skip)) {
+    for (const { batch, readable } of committedBatches(fetched, skip)) {
       if (batch.lastOffset < cursor.next) continue;
+      if (!readable && !batch.isControl) {
+        // An aborted transaction's records: never delivered to read_committed consumers, so not shown (nor counted) here.
+        cursor.next = Math.min(batch.lastOffset + 1, cursor.to);
+        continue;
+      }
       if (batch.baseOffset >= cursor.to) {
         cursor.next = cursor.to;
         return;
@@ -165,7 +172,7 @@ export async function* scanMessages(plan: ScanPlan, signal: AbortSignal): AsyncG
         continue;
       }
       let leaderMoved = false;
-      for (const { partition, errorCode, records } of fetched) {
+      for (const { partition, errorCode, records, abortedTransactions } of fetched) {
         const cursor = cursors.find((c) => c.partition === partition);
         if (!cursor) continue;
         if (errorCode === 1) {
@@ -188,7 +195,7 @@ export async function* scanMessages(plan: ScanPlan, signal: AbortSignal): AsyncG
           continue;
         }
         const before = cursor.next;
-        state.readPartition(cursor, records);
+        state.readPartition(cursor, { partition, records, abortedTransactions });
         if (state.capped) break;
         if (state.decoder.missing.size > 0) continue;
         if (cursor.next === before) {

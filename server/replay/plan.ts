@@ -13,7 +13,8 @@ import { isReplayProgressGroup } from "./republish";
 import { checkPartitions, listOffsets, topicPartitions } from "../kafka/messages-plan";
 import { previewOffsetReset } from "../kafka/reset-offsets";
 import { fetchAllMetadata, fetchWatermarks } from "../kafka/topics";
-import { committedBatches, fetchSource, LeaderMovedError } from "./source";
+import { committedBatches } from "../kafka/protocol/committed-batches";
+import { fetchSource, LeaderMovedError } from "./source";
 
 /** A dry run counts matches for at most this long, then extrapolates. */
 const countTimeLimitMs = 8_000;

@@ -11,7 +11,8 @@ import { listOffsets } from "../kafka/messages-plan";
 import { connectReplayCluster, withReplayAdmin } from "./kafka";
 import { BatchBuilder, encodeHeaders } from "../kafka/protocol/record-batch-writer";
 import { originalHeaders, targetBatchLimit, targetPartitioner } from "./republish-target";
-import { committedBatches, fetchSource, LeaderMovedError } from "./source";
+import { committedBatches } from "../kafka/protocol/committed-batches";
+import { fetchSource, LeaderMovedError } from "./source";
 import { FencedError, RefusedError, TransactionalWriter } from "./transactions";
 
 /** One read adds at most this many records to a transaction. */

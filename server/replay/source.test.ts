@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FetchedPartition } from "../kafka/protocol/fetch";
 import { BatchBuilder } from "../kafka/protocol/record-batch-writer";
-import { committedBatches } from "./source";
+import { committedBatches } from "../kafka/protocol/committed-batches";
 
 /** A batch of `count` records at `baseOffset` from `producerId`; control batches carry one marker record. */
 function batch(baseOffset: number, count: number, producerId: bigint, kind: "data" | "txn" | "control"): Buffer {

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Cluster } from "kafkajs";
 import { fetchErrorNames, fetchRecords, type FetchedPartition } from "../kafka/protocol/fetch";
-import { recordBatches, type RecordBatch } from "../kafka/protocol/record-batch-reader";
 
 /** Kafka error codes meaning "ask the partition's new leader". */
 const leaderErrors = new Set([3, 5, 6, 74, 75, 100]);
@@ -47,24 +46,4 @@ export async function fetchSource(cluster: Cluster, topic: string, positions: Ma
   }
   if (open.some((partition) => !fetched.some((f) => f.partition === partition))) throw new LeaderMovedError(open[0]!);
   return fetched;
-}
-
-/**
- * The batches of one fetched partition a read_committed consumer reads, in order:
- * transaction markers and batches of aborted transactions are left out (Kafka's rule: a
- * producer's batches are aborted from the first offset the broker lists for it until its
- * next marker). Yields every batch with `readable` set so positions can move past the rest.
- */
-export function* committedBatches(fetched: FetchedPartition): Generator<{ batch: RecordBatch; readable: boolean }> {
-  const pending = [...fetched.abortedTransactions].sort((a, b) => a.firstOffset - b.firstOffset);
-  const aborted = new Set<bigint>();
-  for (const batch of recordBatches(fetched.records ?? Buffer.alloc(0), fetched.partition)) {
-    while (pending.length > 0 && pending[0]!.firstOffset <= batch.lastOffset) aborted.add(pending.shift()!.producerId);
-    if (batch.isControl) {
-      aborted.delete(batch.producerId);
-      yield { batch, readable: false };
-      continue;
-    }
-    yield { batch, readable: !(batch.isTransactional && aborted.has(batch.producerId)) };
-  }
 }
