@@ -2,10 +2,12 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { compileSchema } from "../server/schema-registry/decoder";
 import { writeFraming } from "../server/schema-registry/wire";
-import { kafkajsCompression, registerKafkajsCodecs } from "../server/kafka/kafkajs-codecs";
+import { registerKafkajsCodecs } from "../server/kafka/kafkajs-codecs";
 import { installSerdesPython } from "../stack/python";
 import { stackAddresses } from "../test/support/stack";
-import { benchKafka, needle, needleEvery, searchBenchMessages } from "./kafka-search-topic";
+import { median } from "./kafka-fixture";
+import { searchRound } from "./kafka-search";
+import { benchKafka, needle, needleEvery, orderEvent, produceAll, searchBenchMessages } from "./kafka-search-topic";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const topic = process.env.BENCH_SEARCH_TOPIC ?? `eventdeck-bench-search-avro-${searchBenchMessages}`;
@@ -51,13 +53,6 @@ const schema = {
     },
   ],
 };
-const statuses = ["created", "approved", "shipped", "rejected"];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /** Registers the schema under `<topic>-value` (the same id when it is there already) and fills the topic with lz4 batches, once. */
 async function prepareAvroTopic(): Promise<number> {
@@ -82,57 +77,17 @@ async function prepareAvroTopic(): Promise<number> {
     await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
     console.error(`bench: producing ${searchBenchMessages} Avro values (schema id ${id}, lz4) into ${topic} (once; later runs reuse it)…`);
     const codec = compileSchema({ schemaType: "AVRO", schema: JSON.stringify(schema), references: [] });
-    const producer = kafka.producer({ allowAutoTopicCreation: false });
-    await producer.connect();
-    const batch = 5_000;
-    const inFlight: Promise<unknown>[] = [];
-    for (let first = 0; first < searchBenchMessages; first += batch) {
-      const messages = Array.from({ length: Math.min(batch, searchBenchMessages - first) }, (_, j) => {
-        const i = first + j;
-        const encoded = codec.encode({
-          eventId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
-          type: "OrderChanged",
-          aggregateId: `order-${i}`,
-          occurredAt: new Date(1_700_000_000_000 + i * 1000).toISOString(),
-          version: 1 + (i % 5),
-          payload: {
-            customerId: `customer-${i % 997}`,
-            status: statuses[i % statuses.length],
-            total: ((i % 10_000) / 100).toFixed(2),
-            items: [{ sku: `sku-${i % 313}`, quantity: 1 + (i % 3) }],
-            note: { string: i % needleEvery === 7 ? needle : "regular order from the benchmark" },
-          },
-        });
-        if (!("bytes" in encoded)) throw new Error(`the bench's value does not fit its schema: ${JSON.stringify(encoded.problems)}`);
-        return { key: `order-${i}`, value: writeFraming(id, encoded.bytes), partition: i % 3 };
-      });
-      inFlight.push(producer.send({ topic, messages, compression: kafkajsCompression.lz4, acks: 1 }));
-      if (inFlight.length >= 8) await inFlight.shift();
-    }
-    await Promise.all(inFlight);
-    await producer.disconnect();
+    await produceAll(kafka, topic, searchBenchMessages, "lz4", (i) => {
+      const event = orderEvent(i);
+      // Avro's JSON: the decimal as its digits, the union's branch named.
+      const encoded = codec.encode({ ...event, payload: { ...event.payload, total: event.payload.total.toFixed(2), note: { string: event.payload.note } } });
+      if (!("bytes" in encoded)) throw new Error(`the bench's value does not fit its schema: ${JSON.stringify(encoded.problems)}`);
+      return writeFraming(id, encoded.bytes);
+    });
     return searchBenchMessages;
   } finally {
     await admin.disconnect();
   }
-}
-
-/** Ours: the messages route in process with a JSON-path filter, each value decoded with its schema from the registry. */
-async function oursRound(messages: number, expected: number): Promise<number> {
-  const route = await import("../app/api/kafka/topics/[topic]/messages/route");
-  const query = new URLSearchParams({ start: "earliest", filter, maxScan: String(messages), maxMatches: "1000" });
-  const started = performance.now();
-  const response = await route.GET(new Request(`http://localhost/api/kafka/topics/${topic}/messages?${query}`), { params: Promise.resolve({ topic }) });
-  const body = await response.text();
-  const seconds = (performance.now() - started) / 1000;
-  const done = body
-    .split("\n")
-    .filter((line) => line.startsWith("data: "))
-    .map((line) => JSON.parse(line.slice(6)) as { type: string; scanned?: number; matched?: number })
-    .at(-1);
-  if (done?.type !== "done" || done.scanned !== messages || done.matched !== expected)
-    throw new Error(`our scan ended with ${JSON.stringify(done)}; expected ${messages} scanned and ${expected} matches`);
-  return messages / seconds;
 }
 
 /** The peer: librdkafka + fastavro through confluent-kafka, the same predicate in Python. */
@@ -161,15 +116,15 @@ export async function benchKafkaSearchAvro() {
   const python = installSerdesPython();
   const messages = await prepareAvroTopic();
   const expected = Math.floor((messages - 8) / needleEvery) + 1;
-  await oursRound(messages, expected);
+  await searchRound(topic, messages, expected, filter);
   peerRound(python, messages, expected);
   const ours: number[] = [];
   const peer: number[] = [];
   for (let round = 0; round < rounds; round++) {
     const oursFirst = round % 2 === 0;
-    if (oursFirst) ours.push(await oursRound(messages, expected));
+    if (oursFirst) ours.push(await searchRound(topic, messages, expected, filter));
     peer.push(peerRound(python, messages, expected));
-    if (!oursFirst) ours.push(await oursRound(messages, expected));
+    if (!oursFirst) ours.push(await searchRound(topic, messages, expected, filter));
     console.error(`bench: round ${round + 1}: ours ${Math.round(ours.at(-1)!)} messages/s, confluent-kafka + fastavro ${Math.round(peer.at(-1)!)} messages/s`);
   }
   const oursValue = Math.round(median(ours));

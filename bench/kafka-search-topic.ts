@@ -14,9 +14,9 @@ export const needle = "needle-7f3a";
 
 const statuses = ["created", "approved", "shipped", "rejected"];
 
-/** An order event of about 300 bytes of JSON, like the storefront's. */
-function orderEvent(i: number): string {
-  return JSON.stringify({
+/** An order event like the storefront's (about 300 bytes as JSON). */
+export function orderEvent(i: number) {
+  return {
     eventId: randomUUID(),
     type: "OrderChanged",
     aggregateId: `order-${i}`,
@@ -24,12 +24,31 @@ function orderEvent(i: number): string {
     version: 1 + (i % 5),
     payload: {
       customerId: `customer-${i % 997}`,
-      status: statuses[i % statuses.length],
+      status: statuses[i % statuses.length]!,
       total: (i % 10_000) / 100,
       items: [{ sku: `sku-${i % 313}`, quantity: 1 + (i % 3) }],
       note: i % needleEvery === 7 ? needle : "regular order from the benchmark",
     },
-  });
+  };
+}
+
+/** Writes `count` messages made by `message` into the topic's three partitions, in batches of 5,000 compressed with `codec`. */
+export async function produceAll(kafka: Kafka, topic: string, count: number, codec: CompressionCodec, message: (i: number) => string | Buffer): Promise<void> {
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  const batch = 5_000;
+  const inFlight: Promise<unknown>[] = [];
+  for (let first = 0; first < count; first += batch) {
+    const messages = Array.from({ length: Math.min(batch, count - first) }, (_, j) => ({
+      key: `order-${first + j}`,
+      value: message(first + j),
+      partition: (first + j) % 3,
+    }));
+    inFlight.push(producer.send({ topic, messages, compression: kafkajsCompression[codec], acks: 1 }));
+    if (inFlight.length >= 8) await inFlight.shift();
+  }
+  await Promise.all(inFlight);
+  await producer.disconnect();
 }
 
 export function benchKafka(): Kafka {
@@ -56,22 +75,8 @@ export async function prepareSearchTopic(codec: CompressionCodec): Promise<numbe
     console.error(
       `bench: producing ${searchBenchMessages} messages of ~300 bytes ${codec === "none" ? "" : ` (${codec})`} into ${topic} (once; later runs reuse it)…`,
     );
-    const producer = kafka.producer({ allowAutoTopicCreation: false });
-    await producer.connect();
     const started = performance.now();
-    const batch = 5_000;
-    const inFlight: Promise<unknown>[] = [];
-    for (let first = 0; first < searchBenchMessages; first += batch) {
-      const messages = Array.from({ length: Math.min(batch, searchBenchMessages - first) }, (_, j) => ({
-        key: `order-${first + j}`,
-        value: orderEvent(first + j),
-        partition: (first + j) % 3,
-      }));
-      inFlight.push(producer.send({ topic: topic, messages, compression: kafkajsCompression[codec], acks: 1 }));
-      if (inFlight.length >= 8) await inFlight.shift();
-    }
-    await Promise.all(inFlight);
-    await producer.disconnect();
+    await produceAll(kafka, topic, searchBenchMessages, codec, (i) => JSON.stringify(orderEvent(i)));
     console.error(`bench: produced in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return searchBenchMessages;
   } finally {

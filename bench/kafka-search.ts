@@ -3,16 +3,11 @@ import { existsSync } from "node:fs";
 import { ensureDebianPackage } from "../stack/apt";
 import { stackAddresses } from "../test/support/stack";
 import type { CompressionCodec } from "../lib/schemas/kafka-messages";
+import { median } from "./kafka-fixture";
 import { needle, needleEvery, prepareSearchTopic, searchBenchTopic as benchTopic } from "./kafka-search-topic";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const kcat = "/usr/bin/kcat";
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 function ensureKcat(): void {
   if (existsSync(kcat)) return;
@@ -30,7 +25,7 @@ function ensureKcat(): void {
  * topic from the earliest offsets with the filter `value contains "<needle>"`; the time
  * covers planning (metadata, ListOffsets) and the server-sent event stream to its end.
  */
-async function oursRound(topic: string, messages: number, expectedMatches: number, filter = `value contains "${needle}"`): Promise<number> {
+export async function searchRound(topic: string, messages: number, expectedMatches: number, filter = `value contains "${needle}"`): Promise<number> {
   const route = await import("../app/api/kafka/topics/[topic]/messages/route");
   const query = new URLSearchParams({ start: "earliest", filter, maxScan: String(messages), maxMatches: "1000" });
   const started = performance.now();
@@ -78,16 +73,16 @@ export async function benchKafkaSearch(codec: CompressionCodec = "none") {
   const expectedMatches = Math.floor((messages - 8) / needleEvery) + 1;
 
   // One round each first, untimed: the broker's page cache and the JIT warm up for both.
-  await oursRound(searchBenchTopic, messages, expectedMatches);
+  await searchRound(searchBenchTopic, messages, expectedMatches);
   kcatRound(searchBenchTopic, messages, expectedMatches);
   const ours: number[] = [];
   const peer: number[] = [];
   const jsonPath: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    ours.push(await oursRound(searchBenchTopic, messages, expectedMatches));
+    ours.push(await searchRound(searchBenchTopic, messages, expectedMatches));
     peer.push(kcatRound(searchBenchTopic, messages, expectedMatches));
     // For the record: a JSON path test decodes and parses every value (no batch can be skipped).
-    jsonPath.push(await oursRound(searchBenchTopic, messages, expectedMatches, `payload.note == "${needle}"`));
+    jsonPath.push(await searchRound(searchBenchTopic, messages, expectedMatches, `payload.note == "${needle}"`));
     console.error(
       `bench: round ${round + 1}: ours ${Math.round(ours.at(-1)!)} messages/s, kcat | grep ${Math.round(peer.at(-1)!)} messages/s; ours with a JSON path filter ${Math.round(jsonPath.at(-1)!)} messages/s`,
     );
