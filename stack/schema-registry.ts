@@ -79,8 +79,8 @@ function findQuarkusJar(dir = appDir, depth = 0): string | undefined {
 
 /**
  * Starts Apicurio Registry on H2 in a file of the stack's state (schema ids survive a restart,
- * as the records that carry them do) with BACKWARD as its global compatibility level, as
- * Confluent's registry has it, and waits for the Confluent-compatible API.
+ * as the records that carry them do), waits for the Confluent-compatible API and sets the
+ * global compatibility level to BACKWARD, as Confluent's registry has it.
  */
 export async function startSchemaRegistry(): Promise<string> {
   if (runningPid("schema-registry", marker)) return `Schema Registry already running on ${schemaRegistryUrl}`;
@@ -104,8 +104,6 @@ export async function startSchemaRegistry(): Promise<string> {
     `-Dapicurio.datasource.url=jdbc:h2:file:${join(data, "registry")};DB_CLOSE_ON_EXIT=FALSE`,
     "-Dapicurio.datasource.username=sa",
     "-Dapicurio.datasource.password=sa",
-    // Confluent's default level (Apicurio's own is NONE).
-    "-Dapicurio.rules.global.compatibility=BACKWARD",
     "-jar",
     jar,
   ]);
@@ -118,6 +116,16 @@ export async function startSchemaRegistry(): Promise<string> {
     readinessTimeoutMs,
     logFile("schema-registry"),
   );
+  // Confluent's default level (Apicurio's own is NONE), set through the API: then Apicurio answers a
+  // subject without a level of its own with NONE, which the console tells from the level in force.
+  // (Set by apicurio.rules.global.compatibility instead, it answers that level for every subject,
+  // as if each had set it; compose.yaml does that, having no step to call the API.)
+  const level = await fetch(`${schemaRegistryUrl}/config`, {
+    method: "PUT",
+    headers: { "content-type": "application/vnd.schemaregistry.v1+json" },
+    body: JSON.stringify({ compatibility: "BACKWARD" }),
+  });
+  if (!level.ok) throw new Error(`the Schema Registry refused its compatibility level: ${level.status} ${await level.text()}`);
   return `Schema Registry (Apicurio ${apicurioVersion}) on ${schemaRegistryUrl}`;
 }
 
