@@ -2,6 +2,7 @@ import { Kafka, logLevel, type Admin } from "kafkajs";
 import { MongoClient } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stackAddresses } from "@/test/support/stack";
+import { EventReader } from "./shared/avro-events";
 import { collectionHash, createCustomerAndWaitForOrders, eventually, newOrder } from "./testing/fixtures";
 import { getJson, sendJson, Storefront } from "./testing/storefront";
 
@@ -67,22 +68,28 @@ async function snapshot() {
   );
 }
 
-/** The events on a topic for one key, in order (reads the whole topic; test topics are small). */
-async function eventsFor(topic: string, key: string): Promise<Array<{ type: string; version: number }>> {
+const reader = new EventReader(stackAddresses.schemaRegistryUrl);
+
+/** The events on a topic for one key, in order, and whether each was JSON or Avro in the Confluent framing (reads the whole topic; test topics are small). */
+async function eventsFor(topic: string, key: string): Promise<Array<{ type: string; version: number; format?: "json" | "avro" }>> {
   const consumer = kafka.consumer({ groupId: `${namespace}.reader-${Math.random().toString(36).slice(2)}` });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   const ends = await admin.fetchTopicOffsets(topic);
   let remaining = ends.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
-  const found: Array<{ type: string; version: number }> = [];
+  const found: Array<{ type: string; version: number; format?: "json" | "avro" }> = [];
   await new Promise<void>((resolve) => {
     if (remaining === 0) return resolve();
     void consumer.run({
       autoCommit: false,
       eachMessage: async ({ message }) => {
         if (String(message.key) === key) {
-          const event = JSON.parse(String(message.value));
-          found.push({ type: event.type, version: event.version });
+          const { event } = await reader.parse(message);
+          found.push({
+            type: event.type,
+            version: event.version,
+            ...(topic.endsWith("fulfillment.order.change") ? { format: message.value?.[0] === 0 ? "avro" : "json" } : {}),
+          });
         }
         if (--remaining === 0) resolve();
       },
@@ -152,6 +159,11 @@ describe("storefront on the real stack", () => {
       { type: "OrderCreated", version: 1 },
       { type: "OrderApproved", version: 2 },
       { type: "OrderShipped", version: 3 },
+    ]);
+    // Fulfillment writes its events in Avro through the Schema Registry; the saga read them to get here.
+    expect(await eventsFor(storefront.names.topics.fulfillmentChange, placed.body.orderId)).toEqual([
+      { type: "FulfillmentApproved", version: 1, format: "avro" },
+      { type: "OrderShipped", version: 2, format: "avro" },
     ]);
   });
 

@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import kafkajs from "kafkajs";
 import { z } from "zod";
+import { AvroEventWriter, fulfillmentEventSchema } from "../shared/avro-events";
 import { baseConfigSchema, loadServiceConfig } from "../shared/config";
 import { createHttpApp, HttpError } from "../shared/http";
 import { OutboxRelay } from "../shared/outbox";
@@ -20,10 +22,15 @@ await ensureTopics(runtime.kafka, [topics.orderChange, topics.fulfillmentChange]
 
 const shipments = runtime.db.collection<ShipmentDocument>("shipments");
 await shipments.createIndex({ hasOutbox: 1 });
+// Fulfillment's events go out in Avro under the topic's value subject, in lz4 batches.
+const avro = await AvroEventWriter.create(config.SCHEMA_REGISTRY_URL, `${topics.fulfillmentChange}-value`, fulfillmentEventSchema, runtime.log);
 const relay = new OutboxRelay({
   collection: shipments,
   producer: runtime.producer,
   topic: topics.fulfillmentChange,
+  toMessage: avro.toKafkaMessage,
+  // kafkajs's CommonJS constants come from its default export under Node's ESM loader.
+  compression: kafkajs.CompressionTypes.LZ4,
   metrics: runtime.metrics,
   log: runtime.log,
   lock: runtime.lock,

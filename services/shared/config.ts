@@ -24,6 +24,11 @@ export const baseConfigSchema = z.object({
     .regex(/^[a-z0-9]*$/, "lowercase letters and digits only")
     .default(""),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** The Schema Registry (Confluent's API) of the events written in Avro. */
+  SCHEMA_REGISTRY_URL: z
+    .url({ protocol: /^https?$/ })
+    .default("http://127.0.0.1:19081/apis/ccompat/v7")
+    .transform((url) => url.replace(/\/+$/, "")),
 });
 
 /** Parses a service's settings from the environment; a bad value exits with one line naming it. */

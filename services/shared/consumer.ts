@@ -1,4 +1,4 @@
-import type { Consumer, Kafka } from "kafkajs";
+import type { Consumer, Kafka, KafkaMessage } from "kafkajs";
 import type { Logger } from "pino";
 import { withKafkaRetry } from "./kafka-retry";
 import { MalformedEventError, parseEvent, type OutboxEntry } from "./events";
@@ -14,6 +14,8 @@ interface ConsumerOptions {
   metrics: ServiceMetrics;
   log: Logger;
   handle: (entry: OutboxEntry, topic: string) => Promise<HandleOutcome>;
+  /** Reads a message into its envelope (default: JSON); throws MalformedEventError for what it cannot. */
+  parse?: (message: KafkaMessage) => OutboxEntry | Promise<OutboxEntry>;
 }
 
 /** A running consumer of the storefront: it restarts itself when it stalls; disconnect() stops it for good. */
@@ -124,7 +126,7 @@ async function startKafkaConsumer(options: ConsumerOptions): Promise<Consumer> {
     eachMessage: async ({ topic, partition, message, heartbeat }) => {
       let entry: OutboxEntry;
       try {
-        entry = parseEvent(message);
+        entry = await (options.parse ?? parseEvent)(message);
       } catch (error) {
         if (!(error instanceof MalformedEventError)) throw error;
         // A message that can never be parsed is skipped, counted and logged, not retried forever.

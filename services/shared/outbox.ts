@@ -1,5 +1,5 @@
 import type { Collection } from "mongodb";
-import type { Producer } from "kafkajs";
+import type { CompressionTypes, Message, Producer } from "kafkajs";
 import type { Logger } from "pino";
 import { toKafkaMessage, type OutboxEntry } from "./events";
 import type { KeyedLock } from "./keyed-lock";
@@ -31,6 +31,9 @@ interface RelayOptions<T extends OutboxDocument> {
   log: Logger;
   /** The service's per-aggregate write lock (see KeyedLock). */
   lock: KeyedLock;
+  /** The Kafka message of an entry (default: the JSON envelope) and the codec of the batches. */
+  toMessage?: (entry: OutboxEntry) => Message;
+  compression?: CompressionTypes;
   /** How often documents not kicked by this process (after a crash, say) are looked for. */
   sweepIntervalMs?: number;
 }
@@ -112,7 +115,7 @@ export class OutboxRelay<T extends OutboxDocument = OutboxDocument> {
     const entries = documents.flatMap((doc) => doc.outbox);
     if (entries.length === 0) return 0;
     // One batch keeps each aggregate's events in order: same key, same partition, in array order.
-    await producer.send({ topic, messages: entries.map(toKafkaMessage) });
+    await producer.send({ topic, messages: entries.map(this.options.toMessage ?? toKafkaMessage), compression: this.options.compression });
     for (const { event } of entries) metrics.eventsProduced.inc({ topic, type: event.type });
     // Remove exactly the published entries (whatever was queued meanwhile stays), then
     // lower the flag where nothing is left. `$pullAll` with the entries as read: the

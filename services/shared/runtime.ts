@@ -2,6 +2,8 @@ import { Kafka, Partitioners, logLevel, type Admin, type Producer } from "kafkaj
 import { MongoClient, type Db } from "mongodb";
 import pino, { type Logger } from "pino";
 import type { FastifyInstance } from "fastify";
+import { EventReader } from "./avro-events";
+import { registerLz4 } from "./compression";
 import { names, type StorefrontNames } from "./config";
 import { startEventConsumer, type EventConsumer, type HandleOutcome } from "./consumer";
 import type { OutboxEntry } from "./events";
@@ -30,6 +32,7 @@ export interface ServiceRuntime {
 }
 
 interface RuntimeConfig {
+  SCHEMA_REGISTRY_URL: string;
   KAFKA_BROKERS: string[];
   MONGODB_URI: string;
   STOREFRONT_NAMESPACE: string;
@@ -39,6 +42,8 @@ interface RuntimeConfig {
 /** Connects a service to Kafka and its own database and wires graceful shutdown. */
 export async function createRuntime(service: string, config: RuntimeConfig): Promise<ServiceRuntime> {
   const log = pino({ name: service, level: config.LOG_LEVEL });
+  registerLz4();
+  const reader = new EventReader(config.SCHEMA_REGISTRY_URL);
   const metrics = createServiceMetrics(service);
   const storefront = names(config.STOREFRONT_NAMESPACE);
   const kafka = new Kafka({ clientId: service, brokers: config.KAFKA_BROKERS, logLevel: logLevel.WARN, logCreator: kafkaLogCreator(log) });
@@ -69,7 +74,7 @@ export async function createRuntime(service: string, config: RuntimeConfig): Pro
     names: storefront,
     lock: new KeyedLock(),
     async consume(groupName, topics, handle) {
-      const consumer = await startEventConsumer({ kafka, groupId: storefront.group(groupName), topics, metrics, log, handle });
+      const consumer = await startEventConsumer({ kafka, groupId: storefront.group(groupName), topics, metrics, log, handle, parse: (m) => reader.parse(m) });
       consumers.push(consumer);
       return consumer;
     },
