@@ -4,7 +4,10 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Kafka, logLevel } from "kafkajs";
 import { MongoClient } from "mongodb";
 import { names } from "../shared/config";
+import { ports } from "../../stack/settings";
 import { freePort } from "../../test/support/ports";
+
+const stackRegistryUrl = `http://127.0.0.1:${ports.schemaRegistry}/apis/ccompat/v7`;
 
 export const serviceNames = ["accounts", "orders", "fulfillment"] as const;
 export type ServiceName = (typeof serviceNames)[number];
@@ -20,7 +23,7 @@ export class Storefront {
 
   constructor(
     readonly namespace: string,
-    readonly backends: { kafkaBrokers: string[]; mongoUri: string },
+    readonly backends: { kafkaBrokers: string[]; mongoUri: string; schemaRegistryUrl?: string },
   ) {
     this.names = names(namespace);
   }
@@ -42,6 +45,7 @@ export class Storefront {
         PORT: String(port),
         KAFKA_BROKERS: this.backends.kafkaBrokers.join(","),
         MONGODB_URI: this.backends.mongoUri,
+        SCHEMA_REGISTRY_URL: this.backends.schemaRegistryUrl ?? stackRegistryUrl,
         LOG_LEVEL: "warn",
         KAFKAJS_NO_PARTITIONER_WARNING: "1",
         ...env,
@@ -117,6 +121,9 @@ export class Storefront {
     } finally {
       await admin.disconnect();
     }
+    // The subject fulfillment registered its Avro schema under: deleted for good (soft, then hard).
+    const subject = `${this.backends.schemaRegistryUrl ?? stackRegistryUrl}/subjects/${encodeURIComponent(`${this.names.topics.fulfillmentChange}-value`)}`;
+    for (const url of [subject, `${subject}?permanent=true`]) await fetch(url, { method: "DELETE" }).catch(() => undefined);
     const mongo = new MongoClient(this.backends.mongoUri);
     try {
       await Promise.all(serviceNames.map((service) => mongo.db(this.names.database(service)).dropDatabase()));
