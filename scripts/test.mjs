@@ -161,7 +161,7 @@ function check(name, command, args) {
 
 ensureNodeModules();
 if (
-  !step("install stack (Kafka 4.1 and 3.9 jars, FerretDB, Prometheus, Chromium)", () => stack("install", "--browser") || stack("install", "--kafka", "3.9"))
+  !step("install stack (Kafka 4.1 and 3.9 jars, FerretDB, Prometheus, Apicurio, Chromium, confluent-kafka)", () => stack("install", "--browser") || stack("install", "--kafka", "3.9"))
 ) {
   fail("installing the stack failed (see above)");
 }
@@ -170,7 +170,7 @@ const before = stackStatus();
 let kafkaChanged = false;
 if (!step("stack up", () => stack("up"))) {
   // Leave nothing behind of a stack that came up only in part.
-  const partial = ["kafka", "mongo", "prometheus"].filter((name) => !before[name]);
+  const partial = ["kafka", "mongo", "prometheus", "schema-registry"].filter((name) => !before[name]);
   if (partial.length) stack("down", ...partial);
   fail("the stack did not start; `npm run stack -- logs` shows why");
 }
@@ -205,7 +205,7 @@ try {
   // metrics suite starts it with a load); restore a Kafka that was running before it.
   const storefront = [...(before.loadgen ? [] : ["loadgen"]), ...(before.accounts || before.orders || before.fulfillment ? [] : ["services"])];
   if (storefront.length) stack("down", ...storefront);
-  const stopNow = ["mongo", "prometheus"].filter((name) => !before[name]);
+  const stopNow = ["mongo", "prometheus", "schema-registry"].filter((name) => !before[name]);
   if (kafkaChanged || !before.kafka) stopNow.push("kafka");
   if (stopNow.length) stack("down", ...stopNow);
   if (before.kafka && kafkaChanged) stack("up", "kafka", "--kafka", before.kafka.line, "--brokers", String(before.kafka.brokers));
