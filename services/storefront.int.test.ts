@@ -3,6 +3,7 @@ import { MongoClient } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stackAddresses } from "@/test/support/stack";
 import { EventReader } from "./shared/avro-events";
+import { registerLz4 } from "./shared/compression";
 import { collectionHash, createCustomerAndWaitForOrders, eventually, newOrder } from "./testing/fixtures";
 import { getJson, sendJson, Storefront } from "./testing/storefront";
 
@@ -69,6 +70,8 @@ async function snapshot() {
 }
 
 const reader = new EventReader(stackAddresses.schemaRegistryUrl);
+// Fulfillment's batches are lz4: this process's kafkajs reads them as the services' does.
+registerLz4();
 
 /** The events on a topic for one key, in order, and whether each was JSON or Avro in the Confluent framing (reads the whole topic; test topics are small). */
 async function eventsFor(topic: string, key: string): Promise<Array<{ type: string; version: number; format?: "json" | "avro" }>> {
