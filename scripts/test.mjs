@@ -161,7 +161,10 @@ function check(name, command, args) {
 
 ensureNodeModules();
 if (
-  !step("install stack (Kafka 4.1 and 3.9 jars, FerretDB, Prometheus, Apicurio, Chromium, confluent-kafka)", () => stack("install", "--browser") || stack("install", "--kafka", "3.9"))
+  !step(
+    "install stack (Kafka 4.1 and 3.9 jars, FerretDB, Prometheus, Apicurio, Chromium, confluent-kafka)",
+    () => stack("install", "--browser") || stack("install", "--kafka", "3.9"),
+  )
 ) {
   fail("installing the stack failed (see above)");
 }
