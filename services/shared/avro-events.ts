@@ -10,17 +10,22 @@ import { envelopeSchema, MalformedEventError, newTraceId, parseEvent, type Outbo
  * schema-encoded, compressed data like production topics do. Readers take JSON or this framing.
  */
 
+/** The envelope's fields in Avro, but for its payload (a record of each kind of aggregate). */
+export const envelopeAvroFields = [
+  { name: "eventId", type: { type: "string", logicalType: "uuid" } },
+  { name: "type", type: "string" },
+  { name: "aggregateId", type: "string" },
+  { name: "occurredAt", type: { type: "long", logicalType: "timestamp-millis" } },
+  { name: "version", type: "int" },
+] as const;
+
 /** Fulfillment's events: the envelope, its payload the shipment as decided. */
 export const fulfillmentEventSchema = {
   type: "record",
   name: "FulfillmentEvent",
   namespace: "storefront.fulfillment",
   fields: [
-    { name: "eventId", type: { type: "string", logicalType: "uuid" } },
-    { name: "type", type: "string" },
-    { name: "aggregateId", type: "string" },
-    { name: "occurredAt", type: { type: "long", logicalType: "timestamp-millis" } },
-    { name: "version", type: "int" },
+    ...envelopeAvroFields,
     {
       name: "payload",
       type: {
