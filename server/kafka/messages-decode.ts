@@ -1,6 +1,7 @@
 import "server-only";
 import type { FilterSubject } from "@/lib/kafka/filter";
 import type { DecodedPayload, KafkaMessage } from "@/lib/schemas/kafka-messages";
+import { AppError } from "../http/errors";
 import type { SchemaDecoder } from "../schema-registry/decoder";
 import type { RecordView } from "./protocol/record-batch-reader";
 
@@ -92,8 +93,15 @@ export class RecordSubject implements FilterSubject {
   partition = 0;
   private readonly needles = new Map<string, Buffer>();
 
-  /** With a decoder, JSON paths reach into values in the Confluent framing (Avro, Protobuf, JSON Schema). */
-  constructor(private readonly decoder?: SchemaDecoder) {}
+  /**
+   * With a decoder, JSON paths reach into values in the Confluent framing (Avro, Protobuf, JSON
+   * Schema). `strict`: a framed value that cannot be decoded is an error, not a value without
+   * fields (a replay must not drop records because the registry is down).
+   */
+  constructor(
+    private readonly decoder?: SchemaDecoder,
+    private readonly strict = false,
+  ) {}
 
   /** Points the one subject of a scan at its next record. */
   reset(partition: number, record: RecordView): this {
@@ -146,7 +154,12 @@ export class RecordSubject implements FilterSubject {
     if (this.parsed === notParsed) {
       const value = this.record.value();
       const decoded = value === null ? undefined : this.decoder?.decode(value);
-      if (decoded === "missing") throw new SchemaNeeded();
+      if (decoded === "missing") {
+        if (this.strict) throw new AppError("SCHEMA_REGISTRY_UNAVAILABLE", "A value's schema was not fetched from the Schema Registry in time; try again");
+        throw new SchemaNeeded();
+      }
+      if (decoded !== undefined && "failure" in decoded && this.strict)
+        throw new AppError("SCHEMA_REGISTRY_UNAVAILABLE", `Partition ${this.partition} offset ${this.record.offset}: ${decoded.failure}`);
       if (decoded !== undefined) this.parsed = "value" in decoded ? decoded.value : undefined;
       else
         try {

@@ -13,6 +13,7 @@ import { isReplayProgressGroup } from "./republish";
 import { checkPartitions, listOffsets, topicPartitions } from "../kafka/messages-plan";
 import { previewOffsetReset } from "../kafka/reset-offsets";
 import { fetchAllMetadata, fetchWatermarks } from "../kafka/topics";
+import { SchemaDecoder } from "../schema-registry/decoder";
 import { committedBatches } from "../kafka/protocol/committed-batches";
 import { fetchSource, LeaderMovedError } from "./source";
 
@@ -75,7 +76,9 @@ async function countMatches(topic: string, ranges: PartitionRange[], filter: str
   const matched = new Map(ranges.map((r) => [r.partition, 0]));
   const sample: KafkaMessage[] = [];
   const view = new RecordView();
-  const subject = new RecordSubject();
+  // Filters reach into schema-encoded values; a value that cannot be decoded fails the dry run rather than miscount.
+  const decoder = new SchemaDecoder(topic);
+  const subject = new RecordSubject(decoder, true);
   let scanned = 0;
   const deadline = Date.now() + countTimeLimitMs;
   // Without a filter only the sample is needed: every record of the ranges matches.
@@ -103,6 +106,7 @@ async function countMatches(topic: string, ranges: PartitionRange[], filter: str
         for (const { batch, readable } of committedBatches(data)) {
           if (batch.lastOffset < position || batch.baseOffset >= end) continue;
           if (readable) {
+            if (predicate || sample.length < sampleSize) await decoder.prepareBatch(batch);
             let at = 0;
             for (let i = 0; i < batch.recordCount; i++) {
               at = view.read(batch, at);
@@ -110,7 +114,7 @@ async function countMatches(topic: string, ranges: PartitionRange[], filter: str
               scanned++;
               if (predicate && !predicate(subject.reset(partition, view))) continue;
               matched.set(partition, matched.get(partition)! + 1);
-              if (sample.length < sampleSize) sample.push(toKafkaMessage(partition, view, 4 * 1024));
+              if (sample.length < sampleSize) sample.push(toKafkaMessage(partition, view, 4 * 1024, decoder));
             }
           }
           position = Math.min(batch.lastOffset + 1, end);

@@ -6,6 +6,7 @@ import type { Cluster } from "kafkajs";
 import { compileFilter, parseFilter, type MessagePredicate } from "@/lib/kafka/filter";
 import { replayHeaders, type PartitionRange, type RepublishSpec } from "@/lib/schemas/replay";
 import { RecordSubject } from "../kafka/messages-decode";
+import { SchemaDecoder } from "../schema-registry/decoder";
 import { RecordView } from "../kafka/protocol/record-batch-reader";
 import { listOffsets } from "../kafka/messages-plan";
 import { connectReplayCluster, withReplayAdmin } from "./kafka";
@@ -128,7 +129,9 @@ export async function runRepublish(job: RepublishJob, control: RepublishControl)
     };
     const sourcePrefix = `${source}/`;
     const view = new RecordView();
-    const subject = new RecordSubject();
+    // A filter reaches into schema-encoded values; one that cannot be decoded stops the job (nothing is dropped unseen).
+    const decoder = new SchemaDecoder(source);
+    const subject = new RecordSubject(decoder, true);
 
     /** Reads from `from` on and builds batches of at most `budget` records (one Fetch per leader). */
     const build = async (from: Map<number, number>, copiedBefore: Map<number, number>, budget: number): Promise<BuiltTransaction> => {
@@ -167,6 +170,7 @@ export async function runRepublish(job: RepublishJob, control: RepublishControl)
             position = Math.min(batch.lastOffset + 1, end);
             continue;
           }
+          if (predicate) await decoder.prepareBatch(batch);
           let at = 0;
           for (let i = 0; i < batch.recordCount; i++) {
             const recordEnd = view.read(batch, at);

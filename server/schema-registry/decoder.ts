@@ -6,9 +6,12 @@ import { avroCodec } from "./formats/avro";
 import type { DecodedValue, ResolvedSchema, SchemaCodec } from "./formats/codec";
 import { jsonSchemaCodec } from "./formats/json-schema";
 import { protobufCodec } from "./formats/protobuf";
+import { RecordView, type RecordBatch } from "../kafka/protocol/record-batch-reader";
 import { readFraming, readMessageIndexes } from "./wire";
 
-type Entry = { state: "ready"; codec: SchemaCodec; info: Omit<PayloadSchema, "message" | "unions"> } | { state: "failed"; reason: string; until: number };
+type Entry =
+  | { state: "ready"; codec: SchemaCodec; info: Omit<PayloadSchema, "subject" | "version" | "unions">; subjects: Array<{ subject: string; version: number }> }
+  | { state: "failed"; reason: string; until: number };
 
 /** Ids are immutable in a registry: a compiled schema stays cached for the life of the process. */
 const cache = ((globalThis as unknown as { eventdeckSchemas?: Map<string, Entry> }).eventdeckSchemas ??= new Map());
@@ -43,18 +46,12 @@ export async function resolveReferences(schema: RegisteredSchema): Promise<Resol
   return { schemaType: schema.schemaType, schema: schema.schema, references: resolved };
 }
 
-async function load(id: number, topic: string | undefined): Promise<Entry> {
+async function load(id: number): Promise<Entry> {
   try {
     const schema = await schemaById(id);
     if (!schema) return { state: "failed", reason: `schema id ${id} is unknown to the Schema Registry`, until: Date.now() + unknownIdRetryMs };
-    const [codec, where] = await Promise.all([resolveReferences(schema).then(compileSchema), subjectVersionsOfId(id)]);
-    // The topic's own subject first (TopicNameStrategy), else the first that holds the id.
-    const subject = where.find((s) => topic && (s.subject === `${topic}-value` || s.subject === `${topic}-key`)) ?? where[0];
-    return {
-      state: "ready",
-      codec,
-      info: { id, type: schema.schemaType, name: codec.name, ...(subject ? { subject: subject.subject, version: subject.version } : {}) },
-    };
+    const [codec, subjects] = await Promise.all([resolveReferences(schema).then(compileSchema), subjectVersionsOfId(id)]);
+    return { state: "ready", codec, info: { id, type: schema.schemaType, name: codec.name }, subjects };
   } catch (error) {
     return { state: "failed", reason: `the Schema Registry could not give schema id ${id}: ${errorMessage(error)}`, until: Date.now() + unavailableRetryMs };
   }
@@ -69,6 +66,9 @@ export type SchemaDecoding = { value: unknown; schema: PayloadSchema } | { failu
  */
 export class SchemaDecoder {
   readonly missing = new Set<number>();
+  /** Each id's subject for this decoder's topic: the same schema (one id) may be registered under several. */
+  private readonly subjectOf = new Map<number, { subject: string; version: number } | undefined>();
+  private readonly refreshed = new Set<number>();
   private readonly enabled = registryConfigured();
   private readonly base = this.enabled ? registryBase() : "";
 
@@ -79,11 +79,11 @@ export class SchemaDecoder {
     if (!this.enabled) return undefined;
     const framing = readFraming(bytes);
     if (!framing) return undefined;
-    const entry = cache.get(`${this.base}|${framing.schemaId}`);
-    if (!entry || (entry.state === "failed" && entry.until < Date.now())) {
+    if (this.needs(framing.schemaId)) {
       this.missing.add(framing.schemaId);
       return "missing";
     }
+    const entry = cache.get(`${this.base}|${framing.schemaId}`)!;
     if (entry.state === "failed") return { failure: entry.reason, schemaId: framing.schemaId };
     try {
       let decoded: DecodedValue;
@@ -93,11 +93,40 @@ export class SchemaDecoder {
       } else decoded = entry.codec.decode(framing.rest);
       return {
         value: decoded.value,
-        schema: { ...entry.info, ...(decoded.message ? { name: decoded.message } : {}), ...(decoded.unions ? { unions: decoded.unions } : {}) },
+        schema: {
+          ...entry.info,
+          ...this.subjectFor(framing.schemaId, entry.subjects),
+          ...(decoded.message ? { name: decoded.message } : {}),
+          ...(decoded.unions ? { unions: decoded.unions } : {}),
+        },
       };
     } catch (error) {
       return { failure: `the bytes do not decode with schema id ${framing.schemaId} (${entry.info.type}): ${errorMessage(error)}`, schemaId: framing.schemaId };
     }
+  }
+
+  /**
+   * Whether an id must be fetched before its values decode: not cached, failed a while ago, or
+   * cached with subjects that do not include this topic's (one schema, one id, may be registered
+   * under another topic's subject first; the list is read again once per decoder).
+   */
+  private needs(id: number): boolean {
+    const entry = cache.get(`${this.base}|${id}`);
+    if (!entry) return true;
+    if (entry.state === "failed") return entry.until < Date.now();
+    return !this.subjectOf.has(id) && !this.refreshed.has(id) && !entry.subjects.some((s: { subject: string }) => this.ownSubject(s.subject));
+  }
+
+  private ownSubject(subject: string): boolean {
+    return !!this.topic && (subject === `${this.topic}-value` || subject === `${this.topic}-key`);
+  }
+
+  /** The topic's own subject (TopicNameStrategy) among those holding the id, else the first. */
+  private subjectFor(id: number, subjects: Array<{ subject: string; version: number }>): { subject: string; version: number } | Record<string, never> {
+    if (!this.subjectOf.has(id)) {
+      this.subjectOf.set(id, subjects.find((s) => this.ownSubject(s.subject)) ?? subjects[0]);
+    }
+    return this.subjectOf.get(id) ?? {};
   }
 
   /** Fetches and compiles the schemas `decode` found missing (or the given ids). */
@@ -108,10 +137,30 @@ export class SchemaDecoder {
       wanted.map(async (id) => {
         const key = `${this.base}|${id}`;
         const entry = cache.get(key);
-        if (entry && (entry.state === "ready" || entry.until >= Date.now())) return;
-        cache.set(key, await load(id, this.topic));
+        if (entry?.state === "ready") {
+          // Compiled already: only the subjects that hold it are read again.
+          if (this.needs(id)) entry.subjects = await subjectVersionsOfId(id).catch(() => entry.subjects);
+          this.refreshed.add(id);
+          return;
+        }
+        if (entry && entry.until >= Date.now()) return;
+        cache.set(key, await load(id));
       }),
     );
+  }
+
+  /** Fetches the schemas of the framed values in a batch, for a loop that decodes them without pausing (replay). */
+  async prepareBatch(batch: RecordBatch): Promise<void> {
+    if (!this.enabled) return;
+    const view = new RecordView();
+    const ids = new Set<number>();
+    let at = 0;
+    for (let i = 0; i < batch.recordCount; i++) {
+      at = view.read(batch, at);
+      const id = readFraming(view.value())?.schemaId;
+      if (id !== undefined && this.needs(id)) ids.add(id);
+    }
+    if (ids.size > 0) await this.prepare(ids);
   }
 
   /** The schema ids of framed bytes, for a read that knows its records before decoding them. */

@@ -17,7 +17,7 @@ export interface SerdesRecord {
 
 function runSerdes(args: string[]): SerdesRecord[] {
   if (!existsSync(serdesPython)) throw new Error(`${serdesPython} is missing: run npm run stack -- install --browser`);
-  const out = execFileSync(serdesPython, [script, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, timeout: 120_000 });
+  const out = execFileSync(serdesPython, [script, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, timeout: 240_000 });
   return out
     .split("\n")
     .filter(Boolean)
