@@ -13,7 +13,9 @@ and times in ISO 8601, bytes in base64, Protobuf through MessageToDict with the 
 import base64
 import datetime
 import decimal
+import faulthandler
 import json
+import os
 import sys
 import time
 import uuid
@@ -174,23 +176,31 @@ def read_back(bootstrap, topic, kind, deserializer):
             continue
         value = deserializer(message.value(), SerializationContext(topic, MessageField.VALUE))
         out.append({"partition": message.partition(), "offset": message.offset(), "value": shown(kind, value)})
-    consumer.close()
+    # No close(): a consumer that only read by assignment has nothing to commit or leave, and
+    # close() can wait on a group coordinator; the process ends with os._exit below.
     return out
 
 
 def main():
+    # A stuck call prints every thread's stack on stderr and ends the process, instead of hanging the test.
+    faulthandler.dump_traceback_later(100, exit=True)
     command, bootstrap, registry_url, topic, kind = sys.argv[1:6]
-    registry = SchemaRegistryClient({"url": registry_url})
+    registry = SchemaRegistryClient({"url": registry_url, "timeout": 15})
     order_class = protobuf_classes()
     serializer, deserializer = serdes(kind, registry, order_class)
     if command == "produce":
         codec, count = sys.argv[6], int(sys.argv[7])
-        producer = Producer({"bootstrap.servers": bootstrap, "compression.codec": codec, "linger.ms": 20})
+        # Bounded delivery: an undelivered message fails the run (and exit does not wait out librdkafka's 5-minute default).
+        producer = Producer({"bootstrap.servers": bootstrap, "compression.codec": codec, "linger.ms": 20, "message.timeout.ms": 60000})
         for i in range(count):
             producer.produce(topic, key=f"k-{i}".encode(), value=serializer(value_of(kind, i, order_class), SerializationContext(topic, MessageField.VALUE)))
-        producer.flush(30)
+        if producer.flush(70) > 0:
+            raise RuntimeError("messages not delivered within 70 s")
     for record in read_back(bootstrap, topic, kind, deserializer):
         print(json.dumps(record))
+    sys.stdout.flush()
+    # Everything is delivered and printed: leave without librdkafka's destructors (see read_back).
+    os._exit(0)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,19 @@ export interface SerdesRecord {
 
 function runSerdes(args: string[]): SerdesRecord[] {
   if (!existsSync(serdesPython)) throw new Error(`${serdesPython} is missing: run npm run stack -- install --browser`);
-  const out = execFileSync(serdesPython, [script, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, timeout: 240_000 });
+  let out: string;
+  try {
+    // The script ends itself after 100 s with every thread's stack on stderr (faulthandler).
+    out = execFileSync(serdesPython, [script, ...args], {
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 150_000,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? "").slice(-4000);
+    throw new Error(`confluent_serdes.py ${args[0]} ${args[3]} failed: ${error instanceof Error ? error.message : String(error)}\n${stderr}`);
+  }
   return out
     .split("\n")
     .filter(Boolean)
