@@ -1,4 +1,4 @@
-import type { SchemaTypeName } from "@/lib/schemas/schema-registry";
+import { looksLikeSerializedDescriptor, type SchemaTypeName } from "@/lib/schemas/schema-registry";
 
 /** A schema's text as people read it: JSON (Avro, JSON Schema) indented, .proto as written. */
 export function readableSchema(type: SchemaTypeName, schema: string): string {
@@ -12,5 +12,5 @@ export function readableSchema(type: SchemaTypeName, schema: string): string {
 
 /** Some clients register Protobuf schemas as a base64 serialized descriptor rather than .proto text. */
 export function isSerializedDescriptor(type: SchemaTypeName, schema: string): boolean {
-  return type === "PROTOBUF" && /^[A-Za-z0-9+/=\s]+$/.test(schema.trim()) && !/\bmessage\s/.test(schema);
+  return type === "PROTOBUF" && looksLikeSerializedDescriptor(schema);
 }

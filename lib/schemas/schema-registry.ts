@@ -1,6 +1,12 @@
 import { z } from "zod";
 
 export const schemaTypes = ["AVRO", "PROTOBUF", "JSON"] as const;
+
+/** Some clients register a Protobuf schema as a base64 serialized FileDescriptorProto instead of .proto text. */
+export function looksLikeSerializedDescriptor(schema: string): boolean {
+  const trimmed = schema.trim();
+  return /^[A-Za-z0-9+/=\s]+$/.test(trimmed) && !/\bmessage\s+\w+\s*\{/.test(trimmed);
+}
 export type SchemaTypeName = (typeof schemaTypes)[number];
 
 /** Confluent's compatibility levels (Apicurio, Karapace and Redpanda take the same names). */

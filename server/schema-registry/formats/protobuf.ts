@@ -1,6 +1,7 @@
 import "server-only";
 import protobuf from "protobufjs";
 import descriptor from "protobufjs/ext/descriptor";
+import { looksLikeSerializedDescriptor } from "@/lib/schemas/schema-registry";
 import type { DecodedValue, ResolvedSchema, SchemaCodec, ValueProblem } from "./codec";
 
 const parseOptions = { keepCase: true, alternateCommentMode: true };
@@ -96,7 +97,7 @@ function wellKnown(type: protobuf.Type, value: Record<string, unknown>): unknown
 /** A schema in the serialized form some clients register (a base64 FileDescriptorProto) rather than .proto text. */
 function serializedDescriptor(text: string): descriptor.IFileDescriptorProto | undefined {
   const trimmed = text.trim();
-  if (!/^[A-Za-z0-9+/=\s]+$/.test(trimmed) || /\bmessage\s+\w+\s*\{/.test(trimmed)) return undefined;
+  if (!looksLikeSerializedDescriptor(trimmed)) return undefined;
   try {
     return descriptor.FileDescriptorProto.decode(Buffer.from(trimmed, "base64")) as descriptor.IFileDescriptorProto;
   } catch {
